@@ -1,0 +1,131 @@
+/**
+ * `eventbridge-matcher serve`: runs the EventBridge-compatible HTTP endpoint until SIGINT or
+ * SIGTERM, then shuts down gracefully (in-flight requests finish, streams end). Rules given with
+ * `--rules` (the `match` command's rules format) are put on the default bus before listening.
+ * I/O only: the server itself lives in src/server.
+ */
+
+import { parseArgs } from 'node:util';
+import { createServer } from '../server/index.js';
+import type { ListeningAddress } from '../server/index.js';
+import { EventBridgeError } from '../errors.js';
+import { CliUsageError, ExitCode, processIo, writeText } from './io.js';
+import type { CliIo } from './io.js';
+import { loadRules } from './rules-file.js';
+
+/** Help text of `serve`. */
+export const serveHelp = `Usage: eventbridge-matcher serve [--port 4010] [--host 127.0.0.1] [--rules rules.json]
+
+Runs an EventBridge endpoint speaking AWS's JSON 1.1 protocol. Point an AWS SDK or the AWS CLI at
+it with endpoint http://<host>:<port>. Any credentials are accepted; signatures are not checked.
+Matched events: GET /_matches (JSON) or GET /_matches?follow=1 (server-sent events).
+
+Options:
+  --port <n>             TCP port (default 4010; 0 picks a free one)
+  --host <address>       interface to bind (default 127.0.0.1)
+  --rules <path>         rules file {"name": pattern, ...} or directory of pattern files,
+                         put on the default bus before the server starts
+  --match-log-size <n>   matches kept by /_matches (default 10000)
+  --max-body-bytes <n>   largest request body (default 10485760)
+  -h, --help             show this help
+
+Stops gracefully on SIGINT (Ctrl-C) or SIGTERM. Exit codes: 0 stopped, 2 bad input or port in use.
+`;
+
+/** Test hooks for {@link runServe}; the real command uses none. */
+export interface ServeHooks {
+  /** Aborting it stops the server as SIGTERM would. */
+  readonly signal?: AbortSignal;
+  /** Called once the server listens. */
+  readonly onListening?: (address: ListeningAddress) => void;
+}
+
+/**
+ * Runs `serve`.
+ *
+ * @param args - Arguments after `serve`.
+ * @param io - Streams; the process's own by default.
+ * @param hooks - Optional stop signal and listening callback (for embedding and tests).
+ * @returns Exit code: 0 after a graceful stop, 2 for bad options, an unloadable rules file or a port
+ *   that cannot be bound.
+ * @throws {@link CliUsageError} for unusable options (the caller prints it and exits 2).
+ */
+export async function runServe(args: string[], io: CliIo = processIo(), hooks: ServeHooks = {}): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      rules: { type: 'string' },
+      'match-log-size': { type: 'string' },
+      'max-body-bytes': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help === true) {
+    await writeText(io.stdout, serveHelp);
+    return ExitCode.ok;
+  }
+  const port = integerOption('--port', values.port, 4010, 0, 65_535);
+  const host = values.host ?? '127.0.0.1';
+  const matchLogSize = integerOption('--match-log-size', values['match-log-size'], 10_000, 1, 100_000_000);
+  const maxBodyBytes = integerOption('--max-body-bytes', values['max-body-bytes'], 10 * 1024 * 1024, 1, 2 ** 31);
+
+  const server = createServer({ matchLogSize, maxBodyBytes });
+  let ruleCount = 0;
+  if (values.rules !== undefined) {
+    for (const rule of await loadRules(values.rules)) {
+      try {
+        server.bridge.putRule({ Name: rule.name, EventPattern: rule.pattern });
+      } catch (error) {
+        if (error instanceof EventBridgeError) {
+          throw new CliUsageError(`rule ${JSON.stringify(rule.name)} in ${values.rules}: ${error.name}: ${error.message}`);
+        }
+        throw error;
+      }
+      ruleCount++;
+    }
+  }
+
+  let address: ListeningAddress;
+  try {
+    address = await server.listen(port, host);
+  } catch (error) {
+    await writeText(io.stderr, `eventbridge-matcher: cannot listen on ${host}:${port}: ${(error as Error).message}\n`);
+    return ExitCode.badInput;
+  }
+  const rulesNote = values.rules === undefined ? '' : ` with ${ruleCount} rule${ruleCount === 1 ? '' : 's'}`;
+  await writeText(io.stdout, `eventbridge-matcher: EventBridge endpoint listening on ${address.url}${rulesNote}\n`);
+  hooks.onListening?.(address);
+
+  // Wait for SIGINT, SIGTERM or the hook's abort, whichever comes first.
+  const reason = await new Promise<string>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => finish(signal);
+    const onAbort = (): void => finish('abort');
+    function finish(why: string): void {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      hooks.signal?.removeEventListener('abort', onAbort);
+      resolve(why);
+    }
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    if (hooks.signal?.aborted === true) finish('abort');
+    else hooks.signal?.addEventListener('abort', onAbort);
+  });
+  await writeText(io.stderr, `eventbridge-matcher: ${reason === 'abort' ? 'stopping' : `${reason} received`}, shutting down\n`);
+  await server.close();
+  return ExitCode.ok;
+}
+
+/** Parses an integer option within bounds, or returns the default when absent. */
+function integerOption(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new CliUsageError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}

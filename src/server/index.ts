@@ -1,0 +1,311 @@
+/**
+ * An HTTP endpoint that speaks EventBridge's own wire protocol (AWS JSON 1.1: `POST /`,
+ * `X-Amz-Target: AWSEvents.<Operation>`), so code using an AWS SDK only needs its `endpoint`
+ * pointed here. Every operation is the in-process {@link EventBridge} method of the same name; this
+ * layer only decodes, dispatches and encodes. Signatures are accepted without being checked.
+ * Matches of PutEvents go to a bounded log, readable at `GET /_matches` (JSON or server-sent events).
+ */
+
+import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventBridge } from '../bus/index.js';
+import type { EventBridgeOptions, PutEventsResponse } from '../bus/types.js';
+import { EventBridgeError } from '../errors.js';
+import { BodyReadError, readBody, sendError, sendOutput, sendPlainJson } from './http-io.js';
+import { MatchLog } from './match-log.js';
+import type { MatchRecord } from './match-log.js';
+import { OPERATIONS, decodeInput, methodName, serializationError } from './operations.js';
+import { followMatches, matchesPage, type SseClients } from './matches-endpoint.js';
+
+export { MatchLog } from './match-log.js';
+export type { MatchedRule, MatchPage, MatchRecord, NewMatchRecord, MatchListener } from './match-log.js';
+export { OPERATIONS } from './operations.js';
+
+/** Options of {@link createServer}. Every member is optional. */
+export interface ServerOptions {
+  /** The instance to serve. Default: a new `EventBridge(bridgeOptions)`. */
+  readonly bridge?: EventBridge;
+  /** Options for the instance created when `bridge` is not given. */
+  readonly bridgeOptions?: EventBridgeOptions;
+  /** Most matches kept in the log; older ones are overwritten. Default 10,000. */
+  readonly matchLogSize?: number;
+  /** Called once per matched event, after it is logged. Exceptions it throws are ignored. */
+  readonly onMatch?: (record: MatchRecord) => void;
+  /** Largest request body in bytes; larger ones get HTTP 413. Default 10 MiB. */
+  readonly maxBodyBytes?: number;
+  /** Time a client has to send its whole body, in ms; slower ones get HTTP 408. Default 30,000. */
+  readonly bodyTimeoutMs?: number;
+  /** Interval of the keep-alive comment on `/_matches?follow=1` streams, in ms. Default 15,000. */
+  readonly heartbeatMs?: number;
+  /** Generator of `x-amzn-RequestId` values. Default `crypto.randomUUID`. */
+  readonly newRequestId?: () => string;
+}
+
+/** Where a server listens. */
+export interface ListeningAddress {
+  readonly host: string;
+  readonly port: number;
+  /** `http://host:port`, ready for an SDK's `endpoint`. */
+  readonly url: string;
+}
+
+/** A server made by {@link createServer}. */
+export interface EventBridgeServer {
+  /** The in-process instance every request goes to. */
+  readonly bridge: EventBridge;
+  /** The matches log behind `GET /_matches`. */
+  readonly matches: MatchLog;
+  /** The underlying Node server (for embedding; prefer {@link listen} and {@link close}). */
+  readonly httpServer: Server;
+  /**
+   * Starts listening.
+   *
+   * @param port - TCP port; 0 (the default) picks a free one.
+   * @param host - Interface to bind; default `127.0.0.1`.
+   * @returns The bound address.
+   * @throws Error (as a rejection) when the port cannot be bound.
+   */
+  listen(port?: number, host?: string): Promise<ListeningAddress>;
+  /**
+   * Stops accepting connections, ends `/_matches` streams, lets in-flight requests finish and then
+   * closes idle keep-alive connections. Connections still busy after `graceMs` are cut.
+   *
+   * @param graceMs - How long in-flight requests may take; default 5,000.
+   * @returns Resolves once every connection is closed.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+const TARGET_PREFIX = 'AWSEvents.';
+const ACCEPTED_CONTENT_TYPES = new Set(['application/x-amz-json-1.1', 'application/x-amz-json-1.0', 'application/json']);
+
+/**
+ * Creates an EventBridge-compatible HTTP server (not yet listening).
+ *
+ * Wire behaviour: `POST /` with `X-Amz-Target: AWSEvents.<Operation>` and a JSON body. Results are
+ * the in-process class's, encoded as AWS does (timestamps as epoch seconds); its errors keep their
+ * AWS code, message and status. Unknown operations, wrong content types, unparseable bodies and
+ * members of the wrong JSON type get AWS's protocol errors; unknown members are ignored. Requests
+ * are handled one after another on the event loop, so concurrent clients see a consistent state.
+ *
+ * @param options - See {@link ServerOptions}.
+ * @returns The server; call `listen()` to start it.
+ * @throws RangeError when `matchLogSize` is not a positive integer.
+ */
+export function createServer(options: ServerOptions = {}): EventBridgeServer {
+  const bridge = options.bridge ?? new EventBridge(options.bridgeOptions ?? {});
+  const matches = new MatchLog(options.matchLogSize ?? 10_000);
+  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const newRequestId = options.newRequestId ?? randomUUID;
+  const onMatch = options.onMatch;
+  if (onMatch !== undefined) matches.subscribe(onMatch);
+  const sseClients: SseClients = new Set();
+
+  const httpServer = createHttpServer({
+    // Backstops for clients slow before the body; the body itself has its own deadline.
+    headersTimeout: Math.min(60_000, bodyTimeoutMs + 5_000),
+    requestTimeout: bodyTimeoutMs + 10_000,
+  });
+
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = newRequestId();
+    handle(req, res, requestId).catch((error: unknown) => {
+      sendError(res, requestId, internalError(error), true);
+    });
+  });
+  // A broken client connection must never take the process down.
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, reason, code] =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'RequestTimeoutException']
+        : error.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'Request Header Fields Too Large', 'RequestHeaderFieldsTooLargeException']
+          : [400, 'Bad Request', 'BadRequestException'];
+    const body = JSON.stringify({ __type: code, message: `${reason}.` });
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-ErrorType: ${code}\r\n` +
+        `Connection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    // Split by hand: `new URL` throws on request targets such as `//`.
+    const target = req.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
+    if (pathname === '/_matches') {
+      handleMatches(req, res, new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1)));
+      return;
+    }
+    if (pathname !== '/' || req.method !== 'POST') {
+      req.resume();
+      sendError(res, requestId, new EventBridgeError('UnknownOperationException', '', 404));
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, maxBodyBytes, bodyTimeoutMs);
+    } catch (error) {
+      if (error instanceof BodyReadError) {
+        if (error.failure.kind === 'error') sendError(res, requestId, error.failure.error, true);
+        else res.destroy();
+        return;
+      }
+      throw error;
+    }
+    const operation = resolveOperation(req);
+    if (operation === undefined) {
+      sendError(res, requestId, new EventBridgeError('UnknownOperationException', '', 400));
+      return;
+    }
+    let output: unknown;
+    try {
+      const input = decodeInput(OPERATIONS.get(operation) ?? {}, parseBody(body));
+      output = invoke(operation, input, req, requestId);
+    } catch (error) {
+      sendError(res, requestId, error instanceof EventBridgeError ? error : internalError(error));
+      return;
+    }
+    sendOutput(res, requestId, output);
+  }
+
+  /** Calls the in-process method; PutEvents also feeds the matches log and drops `Matches`. */
+  function invoke(operation: string, input: Record<string, unknown>, req: IncomingMessage, requestId: string): unknown {
+    if (operation === 'PutEvents') {
+      const httpTrace = headerValue(req, 'x-amzn-trace-id');
+      const result = bridge.putEvents(input, httpTrace === undefined ? {} : { traceHeader: httpTrace });
+      logMatches(result, requestId);
+      return { FailedEntryCount: result.FailedEntryCount, Entries: result.Entries };
+    }
+    const method = (bridge as unknown as Record<string, unknown>)[methodName(operation)];
+    if (typeof method !== 'function') throw new EventBridgeError('UnknownOperationException', '', 400);
+    return (method as (input: unknown) => unknown).call(bridge, input);
+  }
+
+  function logMatches(result: PutEventsResponse, requestId: string): void {
+    const receivedAt = new Date().toISOString();
+    for (const match of result.Matches) {
+      if (match.Rules.length === 0) continue;
+      matches.append({
+        ReceivedAt: receivedAt,
+        RequestId: requestId,
+        EventId: match.EventId,
+        EventBusName: match.EventBusName,
+        Rules: match.Rules.map((rule) => ({ Name: rule.Name, Arn: rule.Arn })),
+        ...(match.TraceHeader === undefined ? {} : { TraceHeader: match.TraceHeader }),
+        ...(match.HttpTraceHeader === undefined ? {} : { HttpTraceHeader: match.HttpTraceHeader }),
+        Event: match.Event,
+      });
+    }
+  }
+
+  function handleMatches(req: IncomingMessage, res: ServerResponse, params: URLSearchParams): void {
+    req.resume();
+    if (req.method === 'DELETE') {
+      matches.clear();
+      res.writeHead(204).end();
+      return;
+    }
+    if (req.method !== 'GET') {
+      sendPlainJson(res, 405, JSON.stringify({ message: 'Use GET or DELETE on /_matches.' }));
+      return;
+    }
+    const since = nonNegativeInt(params.get('since') ?? headerValue(req, 'last-event-id'));
+    const limit = nonNegativeInt(params.get('limit'));
+    const follow = params.get('follow');
+    if (follow !== null && follow !== '0' && follow !== 'false') {
+      followMatches(res, matches, sseClients, since ?? 0, heartbeatMs);
+      return;
+    }
+    sendPlainJson(res, 200, matchesPage(matches, since ?? 0, limit));
+  }
+
+  let listening: ListeningAddress | undefined;
+  return {
+    bridge,
+    matches,
+    httpServer,
+    listen(port = 0, host = '127.0.0.1'): Promise<ListeningAddress> {
+      return new Promise<ListeningAddress>((resolve, reject) => {
+        const onError = (error: Error): void => reject(error);
+        httpServer.once('error', onError);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', onError);
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          listening = { host: address.address, port: address.port, url: `http://${shownHost}:${address.port}` };
+          resolve(listening);
+        });
+      });
+    },
+    close(graceMs = 5_000): Promise<void> {
+      return new Promise<void>((resolve) => {
+        for (const client of sseClients) client.end();
+        sseClients.clear();
+        if (!httpServer.listening) {
+          resolve();
+          return;
+        }
+        const timer = setTimeout(() => httpServer.closeAllConnections(), graceMs);
+        timer.unref();
+        httpServer.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        httpServer.closeIdleConnections();
+      });
+    },
+  };
+}
+
+/** The operation named by `X-Amz-Target`, when the request is a JSON 1.1 call to one we serve. */
+function resolveOperation(req: IncomingMessage): string | undefined {
+  const contentType = (headerValue(req, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!ACCEPTED_CONTENT_TYPES.has(contentType)) return undefined;
+  const target = headerValue(req, 'x-amz-target');
+  if (target === undefined || !target.startsWith(TARGET_PREFIX)) return undefined;
+  const operation = target.slice(TARGET_PREFIX.length);
+  return OPERATIONS.has(operation) ? operation : undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Body bytes → JSON value; an empty body is `{}`, as the protocol allows. */
+function parseBody(body: Buffer): unknown {
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    throw serializationError('Request body is not valid UTF-8.');
+  }
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw serializationError('Request body is not valid JSON.');
+  }
+}
+
+/** Anything thrown that is not an AWS-shaped error: AWS's `InternalException` (HTTP 500). */
+function internalError(error: unknown): EventBridgeError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new EventBridgeError('InternalException', `Internal error: ${detail}`, 500);
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function nonNegativeInt(text: string | null | undefined): number | undefined {
+  if (text === null || text === undefined || !/^\d{1,15}$/.test(text)) return undefined;
+  return Number(text);
+}
