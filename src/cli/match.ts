@@ -1,0 +1,289 @@
+/**
+ * `eventbridge-matcher match`: loads rules into one compiled Matcher, streams NDJSON events in and
+ * NDJSON results out (`{"line":n,"rules":[...]}`), in constant memory: input is read chunk by chunk,
+ * output is written once per chunk and the next chunk is not read until stdout has drained. A bad
+ * line is reported (stderr and `{"line":n,"error":...}`) and the stream goes on.
+ */
+
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { EventBridgeError } from '../errors.js';
+import { Matcher } from '../match/matcher.js';
+import { CliUsageError, ExitCode, describeFsError, describeLibraryError, formatCount, writeText } from './io.js';
+import type { CliIo, ExitCodeValue } from './io.js';
+import { loadRules } from './rules-file.js';
+
+/** Help text of `match`. */
+export const matchHelp = `Usage: eventbridge-matcher match --rules <rules.json|dir> [--events <file.ndjson|->] [options]
+
+Matches a stream of events (one JSON event per line) against many rules at once and prints one
+JSON line per event: {"line":n,"rules":["rule-a",...]}. A line that is not a valid event gives
+{"line":n,"error":"..."} (also reported on stderr) and the stream goes on. Blank lines are skipped.
+A summary (events, matches per rule, events/s) goes to stderr at the end; a progress line too,
+while running, when stderr is a terminal.
+
+Options:
+  -r, --rules <path>        a JSON file {"rule-name": pattern, ...}, or a directory of pattern
+                            files (rule name = file name without .json)
+  -e, --events <path|->     NDJSON events; - or absent reads stdin
+  -m, --matches-only        print only events that matched at least one rule
+  -q, --quiet               no summary and no progress on stderr
+  -h, --help                show this help
+
+Exit codes: 0 all lines processed, 1 some event lines were rejected,
+            2 bad input (unreadable file, invalid rules file, invalid pattern: AWS's message).
+
+Examples:
+  eventbridge-matcher match --rules examples/rules.json --events examples/events.ndjson
+  cat events.ndjson | eventbridge-matcher match -r rules/ -m | jq -c .rules
+`;
+
+/** Lines longer than this many UTF-16 code units are rejected without being buffered further. */
+const maxLineLength = 16 * 1024 * 1024;
+
+/** How many per-rule counts the summary lists. */
+const summaryRuleLimit = 20;
+
+/**
+ * Runs `eventbridge-matcher match`.
+ *
+ * @param args - The arguments after `match`.
+ * @param io - Streams to use.
+ * @returns 0 when every line was processed, 1 when some lines were rejected, 2 on bad input.
+ */
+export async function runMatch(args: readonly string[], io: CliIo): Promise<ExitCodeValue> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      rules: { type: 'string', short: 'r' },
+      events: { type: 'string', short: 'e', default: '-' },
+      'matches-only': { type: 'boolean', short: 'm', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: false,
+    strict: true,
+  });
+  if (values.help) {
+    await writeText(io.stdout, matchHelp);
+    return ExitCode.ok;
+  }
+  if (values.rules === undefined) {
+    throw new CliUsageError('match needs --rules (see eventbridge-matcher match --help)');
+  }
+
+  // Compile every rule first: one invalid pattern stops the command before any output.
+  const rules = await loadRules(values.rules);
+  const matcher = new Matcher();
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (seen.has(rule.name) && !values.quiet) {
+      await writeText(io.stderr, `rule ${JSON.stringify(rule.name)} is defined more than once; the last definition wins\n`);
+    }
+    seen.add(rule.name);
+    try {
+      matcher.addRule(rule.name, rule.pattern);
+    } catch (error) {
+      if (!(error instanceof EventBridgeError)) throw error;
+      await writeText(io.stderr, `invalid event pattern in rule ${JSON.stringify(rule.name)}:\n${error.message}\n`);
+      return ExitCode.badInput;
+    }
+  }
+
+  const input = await openEvents(values.events, io);
+  if (values.events === '-' && (io.stdin as { isTTY?: boolean }).isTTY === true) {
+    await writeText(io.stderr, 'reading events from the terminal, one JSON object per line (Ctrl-D to end)\n');
+  }
+  let stats: MatchStats;
+  try {
+    stats = await streamMatches(matcher, input, io, {
+      matchesOnly: values['matches-only'],
+      progress: !values.quiet && io.stderr.isTTY === true,
+    });
+  } catch (error) {
+    // Errors of the input stream itself (a directory, a vanished file); stdout errors go on up.
+    if ((error as NodeJS.ErrnoException).syscall === 'read') {
+      throw new CliUsageError(`cannot read events ${values.events}: ${describeFsError(error)}`);
+    }
+    throw error;
+  }
+  if (!values.quiet) await writeText(io.stderr, formatSummary(stats, rules.map((r) => r.name)));
+  return stats.rejected > 0 ? ExitCode.negative : ExitCode.ok;
+}
+
+async function openEvents(path: string, io: CliIo): Promise<Readable> {
+  if (path === '-') return io.stdin;
+  try {
+    const handle = await open(path, 'r');
+    return handle.createReadStream({ highWaterMark: 64 * 1024 });
+  } catch (error) {
+    throw new CliUsageError(`cannot read events ${path}: ${describeFsError(error)}`);
+  }
+}
+
+/** What a run did, for the summary. */
+interface MatchStats {
+  events: number;
+  rejected: number;
+  matchedEvents: number;
+  /** Matches per rule name; bounded by the number of rules, not events. */
+  readonly perRule: Map<string, number>;
+  readonly startedAt: number;
+  elapsedMs: number;
+}
+
+interface StreamOptions {
+  readonly matchesOnly: boolean;
+  readonly progress: boolean;
+}
+
+/**
+ * The streaming loop. Hot: runs once per input chunk; per line it allocates only the line, the
+ * matcher's answer and the output text. Memory is bounded by one chunk, one line and the output
+ * of one chunk, whatever the length of the stream.
+ */
+async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, options: StreamOptions): Promise<MatchStats> {
+  const stats: MatchStats = {
+    events: 0,
+    rejected: 0,
+    matchedEvents: 0,
+    perRule: new Map(),
+    startedAt: performance.now(),
+    elapsedMs: 0,
+  };
+  let lineNumber = 0;
+  // A line split across chunks is gathered here; `pendingLength` caps it.
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let lineTooLong = false;
+  let lastProgress = Date.now();
+
+  const reject = (message: string, out: string[], err: string[]): void => {
+    stats.rejected++;
+    out.push(`{"line":${lineNumber},"error":${JSON.stringify(message)}}\n`);
+    err.push(`line ${lineNumber}: ${message}\n`);
+  };
+
+  const handleLine = (raw: string, out: string[], err: string[]): void => {
+    lineNumber++;
+    if (lineTooLong) {
+      lineTooLong = false;
+      stats.events++;
+      reject(`Line is longer than ${maxLineLength} characters`, out, err);
+      return;
+    }
+    const line = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return;
+    stats.events++;
+    let names: string[];
+    try {
+      names = matcher.match(line);
+    } catch (error) {
+      const message = error instanceof EventBridgeError ? describeLibraryError(error) : `internal error: ${String(error)}`;
+      reject(message, out, err);
+      return;
+    }
+    if (names.length > 0) {
+      stats.matchedEvents++;
+      for (const name of names) stats.perRule.set(name, (stats.perRule.get(name) ?? 0) + 1);
+    } else if (options.matchesOnly) {
+      return;
+    }
+    out.push(`{"line":${lineNumber},"rules":${JSON.stringify(names)}}\n`);
+  };
+
+  input.setEncoding('utf8');
+  for await (const chunk of input as AsyncIterable<string>) {
+    const out: string[] = [];
+    const err: string[] = [];
+    let start = 0;
+    for (;;) {
+      const newline = chunk.indexOf('\n', start);
+      if (newline === -1) break;
+      const piece = chunk.slice(start, newline);
+      if (pending.length === 0) {
+        handleLine(piece, out, err);
+      } else {
+        pending.push(piece);
+        handleLine(lineTooLong ? '' : pending.join(''), out, err);
+        pending = [];
+        pendingLength = 0;
+      }
+      start = newline + 1;
+    }
+    if (start < chunk.length) {
+      const rest = chunk.slice(start);
+      pendingLength += rest.length;
+      if (pendingLength > maxLineLength) {
+        lineTooLong = true;
+        pending = [''];
+      } else if (!lineTooLong) {
+        pending.push(rest);
+      }
+    }
+    if (err.length > 0) await writeText(io.stderr, err.join(''));
+    if (out.length > 0) await writeText(io.stdout, out.join(''));
+    if (options.progress && Date.now() - lastProgress >= 1000) {
+      lastProgress = Date.now();
+      await writeText(io.stderr, `\r${progressText(stats)}\u001b[K`);
+    }
+  }
+  // A last line without a newline.
+  if (pending.length > 0) {
+    const out: string[] = [];
+    const err: string[] = [];
+    handleLine(lineTooLong ? '' : pending.join(''), out, err);
+    await writeText(io.stderr, err.join(''));
+    await writeText(io.stdout, out.join(''));
+  }
+  if (options.progress) await writeText(io.stderr, '\r\u001b[K');
+  stats.elapsedMs = performance.now() - stats.startedAt;
+  return stats;
+}
+
+function eventsPerSecond(stats: MatchStats, elapsedMs: number): number {
+  return elapsedMs > 0 ? (stats.events * 1000) / elapsedMs : 0;
+}
+
+function progressText(stats: MatchStats): string {
+  const elapsed = performance.now() - stats.startedAt;
+  return `${formatCount(stats.events)} events, ${formatCount(stats.matchedEvents)} matched, ${formatCount(eventsPerSecond(stats, elapsed))} events/s`;
+}
+
+/**
+ * The end-of-run summary: totals, throughput, and the most matched rules.
+ *
+ * @param stats - What the run did.
+ * @param ruleNames - Every loaded rule, in load order (rules with no match are listed when few).
+ * @returns Text for stderr.
+ */
+function formatSummary(stats: MatchStats, ruleNames: readonly string[]): string {
+  const seconds = stats.elapsedMs / 1000;
+  const lines = [
+    `${formatCount(stats.events)} events in ${seconds.toFixed(2)} s (${formatCount(eventsPerSecond(stats, stats.elapsedMs))} events/s): ` +
+      `${formatCount(stats.matchedEvents)} matched at least one rule, ${formatCount(stats.rejected)} rejected`,
+  ];
+  const distinct = [...new Set(ruleNames)];
+  if (distinct.length === 0) {
+    lines.push('no rules loaded');
+    return `${lines.join('\n')}\n`;
+  }
+  const order = new Map(distinct.map((name, index) => [name, index]));
+  const ranked = distinct
+    .map((name) => ({ name, count: stats.perRule.get(name) ?? 0 }))
+    .sort((a, b) => b.count - a.count || (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+  const shown = ranked.slice(0, summaryRuleLimit);
+  const width = Math.max(...shown.map((r) => formatCount(r.count).length));
+  lines.push(
+    distinct.length > summaryRuleLimit
+      ? `matches per rule (top ${summaryRuleLimit} of ${formatCount(distinct.length)} rules):`
+      : 'matches per rule:',
+  );
+  for (const { name, count } of shown) lines.push(`  ${formatCount(count).padStart(width)}  ${name}`);
+  if (ranked.length > shown.length) {
+    const unmatched = ranked.filter((r) => r.count === 0).length;
+    lines.push(`  ... ${formatCount(ranked.length - shown.length)} more rules; ${formatCount(unmatched)} rules matched nothing`);
+  }
+  return `${lines.join('\n')}\n`;
+}
