@@ -291,20 +291,26 @@ function toSubRules(rules: readonly RuleMap[]): SubRule[] {
  * per-machine score), and the pattern is rejected if any path scores above the limit.
  */
 function checkWildcardComplexity(subRules: readonly SubRule[]): void {
-  const byPath = new Map<string, Set<string>>();
+  // Per path: the distinct globs, keyed so that a wildcard "x" and an anything-but list ["x"] differ.
+  // An anything-but wildcard list is one pattern to event-ruler's evaluator, so it stays a list.
+  const byPath = new Map<string, Map<string, string | readonly string[]>>();
   for (const rule of subRules) {
     for (const field of rule.fields) {
       for (const m of field.matchers) {
-        const globs =
-          m.kind === 'wildcard' ? [m.value] : m.kind === 'anything-but' && m.type === 'wildcard' ? m.values : [];
-        if (globs.length === 0) continue;
-        let set = byPath.get(field.path);
-        if (set === undefined) byPath.set(field.path, (set = new Set()));
-        for (const g of globs) set.add(g);
+        let entry: string | readonly string[];
+        if (m.kind === 'wildcard') entry = m.value;
+        else if (m.kind === 'anything-but' && m.type === 'wildcard') entry = m.values.length === 1 ? (m.values[0] as string) : m.values;
+        else continue;
+        let globs = byPath.get(field.path);
+        if (globs === undefined) byPath.set(field.path, (globs = new Map()));
+        globs.set(JSON.stringify(entry), entry);
       }
     }
   }
   for (const globs of byPath.values()) {
-    if (wildcardComplexity([...globs]) > MAX_WILDCARD_COMPLEXITY) throw new InvalidEventPatternError(TOO_COMPLEX_REASON);
+    // The score only needs to be known up to the limit; capping the walk keeps hostile globs cheap.
+    if (wildcardComplexity([...globs.values()], MAX_WILDCARD_COMPLEXITY + 1) > MAX_WILDCARD_COMPLEXITY) {
+      throw new InvalidEventPatternError(TOO_COMPLEX_REASON);
+    }
   }
 }
