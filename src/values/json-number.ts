@@ -44,15 +44,16 @@ export function numberFromText(text: string): JsonNumber {
  * Builds the {@link JsonNumber} for a number of an event that was already parsed into JavaScript
  * values, where the source spelling is lost.
  *
- * Such a number is taken to be the double itself: it is comparable whenever finite, even in the
- * few subnormal cases where Java would print a different 2-digit decimal (`5e-324`).
+ * Such a number is read as if its JSON text were `String(x)` (the shortest round-trip spelling), so
+ * an object event and its `JSON.stringify` text always match alike, including the few subnormals
+ * that Java prints differently (`5e-324` is not comparable, so it matches the literal `5e-324` by text).
  *
  * @param x - The number.
- * @returns `{ text: String(x), value: x }` (`-0` as `0`); `value` is `undefined` for NaN and ±Infinity.
+ * @returns `numberFromText(String(x))`; for NaN and ±Infinity, which JSON cannot spell, `value` is `undefined`.
  */
 export function numberFromValue(x: number): JsonNumber {
   if (!Number.isFinite(x)) return { text: String(x), value: undefined };
-  return { text: String(x), value: x === 0 ? 0 : x };
+  return numberFromText(String(x));
 }
 
 /**
