@@ -1,0 +1,260 @@
+/**
+ * The table of field paths that rules use, shaped for the event scanner. Every dotted prefix of a
+ * used path is a {@link PathNode}; from each node, `steps` lead by one event key to the nodes whose
+ * path is `node.path + "." + key` (a key may itself contain dots). A scanner therefore follows keys
+ * from node to node and skips any value whose key leads nowhere, without building path strings.
+ * Invariant: a node or step exists iff some registered path needs it (reference counts).
+ */
+
+/** One transition of the path table: an event key and the node it leads to. */
+export interface PathStep {
+  /** The event key, exactly (JSON escapes decoded). */
+  readonly key: string;
+  /** {@link hashKey} of `key`. */
+  readonly hash: number;
+  /** The node for `from.path + "." + key` (or `key` from the root). */
+  readonly target: PathNode;
+  /** Number of registered paths that need this step. */
+  uses: number;
+  /** Position in `from.steps` (for O(1) removal). */
+  slot: number;
+}
+
+/**
+ * A dotted prefix of at least one used path, or a used path itself.
+ *
+ * ```
+ * paths "a.b.c" and "x"  ->  root --a--> [a] --b--> [a.b] --c--> [a.b.c]
+ *                              |           \--b.c--> [a.b.c]
+ *                              |--a.b--> [a.b],  --a.b.c--> [a.b.c],  --x--> [x]
+ * ```
+ */
+export class PathNode {
+  /** The full dotted path; `''` for the root. */
+  readonly path: string;
+  /** Id of this path among used leaf paths, or `-1` when no rule has a field on exactly this path. */
+  leafId = -1;
+  /** Number of registrations of this exact path as a rule field. */
+  leafUses = 0;
+  /** Number of registered paths that have this node as a prefix (or are it). */
+  uses = 0;
+  /** Outgoing steps, unordered; hot: searched linearly while short. */
+  readonly steps: PathStep[] = [];
+  /** Index of `steps` by hash, built once there are many steps. */
+  byHash: Map<number, PathStep[]> | undefined = undefined;
+
+  /** @param path - The node's full dotted path. */
+  constructor(path: string) {
+    this.path = path;
+  }
+}
+
+/** Above this many steps a node also indexes them by hash. */
+const LINEAR_STEPS = 8;
+
+/**
+ * Hash of a key over all its UTF-16 code units (used once a node has many steps).
+ *
+ * @param key - An event key.
+ * @returns A 32-bit hash.
+ */
+export function hashKey(key: string): number {
+  return hashSpan(key, 0, key.length);
+}
+
+/**
+ * {@link hashKey} of `text.slice(start, end)`, without slicing.
+ *
+ * @param text - Any string.
+ * @param start - First index.
+ * @param end - Index after the last.
+ * @returns The hash.
+ */
+export function hashSpan(text: string, start: number, end: number): number {
+  let h = end - start;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * Reference-counted set of used field paths. Leaf ids are dense and reused after release, so
+ * per-event tables indexed by leaf id stay small.
+ */
+export class PathTable {
+  /** The node of the empty prefix: the event's top-level object. */
+  readonly root = new PathNode('');
+  private readonly nodes = new Map<string, PathNode>();
+  private readonly freeLeafIds: number[] = [];
+  private nextLeafId = 0;
+
+  /** One more than the largest leaf id ever handed out: the size of per-event tables. */
+  get leafCapacity(): number {
+    return this.nextLeafId;
+  }
+
+  /**
+   * The leaf id of a registered path.
+   *
+   * @param path - A dotted field path.
+   * @returns Its leaf id, or -1 when no rule uses it.
+   */
+  leafIdOf(path: string): number {
+    return this.nodes.get(path)?.leafId ?? -1;
+  }
+
+  /**
+   * Registers one use of a field path.
+   *
+   * @param path - The dotted field path of a rule field.
+   * @returns The path's node, whose `leafId` is set.
+   */
+  acquire(path: string): PathNode {
+    const prefixes = prefixNodesOf(path, this.nodes, true);
+    for (let i = 0; i < prefixes.length; i++) {
+      const from = i === 0 ? this.root : (prefixes[i - 1] as PathNode);
+      for (let j = i; j < prefixes.length; j++) {
+        const to = prefixes[j] as PathNode;
+        const key = from === this.root ? to.path : to.path.slice(from.path.length + 1);
+        this.stepFor(from, key, to).uses++;
+      }
+    }
+    this.root.uses++;
+    for (const node of prefixes) node.uses++;
+    const leaf = prefixes[prefixes.length - 1] as PathNode;
+    if (leaf.leafUses++ === 0) leaf.leafId = this.freeLeafIds.pop() ?? this.nextLeafId++;
+    return leaf;
+  }
+
+  /**
+   * Releases one use of a field path registered with {@link acquire}; nodes and steps nobody needs
+   * any more are dropped.
+   *
+   * @param path - The path given to `acquire`.
+   */
+  release(path: string): void {
+    const prefixes = prefixNodesOf(path, this.nodes, false);
+    const leaf = prefixes[prefixes.length - 1];
+    if (leaf === undefined || leaf.path !== path || leaf.leafUses === 0) return;
+    if (--leaf.leafUses === 0) {
+      this.freeLeafIds.push(leaf.leafId);
+      leaf.leafId = -1;
+    }
+    for (let i = 0; i < prefixes.length; i++) {
+      const from = i === 0 ? this.root : (prefixes[i - 1] as PathNode);
+      for (let j = i; j < prefixes.length; j++) {
+        const to = prefixes[j] as PathNode;
+        const key = from === this.root ? to.path : to.path.slice(from.path.length + 1);
+        const step = findStep(from, key, hashKey(key));
+        if (step !== undefined && --step.uses === 0) removeStep(from, step);
+      }
+    }
+    this.root.uses--;
+    for (const node of prefixes) {
+      if (--node.uses === 0) this.nodes.delete(node.path);
+    }
+  }
+
+  private stepFor(from: PathNode, key: string, to: PathNode): PathStep {
+    const hash = hashKey(key);
+    const found = findStep(from, key, hash);
+    if (found !== undefined) return found;
+    const step: PathStep = { key, hash, target: to, uses: 0, slot: from.steps.length };
+    from.steps.push(step);
+    if (from.byHash !== undefined) addByHash(from.byHash, step);
+    else if (from.steps.length > LINEAR_STEPS) {
+      from.byHash = new Map();
+      for (const s of from.steps) addByHash(from.byHash, s);
+    }
+    return step;
+  }
+}
+
+/** The nodes of every dotted prefix of `path` (ending with the path itself), created if asked. */
+function prefixNodesOf(path: string, nodes: Map<string, PathNode>, create: boolean): PathNode[] {
+  const out: PathNode[] = [];
+  let from = 0;
+  for (;;) {
+    const dot = path.indexOf('.', from);
+    const prefix = dot < 0 ? path : path.slice(0, dot);
+    let node = nodes.get(prefix);
+    if (node === undefined) {
+      if (!create) return out;
+      node = new PathNode(prefix);
+      nodes.set(prefix, node);
+    }
+    out.push(node);
+    if (dot < 0) return out;
+    from = dot + 1;
+  }
+}
+
+function addByHash(map: Map<number, PathStep[]>, step: PathStep): void {
+  const list = map.get(step.hash);
+  if (list === undefined) map.set(step.hash, [step]);
+  else list.push(step);
+}
+
+function findStep(from: PathNode, key: string, hash: number): PathStep | undefined {
+  const list = from.byHash !== undefined ? from.byHash.get(hash) : from.steps;
+  if (list === undefined) return undefined;
+  for (const s of list) if (s.hash === hash && s.key === key) return s;
+  return undefined;
+}
+
+function removeStep(from: PathNode, step: PathStep): void {
+  const steps = from.steps;
+  const last = steps.pop() as PathStep;
+  if (last !== step) {
+    steps[step.slot] = last;
+    last.slot = step.slot;
+  }
+  if (from.byHash !== undefined) {
+    const list = from.byHash.get(step.hash);
+    if (list !== undefined) {
+      const k = list.indexOf(step);
+      if (k >= 0) list.splice(k, 1);
+      if (list.length === 0) from.byHash.delete(step.hash);
+    }
+    if (from.steps.length <= LINEAR_STEPS) from.byHash = undefined;
+  }
+}
+
+/**
+ * Follows the step for a key given as a string.
+ *
+ * @param from - Current node.
+ * @param key - The decoded event key.
+ * @returns The next node, or `undefined` when no used path continues with this key.
+ */
+export function stepByKey(from: PathNode, key: string): PathNode | undefined {
+  const hash = hashKey(key);
+  const list = from.byHash !== undefined ? from.byHash.get(hash) : from.steps;
+  if (list === undefined) return undefined;
+  for (const s of list) if (s.hash === hash && s.key === key) return s.target;
+  return undefined;
+}
+
+/**
+ * Follows the step for a key still in JSON text, between its quotes and free of escapes. Hot: runs
+ * for every key of every relevant object; allocates nothing. Few steps are compared by length and
+ * `startsWith`; many are found by hash.
+ *
+ * @param from - Current node.
+ * @param text - The JSON text.
+ * @param start - Index of the key's first character.
+ * @param end - Index of the key's closing quote.
+ * @returns The next node, or `undefined`.
+ */
+export function stepByText(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
+  const len = end - start;
+  let list: PathStep[] | undefined = from.steps;
+  if (from.byHash !== undefined) {
+    list = from.byHash.get(hashSpan(text, start, end));
+    if (list === undefined) return undefined;
+  }
+  for (let k = 0; k < list.length; k++) {
+    const s = list[k] as PathStep;
+    if (s.key.length === len && text.startsWith(s.key, start)) return s.target;
+  }
+  return undefined;
+}

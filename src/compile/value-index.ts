@@ -1,0 +1,429 @@
+/**
+ * The value index of one (trie node, field path) pair: every leaf matcher of every condition on that
+ * path, filed so one event value finds the conditions it satisfies by lookups, not a loop over rules
+ * (SEMANTICS §6): hash maps, radix tries, an ignore-case NFA trie, interval trees, wildcards under
+ * their literal ends. anything-but operands are filed as *exclusions*: a value satisfies every
+ * anything-but entry it did not exclude (one pass over this path's anything-but entries).
+ */
+
+import type { LeafMatcher } from '../pattern/ast.js';
+import type { LeafValue } from '../event/leaf-value.js';
+import type { JsonNumber } from '../values/json-number.js';
+import type { IpAddress } from '../values/ip.js';
+import { parseIpAddress } from '../values/ip.js';
+import { compileIgnoreCase } from '../values/ignore-case.js';
+import type { CompiledWildcard } from '../values/wildcard.js';
+import { compileWildcard, matchesWildcard } from '../values/wildcard.js';
+import { RadixTrie } from './radix-trie.js';
+import { IgnoreCaseTrie } from './ignore-case-trie.js';
+import { IntervalIndex } from './interval-index.js';
+import { matcherKey } from './matcher-key.js';
+
+/** What a value index reports: something with a per-evaluation stamp, deduplicated by it. */
+export interface IndexTarget {
+  /** The evaluation epoch in which this target was last reported. */
+  hitStamp: number;
+  /** A name unique among the targets of one index. */
+  readonly key: string;
+}
+
+/**
+ * One filed operand. Positive entries report their target when reached; negative (anything-but)
+ * entries are stamped as excluded, and every unstamped negative entry is reported at the end. An
+ * anything-but with several operands has one reporting entry (`owner` unset) plus, where an operand
+ * needs its own entry (globs), entries whose `owner` is the reporting one.
+ */
+interface Entry<C extends IndexTarget> {
+  readonly target: C;
+  readonly matcher: LeafMatcher;
+  readonly negative: boolean;
+  /** Set for wildcards filed under a literal segment: the full glob must still match. */
+  readonly wildcard: CompiledWildcard | undefined;
+  /** For an anything-but glob operand: the entry its match excludes. */
+  readonly owner: Entry<C> | undefined;
+  /** Evaluation epoch in which this (negative) entry was excluded. */
+  excluded: number;
+  /** Position in the list of reporting anything-but entries. */
+  slot: number;
+}
+
+/** What an interval (numeric range or CIDR block) reports. */
+interface RangeItem<C extends IndexTarget> {
+  readonly target: C;
+  readonly matcher: LeafMatcher;
+}
+
+// Evaluation state shared by the visitors below (hot path: set once per value, no closures).
+let curEpoch = 0;
+let curString = '';
+let curOut: (IndexTarget | undefined)[] = [];
+let curCount = 0;
+/** Placeholder for `curOut` between evaluations, so no caller's buffer stays referenced. */
+const scratch: (IndexTarget | undefined)[] = [];
+
+function visitEntry(e: Entry<IndexTarget>): void {
+  if (e.wildcard !== undefined && !matchesWildcard(e.wildcard, curString)) return;
+  if (e.negative) {
+    (e.owner ?? e).excluded = curEpoch;
+    return;
+  }
+  const t = e.target;
+  if (t.hitStamp !== curEpoch) {
+    t.hitStamp = curEpoch;
+    curOut[curCount++] = t;
+  }
+}
+
+function visitEntries(list: readonly Entry<IndexTarget>[]): void {
+  for (let i = 0; i < list.length; i++) visitEntry(list[i] as Entry<IndexTarget>);
+}
+
+function reportRange(r: RangeItem<IndexTarget>): void {
+  report(r.target);
+}
+
+function report(t: IndexTarget): void {
+  if (t.hitStamp !== curEpoch) {
+    t.hitStamp = curEpoch;
+    curOut[curCount++] = t;
+  }
+}
+
+function isNumber(v: LeafValue): v is JsonNumber {
+  return typeof v === 'object' && v !== null;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, v: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [v]);
+  else list.push(v);
+}
+
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, pred: (v: V) => boolean): void {
+  const list = map.get(key);
+  if (list === undefined) return;
+  const i = list.findIndex(pred);
+  if (i >= 0) list.splice(i, 1);
+  if (list.length === 0) map.delete(key);
+}
+
+function removeFromList<V>(list: V[] | undefined, pred: (v: V) => boolean): void {
+  if (list === undefined) return;
+  const i = list.findIndex(pred);
+  if (i >= 0) list.splice(i, 1);
+}
+
+/**
+ * All leaf matchers of the conditions on one path at one trie node, indexed by value. Targets (the
+ * conditions) are opaque; each `add` must be undone by a `remove` with the same arguments.
+ */
+export class ValueIndex<C extends IndexTarget> {
+  /** Plain exact strings (`"x"`, `exactly`): the target itself, or several targets. */
+  private exactTargets: Map<string, C | C[]> | undefined;
+  /** Other entries keyed by the exact string (anything-but strings, globs without `*`). */
+  private exact: Map<string, Entry<C>[]> | undefined;
+  private ipExact: Map<string, Entry<C>[]> | undefined;
+  private numByValue: Map<number, Entry<C>[]> | undefined;
+  private numByText: Map<string, Entry<C>[]> | undefined;
+  private literalTrue: C[] | undefined;
+  private literalFalse: C[] | undefined;
+  private literalNull: C[] | undefined;
+  private prefixes: RadixTrie<Entry<C>> | undefined;
+  private suffixes: RadixTrie<Entry<C>> | undefined;
+  /** All-ASCII `equals-ignore-case` operands by their lower case (see {@link isAscii}). */
+  private asciiFolded: Map<string, Entry<C>[]> | undefined;
+  private ignoreCase: IgnoreCaseTrie<Entry<C>> | undefined;
+  private ignoreCaseSuffixes: IgnoreCaseTrie<Entry<C>> | undefined;
+  private wildcards: Entry<C>[] | undefined;
+  private ranges: IntervalIndex<number, RangeItem<C>> | undefined;
+  private cidr4: IntervalIndex<number, RangeItem<C>> | undefined;
+  private cidr6: IntervalIndex<string, RangeItem<C>> | undefined;
+  private existsTrue: C[] | undefined;
+  /** anything-but reporting entries (unordered), and the same by target key and matcher key. */
+  private negatives: Entry<C>[] | undefined;
+  private negativeById: Map<string, Entry<C>> | undefined;
+  /** Number of (matcher, target) pairs filed. */
+  size = 0;
+
+  /**
+   * Files one leaf matcher of a condition. `exists:false` is not a value matcher and is ignored.
+   *
+   * @param m - The matcher.
+   * @param target - The condition it belongs to.
+   */
+  add(m: LeafMatcher, target: C): void {
+    this.size++;
+    if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') {
+      // The common case: the target itself, no entry object.
+      const map = (this.exactTargets ??= new Map());
+      const had = map.get(m.value);
+      if (had === undefined) map.set(m.value, target);
+      else if (Array.isArray(had)) had.push(target);
+      else map.set(m.value, [had, target]);
+      return;
+    }
+    this.file(m, target, true);
+  }
+
+  /**
+   * Removes what {@link add} filed for the same matcher and target.
+   *
+   * @param m - The matcher given to `add` (the same object).
+   * @param target - The target given to `add`.
+   */
+  remove(m: LeafMatcher, target: C): void {
+    this.size--;
+    if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') {
+      const map = this.exactTargets;
+      const had = map?.get(m.value);
+      if (map === undefined || had === undefined) return;
+      if (had === target) map.delete(m.value);
+      else if (Array.isArray(had)) {
+        const i = had.indexOf(target);
+        if (i >= 0) had.splice(i, 1);
+        if (had.length === 1) map.set(m.value, had[0] as C);
+      }
+      return;
+    }
+    this.file(m, target, false);
+  }
+
+  /** Adds (`adding`) or removes the entries of one matcher. */
+  private file(m: LeafMatcher, target: C, adding: boolean): void {
+    const same = (e: Entry<C>): boolean => e.target === target && e.matcher === m && e.owner === undefined;
+    const entry = (negative: boolean, wildcard?: CompiledWildcard, owner?: Entry<C>): Entry<C> => ({
+      target,
+      matcher: m,
+      negative,
+      wildcard,
+      owner,
+      excluded: 0,
+      slot: 0,
+    });
+    // The anything-but reporting entry, created first so that its operands can point at it.
+    let neg: Entry<C> | undefined;
+    if (m.kind === 'anything-but') {
+      const id = `${target.key}\u0001${matcherKey(m)}`;
+      const byId = (this.negativeById ??= new Map());
+      const list = (this.negatives ??= []);
+      if (adding) {
+        neg = entry(true);
+        neg.slot = list.length;
+        list.push(neg);
+        byId.set(id, neg);
+      } else {
+        neg = byId.get(id);
+        if (neg === undefined) return;
+        byId.delete(id);
+        const last = list.pop() as Entry<C>;
+        if (last !== neg) {
+          list[neg.slot] = last;
+          last.slot = neg.slot;
+        }
+      }
+    }
+    const isNeg = (e: Entry<C>): boolean => e === neg || (e.owner !== undefined && e.owner === neg);
+    const pick = neg === undefined ? same : isNeg;
+    const file = (negative: boolean, wildcard?: CompiledWildcard): Entry<C> =>
+      negative ? (wildcard === undefined ? (neg as Entry<C>) : entry(true, wildcard, neg)) : entry(false, wildcard);
+    const toMap = <K>(map: Map<K, Entry<C>[]>, key: K, negative: boolean): void => {
+      if (adding) addTo(map, key, file(negative));
+      else removeFrom(map, key, pick);
+    };
+    const toTrie = (trie: RadixTrie<Entry<C>>, key: string, negative: boolean, wildcard?: CompiledWildcard): void => {
+      if (adding) trie.add(key, file(negative, wildcard));
+      else trie.remove(key, pick);
+    };
+    const toIgnoreCase = (reversed: boolean, p: string, whole: boolean, negative: boolean): void => {
+      const trie = reversed
+        ? (this.ignoreCaseSuffixes ??= new IgnoreCaseTrie(true))
+        : (this.ignoreCase ??= new IgnoreCaseTrie(false));
+      const alts = compileIgnoreCase(p).alternatives;
+      if (adding) trie.add(alts, whole, file(negative));
+      else trie.remove(alts, whole, pick);
+    };
+    const toWildcard = (w: string, negative: boolean): void => {
+      const c = compileWildcard(w);
+      const segs = c.segments;
+      if (segs.length === 1) return toMap((this.exact ??= new Map()), segs[0] as string, negative);
+      const first = segs[0] as string;
+      const last = segs[segs.length - 1] as string;
+      if (first !== '') return toTrie((this.prefixes ??= new RadixTrie(false)), first, negative, c);
+      if (last !== '') return toTrie((this.suffixes ??= new RadixTrie(true)), last, negative, c);
+      if (adding) (this.wildcards ??= []).push(file(negative, c));
+      else removeFromList(this.wildcards, pick);
+    };
+    const toList = <T>(list: T[], item: T, pred: (t: T) => boolean): void => {
+      if (adding) list.push(item);
+      else removeFromList(list, pred);
+    };
+
+    switch (m.kind) {
+      case 'exact':
+        toMap((this.exact ??= new Map()), m.value, false);
+        if (m.ip !== undefined) toMap((this.ipExact ??= new Map()), ipKey(m.ip), false);
+        return;
+      case 'number':
+        if (m.number.value !== undefined) return toMap((this.numByValue ??= new Map()), m.number.value, false);
+        return toMap((this.numByText ??= new Map()), m.number.text, false);
+      case 'literal': {
+        const list = m.value === true ? (this.literalTrue ??= []) : m.value === false ? (this.literalFalse ??= []) : (this.literalNull ??= []);
+        return toList(list, target, (t) => t === target);
+      }
+      case 'prefix':
+        if (m.ignoreCase) return toIgnoreCase(false, m.value, false, false);
+        return toTrie((this.prefixes ??= new RadixTrie(false)), m.value, false);
+      case 'suffix':
+        if (m.ignoreCase) return toIgnoreCase(true, m.value, false, false);
+        return toTrie((this.suffixes ??= new RadixTrie(true)), m.value, false);
+      case 'equals-ignore-case':
+        if (isAscii(m.value)) return toMap((this.asciiFolded ??= new Map()), m.value.toLowerCase(), false);
+        return toIgnoreCase(false, m.value, true, false);
+      case 'wildcard':
+        return toWildcard(m.value, false);
+      case 'numeric': {
+        const ranges = (this.ranges ??= new IntervalIndex<number, RangeItem<C>>(-Infinity));
+        const id = `${target.key}\u0001${matcherKey(m)}`;
+        if (adding) {
+          ranges.add({ id, low: m.lower, lowInclusive: m.lowerInclusive, high: m.upper, highInclusive: m.upperInclusive, item: { target, matcher: m } });
+        } else ranges.remove(id);
+        return;
+      }
+      case 'cidr': {
+        // IPv4 blocks as numbers (8 hex digits fit a double exactly), IPv6 as fixed-width hex.
+        const id = `${target.key}\u0001${matcherKey(m)}`;
+        if (m.range.family === 4) {
+          const blocks = (this.cidr4 ??= new IntervalIndex<number, RangeItem<C>>(-Infinity));
+          const low = parseInt(m.range.low, 16);
+          const high = parseInt(m.range.high, 16);
+          if (adding) blocks.add({ id, low, lowInclusive: true, high, highInclusive: true, item: { target, matcher: m } });
+          else blocks.remove(id);
+        } else {
+          const blocks = (this.cidr6 ??= new IntervalIndex<string, RangeItem<C>>(''));
+          if (adding) blocks.add({ id, low: m.range.low, lowInclusive: true, high: m.range.high, highInclusive: true, item: { target, matcher: m } });
+          else blocks.remove(id);
+        }
+        return;
+      }
+      case 'exists':
+        if (m.value) toList((this.existsTrue ??= []), target, (t) => t === target);
+        return;
+      case 'anything-but':
+        for (const operand of m.values) {
+          switch (m.type) {
+            case 'strings':
+              toMap((this.exact ??= new Map()), operand as string, true);
+              break;
+            case 'numbers': {
+              const n = operand as JsonNumber;
+              if (n.value !== undefined) toMap((this.numByValue ??= new Map()), n.value, true);
+              else toMap((this.numByText ??= new Map()), n.text, true);
+              break;
+            }
+            case 'prefix':
+              toTrie((this.prefixes ??= new RadixTrie(false)), operand as string, true);
+              break;
+            case 'suffix':
+              toTrie((this.suffixes ??= new RadixTrie(true)), operand as string, true);
+              break;
+            case 'equals-ignore-case':
+              if (isAscii(operand as string)) toMap((this.asciiFolded ??= new Map()), (operand as string).toLowerCase(), true);
+              else toIgnoreCase(false, operand as string, true, true);
+              break;
+            case 'wildcard':
+              toWildcard(operand as string, true);
+              break;
+          }
+        }
+        return;
+    }
+  }
+
+  /**
+   * Reports every target that value `v` satisfies through a filed matcher. Hot: called once per
+   * (trie node, path, event occurrence); no allocation beyond what the visitors push to `out`.
+   *
+   * @param v - The event value.
+   * @param epoch - A number never used before for this index family; targets stamped with it are
+   *   reported once.
+   * @param out - Receives each satisfied target once, from index 0.
+   * @returns The number of targets written to `out`.
+   */
+  evaluate(v: LeafValue, epoch: number, out: (C | undefined)[]): number {
+    curEpoch = epoch;
+    curOut = out;
+    curCount = 0;
+    if (typeof v === 'string') {
+      curString = v;
+      const targets = this.exactTargets?.get(v);
+      if (targets !== undefined) {
+        if (Array.isArray(targets)) for (let i = 0; i < targets.length; i++) report(targets[i] as C);
+        else report(targets as C);
+      }
+      const exact = this.exact?.get(v);
+      if (exact !== undefined) visitEntries(exact);
+      if (this.prefixes !== undefined) this.prefixes.forEachMatch(v, visitEntries);
+      if (this.suffixes !== undefined) this.suffixes.forEachMatch(v, visitEntries);
+      if (this.asciiFolded !== undefined && isAscii(v)) {
+        const folded = this.asciiFolded.get(v.toLowerCase());
+        if (folded !== undefined) visitEntries(folded);
+      }
+      if (this.ignoreCase !== undefined) this.ignoreCase.forEachMatch(v, visitEntries);
+      if (this.ignoreCaseSuffixes !== undefined) this.ignoreCaseSuffixes.forEachMatch(v, visitEntries);
+      if (this.wildcards !== undefined) visitEntries(this.wildcards);
+      if (this.ipExact !== undefined || this.cidr4 !== undefined || this.cidr6 !== undefined) {
+        const ip = parseIpAddress(v);
+        if (ip !== undefined) this.evaluateIp(ip);
+      }
+    } else if (v === true) {
+      if (this.literalTrue !== undefined) for (const t of this.literalTrue) report(t);
+    } else if (v === false) {
+      if (this.literalFalse !== undefined) for (const t of this.literalFalse) report(t);
+    } else if (v === null) {
+      if (this.literalNull !== undefined) for (const t of this.literalNull) report(t);
+    } else if (isNumber(v)) {
+      const x = v.value;
+      if (x !== undefined) {
+        const byValue = this.numByValue?.get(x);
+        if (byValue !== undefined) visitEntries(byValue);
+        if (this.ranges !== undefined) this.ranges.query(x, reportRange);
+      } else {
+        const byText = this.numByText?.get(v.text);
+        if (byText !== undefined) visitEntries(byText);
+      }
+    }
+    if (this.existsTrue !== undefined) for (const t of this.existsTrue) report(t);
+    const negatives = this.negatives;
+    if (negatives !== undefined) {
+      for (let i = 0; i < negatives.length; i++) {
+        const e = negatives[i] as Entry<C>;
+        if (e.excluded !== epoch) report(e.target);
+      }
+    }
+    curOut = scratch;
+    return curCount;
+  }
+
+  private evaluateIp(ip: IpAddress): void {
+    const byIp = this.ipExact?.get(ipKey(ip));
+    if (byIp !== undefined) visitEntries(byIp);
+    if (ip.family === 4) this.cidr4?.query(parseInt(ip.hex, 16), reportRange);
+    else this.cidr6?.query(ip.hex, reportRange);
+  }
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * Whether a string is pure ASCII. For an ASCII pattern, each character's ignore-case alternatives
+ * (§3.7) are its ASCII lower and upper case, so a string matches it exactly when it is ASCII too
+ * and equal after ASCII lower-casing: one hash lookup instead of an NFA walk.
+ */
+function isAscii(s: string): boolean {
+  return ASCII.test(s);
+}
+
+function ipKey(ip: IpAddress): string {
+  return ip.family === 4 ? ip.hex : `6${ip.hex}`;
+}
+

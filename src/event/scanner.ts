@@ -1,0 +1,436 @@
+/**
+ * The matcher's single-pass event scanner. It reads JSON text once, left to right, follows object
+ * keys through the {@link PathTable} and extracts only leaves on paths some rule uses, with their
+ * array coordinates (SEMANTICS §2.2, §2.5); everything else is validated and skipped without
+ * building strings or objects. Duplicate keys are all kept, numbers keep their text. Iterative
+ * (explicit stack): nesting depth is unbounded. Malformed JSON anywhere throws InvalidEventError
+ * with the same reason as the event reader of parse-event.ts (it is asked for the reason).
+ */
+
+import { InvalidEventError } from './errors.js';
+import { eventFromValue, isEventObject, parseEventText } from './parse-event.js';
+import type { EventObject, EventValue } from './parse-event.js';
+import type { EventFields } from './scanner-fields.js';
+import type { LeafValue } from './leaf-value.js';
+import type { PathNode, PathTable } from '../compile/path-table.js';
+import { stepByKey, stepByText } from '../compile/path-table.js';
+import { numberFromText } from '../values/json-number.js';
+
+const OBJECT = 0;
+const ARRAY = 1;
+
+// Reused scan stack (hot: one scan at a time, never reallocated in steady state).
+const stackKind: number[] = [];
+const stackNode: (PathNode | undefined)[] = [];
+const stackContext: number[] = [];
+const stackArray: number[] = [];
+const stackIndex: number[] = [];
+
+/** Node reached by the last key read (a second return value of {@link readKey}). */
+let keyNode: PathNode | undefined;
+
+/**
+ * Throws the event reader's error for malformed text. Only reached on the error path, so asking the
+ * full reader for its reason costs nothing on valid events.
+ */
+function fail(text: string): never {
+  parseEventText(text);
+  throw new InvalidEventError('Malformed JSON');
+}
+
+/**
+ * A sticky regex that matches exactly one valid JSON object or array nested at most
+ * {@link SKIP_DEPTH} containers deep (strict RFC 8259: no trailing commas, no leading zeros, no
+ * control characters in strings). Irregexp runs it several times faster than `JSON.parse` and than
+ * a JavaScript character loop, so unused subtrees (geometry arrays, blobs) are validated and
+ * skipped in one call. After each element it accepts only `,` followed by another element, or the
+ * closing bracket, so it never accepts what the event reader rejects; when it fails (invalid or
+ * deeper text) the scanner's own loop takes over and reports the error exactly.
+ */
+const SKIP_DEPTH = 4;
+const SKIP_CONTAINER = ((): RegExp => {
+  const w = '[ \\t\\n\\r]*';
+  const num = '-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?';
+  const str = '"(?:[^"\\\\\\x00-\\x1f]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*"';
+  let value = `(?:${num}|${str}|true|false|null)`;
+  let container = '';
+  for (let depth = 0; depth < SKIP_DEPTH; depth++) {
+    const array = `\\[${w}(?:${value}${w}(?:,${w}(?!\\])|(?=\\])))*\\]`;
+    const object = `\\{${w}(?:${str}${w}:${w}${value}${w}(?:,${w}(?=")|(?=\\})))*\\}`;
+    container = `(?:${array}|${object})`;
+    value = `(?:${num}|${str}|true|false|null|${array}|${object})`;
+  }
+  return new RegExp(container, 'y');
+})();
+
+/** Skips one container at `pos` with {@link SKIP_CONTAINER}; returns the index after it, or -1. */
+function skipContainer(text: string, pos: number): number {
+  SKIP_CONTAINER.lastIndex = pos;
+  try {
+    return SKIP_CONTAINER.test(text) ? SKIP_CONTAINER.lastIndex : -1;
+  } catch {
+    // Irregexp's backtrack stack can overflow on huge input; the character loop handles it.
+    return -1;
+  }
+}
+
+/** Index of the first non-whitespace character at or after `i`. */
+function ws(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+    else return i;
+  }
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+// Cursor over the current text (reset per scan): the next backslash or control character. A
+// string whose span has none is clean and is skipped with one indexOf; others take the slow path,
+// which also rejects control characters. In compact JSON the cursor moves once per event.
+const SPECIAL = /[\\\u0000-\u001f]/g;
+let special = -1;
+
+/** Index of the next match of `re` at or after `from`, or `text.length`. No allocation. */
+function nextMatch(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(text) ? re.lastIndex - 1 : text.length;
+}
+
+/**
+ * Index of the closing quote of the string opening at `pos` if the string is clean (no escapes, no
+ * control characters), else -1. Hot: one indexOf, and a regex step only when the cursor is passed.
+ */
+function cleanStringEnd(text: string, pos: number): number {
+  const end = text.indexOf('"', pos + 1);
+  if (end < 0) fail(text);
+  if (special <= pos) special = nextMatch(SPECIAL, text, pos + 1);
+  return special < end ? -1 : end;
+}
+
+/** Validates a string starting at its opening quote and returns the index after its closing quote. */
+function skipString(text: string, pos: number): number {
+  const end = cleanStringEnd(text, pos);
+  return end >= 0 ? end + 1 : skipStringSlow(text, pos);
+}
+
+/** {@link skipString} one character at a time, for strings with escapes. */
+function skipStringSlow(text: string, pos: number): number {
+  const n = text.length;
+  let i = pos + 1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i + 1;
+    if (c === 0x5c) {
+      const e = text.charCodeAt(i + 1);
+      if (e === 0x75) {
+        if (!(isHex(text.charCodeAt(i + 2)) && isHex(text.charCodeAt(i + 3)) && isHex(text.charCodeAt(i + 4)) && isHex(text.charCodeAt(i + 5)))) {
+          fail(text);
+        }
+        i += 6;
+        continue;
+      }
+      if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+        i += 2;
+        continue;
+      }
+      fail(text);
+    }
+    if (c < 0x20) fail(text);
+    i++;
+  }
+  return fail(text);
+}
+
+/** Decodes the string between `start` (after the opening quote) and `end` (the closing quote). */
+function decodeString(text: string, start: number, end: number): string {
+  let out = '';
+  let run = start;
+  let i = start;
+  while (i < end) {
+    if (text.charCodeAt(i) !== 0x5c) {
+      i++;
+      continue;
+    }
+    out += text.slice(run, i);
+    const e = text.charCodeAt(i + 1);
+    switch (e) {
+      case 0x62: out += '\b'; break;
+      case 0x66: out += '\f'; break;
+      case 0x6e: out += '\n'; break;
+      case 0x72: out += '\r'; break;
+      case 0x74: out += '\t'; break;
+      case 0x75:
+        out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+        i += 4;
+        break;
+      default:
+        out += String.fromCharCode(e);
+    }
+    i += 2;
+    run = i;
+  }
+  return out + text.slice(run, end);
+}
+
+/** Reads a string value at its opening quote; returns it and leaves the end in `stringEnd`. */
+let stringEnd = 0;
+function readString(text: string, pos: number): string {
+  const end = cleanStringEnd(text, pos);
+  if (end >= 0) {
+    stringEnd = end + 1;
+    return text.slice(pos + 1, end);
+  }
+  const after = skipStringSlow(text, pos);
+  stringEnd = after;
+  return decodeString(text, pos + 1, after - 1);
+}
+
+/** Validates a number token at `pos` (a `-` or digit) and returns the index after it. */
+function skipNumber(text: string, pos: number): number {
+  let i = pos;
+  if (text.charCodeAt(i) === 0x2d) i++;
+  let c = text.charCodeAt(i);
+  if (c === 0x30) {
+    i++;
+    c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) fail(text);
+  } else if (c >= 0x31 && c <= 0x39) {
+    do c = text.charCodeAt(++i);
+    while (c >= 0x30 && c <= 0x39);
+  } else fail(text);
+  if (c === 0x2e) {
+    c = text.charCodeAt(++i);
+    if (!(c >= 0x30 && c <= 0x39)) fail(text);
+    do c = text.charCodeAt(++i);
+    while (c >= 0x30 && c <= 0x39);
+  }
+  if (c === 0x65 || c === 0x45) {
+    c = text.charCodeAt(++i);
+    if (c === 0x2b || c === 0x2d) c = text.charCodeAt(++i);
+    if (!(c >= 0x30 && c <= 0x39)) fail(text);
+    do c = text.charCodeAt(++i);
+    while (c >= 0x30 && c <= 0x39);
+  }
+  return i;
+}
+
+/**
+ * Reads `"key" :` at `pos` and follows the key from `from`; the node reached (or `undefined`) is left
+ * in `keyNode`. Returns the index after the colon. Hot: escape-free keys are hashed in place.
+ */
+function readKey(text: string, pos: number, from: PathNode | undefined): number {
+  if (text.charCodeAt(pos) !== 0x22) fail(text);
+  let i: number;
+  if (from === undefined) {
+    i = skipString(text, pos);
+    keyNode = undefined;
+  } else {
+    const end = cleanStringEnd(text, pos);
+    if (end >= 0) {
+      keyNode = stepByText(from, text, pos + 1, end);
+      i = end + 1;
+    } else {
+      i = skipStringSlow(text, pos);
+      keyNode = stepByKey(from, decodeString(text, pos + 1, i - 1));
+    }
+  }
+  if (text.charCodeAt(i) !== 0x3a) {
+    i = ws(text, i);
+    if (text.charCodeAt(i) !== 0x3a) fail(text);
+  }
+  return i + 1;
+}
+
+/**
+ * Scans an event given as JSON text into `fields`.
+ *
+ * Hot: this is the engine's main per-event cost. Keys are followed through the path table without
+ * substrings; unused subtrees are validated char by char and dropped.
+ *
+ * @param text - The event as JSON text.
+ * @param table - The paths rules use.
+ * @param fields - Receives the occurrences (call `reset` first).
+ * @throws {@link InvalidEventError} if the text is not valid JSON or not an object.
+ */
+export function scanEventText(text: string, table: PathTable, fields: EventFields): void {
+  const n = text.length;
+  special = -1;
+  let pos = ws(text, 0);
+  if (text.charCodeAt(pos) !== 0x7b) fail(text);
+  let sp = 0;
+  let node: PathNode | undefined = table.root;
+  let context = -1;
+  for (;;) {
+    // A value starts at `pos` (after whitespace); `node` is its path, `context` its array context.
+    let c = text.charCodeAt(pos);
+    if (c <= 0x20) {
+      pos = ws(text, pos);
+      c = text.charCodeAt(pos);
+    }
+    // A container no used path reaches into (an object whose path has no further steps counts too).
+    const skipped =
+      (node === undefined && (c === 0x7b || c === 0x5b)) || (c === 0x7b && node !== undefined && node.steps.length === 0)
+        ? skipContainer(text, pos)
+        : -1;
+    if (skipped >= 0) {
+      pos = skipped;
+    } else if (c === 0x7b || c === 0x5b) {
+      let inner = context;
+      if (node !== undefined && sp > 0 && stackKind[sp - 1] === ARRAY) {
+        inner = fields.newElement(stackArray[sp - 1] as number, stackIndex[sp - 1] as number, context);
+      }
+      pos = ws(text, pos + 1);
+      const close = c === 0x7b ? 0x7d : 0x5d;
+      if (text.charCodeAt(pos) === close) {
+        pos++;
+      } else {
+        stackKind[sp] = c === 0x7b ? OBJECT : ARRAY;
+        stackNode[sp] = node;
+        stackContext[sp] = inner;
+        stackArray[sp] = c === 0x5b && node !== undefined ? fields.newArray() : -1;
+        stackIndex[sp] = 0;
+        sp++;
+        context = inner;
+        if (c === 0x7b) {
+          pos = readKey(text, pos, node);
+          node = keyNode;
+        }
+        continue;
+      }
+    } else if (c === 0x22) {
+      if (node !== undefined && node.leafId >= 0) {
+        fields.add(node.leafId, readString(text, pos), context);
+        pos = stringEnd;
+      } else {
+        pos = skipString(text, pos);
+      }
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      const end = skipNumber(text, pos);
+      if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, numberFromText(text.slice(pos, end)), context);
+      pos = end;
+    } else if (c === 0x74 && text.charCodeAt(pos + 1) === 0x72 && text.charCodeAt(pos + 2) === 0x75 && text.charCodeAt(pos + 3) === 0x65) {
+      if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, true, context);
+      pos += 4;
+    } else if (
+      c === 0x66 &&
+      text.charCodeAt(pos + 1) === 0x61 &&
+      text.charCodeAt(pos + 2) === 0x6c &&
+      text.charCodeAt(pos + 3) === 0x73 &&
+      text.charCodeAt(pos + 4) === 0x65
+    ) {
+      if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, false, context);
+      pos += 5;
+    } else if (c === 0x6e && text.charCodeAt(pos + 1) === 0x75 && text.charCodeAt(pos + 2) === 0x6c && text.charCodeAt(pos + 3) === 0x6c) {
+      if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, null, context);
+      pos += 4;
+    } else {
+      fail(text);
+    }
+
+    // A value is complete: continue its container, closing as many as the text closes.
+    for (;;) {
+      let d = text.charCodeAt(pos);
+      if (d <= 0x20) {
+        pos = ws(text, pos);
+        d = text.charCodeAt(pos);
+      }
+      if (sp === 0) {
+        if (pos !== n) fail(text);
+        return;
+      }
+      const top = sp - 1;
+      const isObject = stackKind[top] === OBJECT;
+      if (d === 0x2c) {
+        pos++;
+        if (text.charCodeAt(pos) <= 0x20) pos = ws(text, pos);
+        context = stackContext[top] as number;
+        if (isObject) {
+          pos = readKey(text, pos, stackNode[top]);
+          node = keyNode;
+        } else {
+          stackIndex[top] = (stackIndex[top] as number) + 1;
+          node = stackNode[top];
+        }
+        break;
+      }
+      if (d !== (isObject ? 0x7d : 0x5d)) fail(text);
+      pos++;
+      sp--;
+      stackNode[sp] = undefined;
+    }
+  }
+}
+
+/**
+ * Scans an event given as a parsed JavaScript value into `fields`, with the same results as
+ * {@link scanEventText} on its JSON text. The value is first read by `eventFromValue`, so every
+ * conversion rule and error is the event reader's; then only used paths are walked. Iterative.
+ *
+ * @param event - The parsed event.
+ * @param table - The paths rules use.
+ * @param fields - Receives the occurrences (call `reset` first).
+ * @throws {@link InvalidEventError} for a value that is not a JSON object (see `eventFromValue`).
+ */
+export function scanEventValue(event: object, table: PathTable, fields: EventFields): void {
+  scanEventTree(eventFromValue(event), table, fields);
+}
+
+/** A container being walked: its values, the path node, the array context, the array id. */
+interface TreeFrame {
+  readonly object: EventObject | undefined;
+  readonly array: readonly EventValue[] | undefined;
+  readonly node: PathNode;
+  readonly context: number;
+  readonly arrayId: number;
+  next: number;
+}
+
+/**
+ * Walks an event tree (from the event reader) into `fields`, visiting only used paths.
+ *
+ * @param root - The event's top-level object.
+ * @param table - The paths rules use.
+ * @param fields - Receives the occurrences (call `reset` first).
+ */
+export function scanEventTree(root: EventObject, table: PathTable, fields: EventFields): void {
+  const stack: TreeFrame[] = [{ object: root, array: undefined, node: table.root, context: -1, arrayId: -1, next: 0 }];
+  for (;;) {
+    const frame = stack[stack.length - 1];
+    if (frame === undefined) return;
+    let node: PathNode | undefined;
+    let value: EventValue;
+    let index = 0;
+    if (frame.object !== undefined) {
+      const member = frame.object.members[frame.next++];
+      if (member === undefined) {
+        stack.pop();
+        continue;
+      }
+      node = stepByKey(frame.node, member[0]);
+      if (node === undefined) continue;
+      value = member[1];
+    } else {
+      const items = frame.array as readonly EventValue[];
+      if (frame.next >= items.length) {
+        stack.pop();
+        continue;
+      }
+      index = frame.next++;
+      node = frame.node;
+      value = items[index] as EventValue;
+    }
+    if (Array.isArray(value) || isEventObject(value)) {
+      const context = frame.array !== undefined ? fields.newElement(frame.arrayId, index, frame.context) : frame.context;
+      if (isEventObject(value)) {
+        stack.push({ object: value, array: undefined, node, context, arrayId: -1, next: 0 });
+      } else {
+        stack.push({ object: undefined, array: value as readonly EventValue[], node, context, arrayId: fields.newArray(), next: 0 });
+      }
+      continue;
+    }
+    if (node.leafId >= 0) fields.add(node.leafId, value as LeafValue, frame.context);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * IntervalIndex: stabbing queries with open and closed ends, and a seeded property against a linear
+ * scan under random adds and removes.
+ */
+
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { IntervalIndex } from '../../src/compile/interval-index.js';
+
+describe('IntervalIndex', () => {
+  test('should report the intervals containing a point, honouring open and closed ends', () => {
+    const index = new IntervalIndex<number, string>(-Infinity);
+    index.add({ id: 'a', low: 0, lowInclusive: true, high: 5, highInclusive: false, item: 'a' });
+    index.add({ id: 'b', low: 5, lowInclusive: false, high: 9, highInclusive: true, item: 'b' });
+    index.add({ id: 'c', low: -Infinity, lowInclusive: false, high: Infinity, highInclusive: false, item: 'c' });
+    const at = (x: number): string[] => {
+      const out: string[] = [];
+      index.query(x, (i) => out.push(i));
+      return out.sort();
+    };
+    expect(at(0)).toEqual(['a', 'c']);
+    expect(at(5)).toEqual(['c']);
+    expect(at(9)).toEqual(['b', 'c']);
+    index.remove('c');
+    expect(at(100)).toEqual([]);
+    expect(index.size).toBe(2);
+  });
+
+  test('should agree with a linear scan under random adds and removes', () => {
+    const bound = fc.integer({ min: -20, max: 20 });
+    const interval = fc.tuple(bound, fc.boolean(), bound, fc.boolean());
+    fc.assert(
+      fc.property(fc.array(interval, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 20 }), fc.array(bound, { maxLength: 10 }), (intervals, removals, points) => {
+        const index = new IntervalIndex<number, number>(-Infinity);
+        intervals.forEach(([low, li, high, hi], i) => index.add({ id: String(i), low, lowInclusive: li, high, highInclusive: hi, item: i }));
+        const removed = new Set(removals.map((r) => (intervals.length === 0 ? -1 : r % intervals.length)));
+        for (const r of removed) index.remove(String(r));
+        for (const x of points) {
+          const got: number[] = [];
+          index.query(x, (i) => got.push(i));
+          const expected = intervals
+            .map((iv, i) => [iv, i] as const)
+            .filter(([[low, li, high, hi], i]) => !removed.has(i) && (li ? low <= x : low < x) && (hi ? x <= high : x < high))
+            .map(([, i]) => i);
+          expect(got.sort((a, b) => a - b)).toEqual(expected);
+        }
+      }),
+      { seed: 5, numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * PathTable: every dotted spelling of a path reaches one node, empty keys are ordinary, reference
+ * counts drop unused steps and recycle leaf ids, and keys are found in place in JSON text.
+ */
+
+import { describe, expect, test } from 'vitest';
+import { PathTable, stepByKey, stepByText } from '../../src/compile/path-table.js';
+import type { PathNode } from '../../src/compile/path-table.js';
+
+function follow(table: PathTable, keys: readonly string[]): PathNode | undefined {
+  let node: PathNode | undefined = table.root;
+  for (const k of keys) node = node === undefined ? undefined : stepByKey(node, k);
+  return node;
+}
+
+describe('PathTable', () => {
+  test('should reach a path through every split of its dotted name', () => {
+    const table = new PathTable();
+    const leaf = table.acquire('a.b.c');
+    for (const keys of [['a', 'b', 'c'], ['a.b', 'c'], ['a', 'b.c'], ['a.b.c']]) expect(follow(table, keys)).toBe(leaf);
+    expect(follow(table, ['a', 'b'])?.leafId).toBe(-1);
+    expect(follow(table, ['a', 'x'])).toBeUndefined();
+  });
+
+  test('should treat empty keys as ordinary steps', () => {
+    const table = new PathTable();
+    const leaf = table.acquire('a.');
+    expect(follow(table, ['a', ''])).toBe(leaf);
+    expect(follow(table, ['a.'])).toBe(leaf);
+  });
+
+  test('should count uses, reuse leaf ids and drop unused steps', () => {
+    const table = new PathTable();
+    const ab = table.acquire('a.b');
+    table.acquire('a.b');
+    const id = ab.leafId;
+    table.release('a.b');
+    expect(ab.leafId).toBe(id);
+    table.release('a.b');
+    expect(ab.leafId).toBe(-1);
+    expect(table.root.steps).toEqual([]);
+    expect(table.acquire('x').leafId).toBe(id);
+  });
+
+  test('should find keys in JSON text by position, with many steps indexed by hash', () => {
+    const table = new PathTable();
+    const leaves = Array.from({ length: 50 }, (_, i) => table.acquire(`k${i}`));
+    const text = '{"k7":1,"k49":2,"k50":3}';
+    expect(stepByText(table.root, text, 2, 4)).toBe(leaves[7]);
+    expect(stepByText(table.root, text, 9, 12)).toBe(leaves[49]);
+    expect(stepByText(table.root, text, 17, 20)).toBeUndefined();
+  });
+});

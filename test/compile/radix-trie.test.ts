@@ -1,0 +1,69 @@
+/**
+ * RadixTrie: prefix and suffix lookups, multiset removal, and a seeded property against
+ * startsWith/endsWith under random adds and removes.
+ */
+
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { RadixTrie } from '../../src/compile/radix-trie.js';
+
+function matches(trie: RadixTrie<string>, s: string): string[] {
+  const out: string[] = [];
+  trie.forEachMatch(s, (items) => out.push(...items));
+  return out.sort();
+}
+
+describe('RadixTrie', () => {
+  test('should find every stored prefix of a string, including the empty one', () => {
+    const trie = new RadixTrie<string>(false);
+    for (const k of ['', 'a', 'ab', 'abc', 'abd', 'b']) trie.add(k, k);
+    expect(matches(trie, 'abcz')).toEqual(['', 'a', 'ab', 'abc']);
+    expect(matches(trie, 'xyz')).toEqual(['']);
+    expect(matches(trie, '')).toEqual(['']);
+  });
+
+  test('should find suffixes when reversed', () => {
+    const trie = new RadixTrie<string>(true);
+    for (const k of ['g', 'jpg', '.jpg', 'png', '😀']) trie.add(k, k);
+    expect(matches(trie, 'a.jpg')).toEqual(['.jpg', 'g', 'jpg']);
+    expect(matches(trie, 'x😀')).toEqual(['😀']);
+    expect(matches(trie, 'jp')).toEqual([]);
+  });
+
+  test('should keep the multiset semantics and remove one pair at a time', () => {
+    const trie = new RadixTrie<string>(false);
+    trie.add('ab', 'x');
+    trie.add('ab', 'x');
+    trie.add('abc', 'y');
+    expect(trie.remove('ab', (i) => i === 'x')).toBe(true);
+    expect(matches(trie, 'abc')).toEqual(['x', 'y']);
+    expect(trie.remove('ab', (i) => i === 'x')).toBe(true);
+    expect(trie.remove('ab', (i) => i === 'x')).toBe(false);
+    expect(matches(trie, 'abc')).toEqual(['y']);
+    expect(trie.size).toBe(1);
+  });
+
+  test('should agree with startsWith/endsWith under random adds and removes', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '😀'), maxLength: 5 });
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(word, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 15 }), fc.array(word, { maxLength: 10 }), (reversed, keys, removals, probes) => {
+        const trie = new RadixTrie<number>(reversed);
+        keys.forEach((k, i) => trie.add(k, i));
+        const removed = new Set<number>();
+        for (const r of removals) {
+          if (keys.length === 0) break;
+          const i = r % keys.length;
+          expect(trie.remove(keys[i] as string, (x) => x === i)).toBe(!removed.has(i));
+          removed.add(i);
+        }
+        for (const s of probes) {
+          const got: number[] = [];
+          trie.forEachMatch(s, (items) => got.push(...items));
+          const expected = keys.map((k, i) => [k, i] as const).filter(([k, i]) => !removed.has(i) && (reversed ? s.endsWith(k) : s.startsWith(k))).map(([, i]) => i);
+          expect(got.sort((a, b) => a - b)).toEqual(expected);
+        }
+      }),
+      { seed: 11, numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * ValueIndex against the per-value oracle `matchesLeaf`: random leaf arrays over every operator are
+ * filed (and some removed again) and random values must report exactly the accepting targets.
+ */
+
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { ValueIndex } from '../../src/compile/value-index.js';
+import { matchesLeaf } from '../../src/match/leaf.js';
+import { parsePattern } from '../../src/pattern/parse.js';
+import type { LeafMatcher } from '../../src/pattern/ast.js';
+import type { LeafValue } from '../../src/event/leaf-value.js';
+import { numberFromText } from '../../src/values/json-number.js';
+import { leafMatcher, patternText, STRINGS, NUMBER_TEXTS } from '../properties/arbitraries.js';
+
+interface Target {
+  hitStamp: number;
+  readonly key: string;
+}
+
+/** The matchers of one leaf array, parsed from pattern text. */
+function matchersOf(leaf: unknown[]): LeafMatcher[] | undefined {
+  try {
+    return [...(parsePattern(patternText({ a: leaf })).subRules[0]?.fields[0]?.matchers ?? [])];
+  } catch {
+    return undefined;
+  }
+}
+
+const value: fc.Arbitrary<LeafValue> = fc.oneof(
+  fc.constantFrom(...STRINGS, 'xY', 'straSSe', 'STRAßE', 'ÉTÉ', 'a*b', 'xaz', 'yy', '10.0.0.255', '::ffff:a00:1', 'k', '\u212a'),
+  fc.constantFrom(...NUMBER_TEXTS).map(numberFromText),
+  fc.constantFrom(true, false, null),
+);
+
+let epoch = 0;
+function evaluate(index: ValueIndex<Target>, v: LeafValue): string[] {
+  const out: (Target | undefined)[] = [];
+  const n = index.evaluate(v, ++epoch, out);
+  return out.slice(0, n).map((t) => (t as Target).key).sort();
+}
+
+describe('ValueIndex.evaluate', () => {
+  test('should report exactly the targets with a matcher that matchesLeaf accepts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(leafMatcher, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }), fc.array(value, { minLength: 1, maxLength: 10 }), fc.array(fc.nat(), { maxLength: 6 }), (leaves, values, removals) => {
+        const index = new ValueIndex<Target>();
+        const targets: { t: Target; ms: LeafMatcher[] }[] = [];
+        leaves.forEach((leaf, i) => {
+          const ms = matchersOf(leaf)?.filter((m) => !(m.kind === 'exists' && !m.value));
+          if (ms === undefined) return;
+          const t: Target = { hitStamp: 0, key: `t${i}` };
+          for (const m of ms) index.add(m, t);
+          targets.push({ t, ms });
+        });
+        // Remove some targets again: removal must undo exactly what was filed.
+        const removed = new Set<number>();
+        for (const r of removals) {
+          if (targets.length === 0) break;
+          const k = r % targets.length;
+          if (removed.has(k)) continue;
+          removed.add(k);
+          for (const m of (targets[k] as { ms: LeafMatcher[] }).ms) index.remove(m, (targets[k] as { t: Target }).t);
+        }
+        for (const v of values) {
+          const expected = targets.filter((x, k) => !removed.has(k) && x.ms.some((m) => matchesLeaf(m, v))).map((x) => x.t.key).sort();
+          expect(evaluate(index, v)).toEqual(expected);
+        }
+      }),
+      { seed: 3, numRuns: 400 },
+    );
+  });
+
+  test('should be empty after every matcher is removed', () => {
+    const index = new ValueIndex<Target>();
+    const ms = matchersOf(['x', { prefix: 'x' }, { suffix: 'y' }, { 'equals-ignore-case': 'ß' }, { wildcard: '*y' }, { numeric: ['>', 0] }, { cidr: '10.0.0.0/8' }, { 'anything-but': { wildcard: ['x*', 'y'] } }, { exists: true }, null, 1]) as LeafMatcher[];
+    const t: Target = { hitStamp: 0, key: 't' };
+    for (const m of ms) index.add(m, t);
+    expect(evaluate(index, 'xy')).toEqual(['t']);
+    for (const m of ms) index.remove(m, t);
+    expect(index.size).toBe(0);
+    for (const v of ['xy', 'ß', '10.0.0.1', numberFromText('5'), null, 'q'] as LeafValue[]) expect(evaluate(index, v)).toEqual([]);
+  });
+});
