@@ -20,6 +20,8 @@ export interface CountResult {
   readonly addsPerSecond: number;
   /** Heap growth after a full GC, divided by the rule count; null without --expose-gc. */
   readonly heapBytesPerRule: number | null;
+  /** Heap left after deleting every rule again (after a full GC), relative to before the build; null without --expose-gc. */
+  readonly heapLeftAfterDeleteBytes?: number | null;
   /** Total matches over the event pool, from the oracle (and asserted against the Matcher). */
   readonly expectedMatches: number;
   /** How many (rule, event) pairs the oracle was checked on against testEventPattern. */
@@ -95,7 +97,7 @@ function formatRules(n: number): string {
  * @returns The table, with a header and a trailing newline.
  */
 export function formatTable(scenarios: readonly ScenarioResult[]): string {
-  const header = ['scenario', 'rules', 'build s', 'adds/s', 'heap B/rule', 'matches', 'events/s', '±%', 'x JSON.parse', 'x rule loop'];
+  const header = ['scenario', 'rules', 'build s', 'adds/s', 'heap B/rule', 'left after delete', 'matches', 'events/s', '±%', 'x JSON.parse', 'x rule loop'];
   const rows: string[][] = [];
   for (const s of scenarios) {
     for (const c of s.counts) {
@@ -105,6 +107,7 @@ export function formatTable(scenarios: readonly ScenarioResult[]): string {
         c.buildSeconds.toFixed(3),
         formatCompact(c.addsPerSecond),
         c.heapBytesPerRule === null ? 'n/a' : c.rules < 100 ? '' : c.heapBytesPerRule.toFixed(0),
+        c.heapLeftAfterDeleteBytes == null || c.rules < 100 ? '' : formatBytes(c.heapLeftAfterDeleteBytes),
         String(c.expectedMatches),
         formatCompact(c.match.hz),
         c.match.rme.toFixed(1),
@@ -114,17 +117,24 @@ export function formatTable(scenarios: readonly ScenarioResult[]): string {
     }
     if (s.abandoned !== null) {
       const a = s.abandoned;
-      rows.push([s.name, formatRules(a.rules), `>${a.seconds.toFixed(0)}`, formatCompact(a.added / a.seconds), '', '', '', '', '',
+      rows.push([s.name, formatRules(a.rules), `>${a.seconds.toFixed(0)}`, formatCompact(a.added / a.seconds), '', '', '', '', '', '',
         `build abandoned: ${a.added} added in ${a.seconds.toFixed(1)} s`]);
     }
     rows.push([
-      `  JSON.parse (${s.averageEventBytes} B)`, '', '', '', '', '', formatCompact(s.jsonParse.hz), s.jsonParse.rme.toFixed(1), '1.00',
+      `  JSON.parse (${s.averageEventBytes} B)`, '', '', '', '', '', '', formatCompact(s.jsonParse.hz), s.jsonParse.rme.toFixed(1), '1.00',
       s.loop === null ? '' : `loop ${formatCompact(s.loop.hz)} ev/s`,
     ]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** A signed byte count in KiB or MiB, for heap differences. */
+function formatBytes(bytes: number): string {
+  const abs = Math.abs(bytes);
+  const text = abs >= 1 << 20 ? `${(abs / (1 << 20)).toFixed(1)} MiB` : `${(abs / 1024).toFixed(0)} KiB`;
+  return bytes < 0 ? `-${text}` : text;
 }
 
 /**
@@ -135,8 +145,8 @@ export function formatTable(scenarios: readonly ScenarioResult[]): string {
  */
 export function formatMarkdownTable(scenarios: readonly ScenarioResult[]): string {
   const lines = [
-    '| scenario | event size | JSON.parse ev/s | 1 rule | 100 rules | 10k rules | 100k rules | 10k ÷ JSON.parse | 100k ÷ 100 | vs per-rule loop (10k) | 100k build s | heap B/rule (100k) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | event size | JSON.parse ev/s | 1 rule | 100 rules | 10k rules | 100k rules | 10k ÷ JSON.parse | 100k ÷ 100 | vs per-rule loop (10k) | 100k build s | heap B/rule (100k) | heap left after deleting the 100k |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const s of scenarios) {
     const at = (n: number): CountResult | undefined => s.counts.find((c) => c.rules === n);
@@ -153,7 +163,8 @@ export function formatMarkdownTable(scenarios: readonly ScenarioResult[]): strin
       `${c100 === undefined || c100k === undefined ? '–' : (c100k.match.hz / c100.match.hz).toFixed(2)} | ` +
       `${s.speedupOverLoop === null ? '–' : `${formatCompact(s.speedupOverLoop)}x`} | ` +
       `${c100k !== undefined ? c100k.buildSeconds.toFixed(2) : s.abandoned?.rules === 100_000 ? `> ${s.abandoned.seconds.toFixed(0)} (${s.abandoned.added} added)` : '–'} | ` +
-      `${c100k?.heapBytesPerRule == null ? '–' : c100k.heapBytesPerRule.toFixed(0)} |`);
+      `${c100k?.heapBytesPerRule == null ? '–' : c100k.heapBytesPerRule.toFixed(0)} | ` +
+      `${c100k?.heapLeftAfterDeleteBytes == null ? '–' : formatBytes(c100k.heapLeftAfterDeleteBytes)} |`);
   }
   return lines.join('\n') + '\n';
 }

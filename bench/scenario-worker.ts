@@ -40,7 +40,12 @@ export type WorkerReply = { readonly ok: true; readonly result: ScenarioResult }
  * imported, so the project's type-check does not need dist/ to exist.
  */
 export interface BenchedApi {
-  Matcher: new () => { addRule(name: string, pattern: string): unknown; match(eventText: string): string[]; readonly size: number };
+  Matcher: new () => {
+    addRule(name: string, pattern: string): unknown;
+    deleteRule(name: string): boolean;
+    match(eventText: string): string[];
+    readonly size: number;
+  };
   testEventPattern(pattern: string, event: string): boolean;
 }
 
@@ -157,11 +162,17 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
 
     if (ruleCount === LOOP_RULES) loop = timeRuleLoop(api, rules, events, expected, options.loopSeconds);
 
+    // Deleting every rule must give the heap back: what is left, relative to before the build.
+    for (const rule of rules) matcher.deleteRule(rule.name);
+    if (matcher.size !== 0) throw new Error(`matcher.size is ${matcher.size} after deleting every rule`);
+    const heapAfterDelete = settledHeap();
+
     counts.push({
       rules: ruleCount,
       buildSeconds,
       addsPerSecond: ruleCount / buildSeconds,
       heapBytesPerRule: heapBefore === null || heapAfter === null ? null : (heapAfter - heapBefore) / ruleCount,
+      heapLeftAfterDeleteBytes: heapBefore === null || heapAfterDelete === null ? null : heapAfterDelete - heapBefore,
       expectedMatches,
       oracleChecks,
       match,
