@@ -1,9 +1,12 @@
 /**
  * Reads a PutEvents `Detail`: strict JSON (RFC 8259, what Jackson accepts by default) whose top level
- * is an object, returned compacted (whitespace between tokens removed) for the envelope. Tokens are
- * copied as written, so number spellings (`1.0`, `1e3`), string escapes and duplicate keys survive
- * unchanged. One pass, an explicit stack, no recursion: any nesting depth and megabyte strings are fine.
+ * is an object, returned compacted for the envelope. Tokens are copied as written, so number spellings,
+ * string escapes and duplicate keys survive. One pass, explicit stack: any depth, megabyte strings.
+ * It accepts exactly what the event reader (parse-event.ts) accepts and shares its lexical rules
+ * (json-lexical.ts); the drivers differ: this one copies tokens, that one decodes them into a tree.
  */
+
+import { isDigit, isJsonWhitespace, scanJsonNumber, scanJsonString } from '../event/json-lexical.js';
 
 const OBJECT = 0;
 const ARRAY = 1;
@@ -14,69 +17,6 @@ const EXPECT_FIRST_KEY = 1; // after '{': a key or '}'
 const EXPECT_KEY = 2; // after ',' in an object
 const EXPECT_FIRST_ELEMENT = 3; // after '[': a value or ']'
 const EXPECT_SEPARATOR = 4; // after a value: ',' or a closer (or the end at top level)
-
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isHex(c: number): boolean {
-  return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-}
-
-/** Index just past the string token starting at `start` (a `"`), or -1 when it is malformed. */
-function scanString(text: string, start: number): number {
-  const n = text.length;
-  let j = start + 1;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === 0x22) return j + 1;
-    if (c === 0x5c) {
-      const e = text.charCodeAt(j + 1);
-      if (e === 0x75) {
-        for (let k = 2; k < 6; k++) if (!isHex(text.charCodeAt(j + k))) return -1;
-        j += 6;
-        continue;
-      }
-      // " \ / b f n r t
-      if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
-        j += 2;
-        continue;
-      }
-      return -1;
-    }
-    if (c < 0x20) return -1;
-    j++;
-  }
-  return -1;
-}
-
-/** Index just past the number token starting at `start`, or -1 when it is malformed. */
-function scanNumber(text: string, start: number): number {
-  let j = start;
-  if (text.charCodeAt(j) === 0x2d) j++;
-  const first = text.charCodeAt(j);
-  if (first === 0x30) j++;
-  else if (first >= 0x31 && first <= 0x39) while (isDigit(text.charCodeAt(j))) j++;
-  else return -1;
-  if (text.charCodeAt(j) === 0x2e) {
-    j++;
-    if (!isDigit(text.charCodeAt(j))) return -1;
-    while (isDigit(text.charCodeAt(j))) j++;
-  }
-  const e = text.charCodeAt(j);
-  if (e === 0x65 || e === 0x45) {
-    j++;
-    const sign = text.charCodeAt(j);
-    if (sign === 0x2b || sign === 0x2d) j++;
-    if (!isDigit(text.charCodeAt(j))) return -1;
-    while (isDigit(text.charCodeAt(j))) j++;
-  }
-  return j;
-}
 
 /**
  * Validates a Detail and compacts it.
@@ -101,9 +41,9 @@ export function compactDetail(text: string): string | undefined {
 
   for (;;) {
     // Drop whitespace, keeping the run of text before it.
-    if (i < n && isWhitespace(text.charCodeAt(i))) {
+    if (i < n && isJsonWhitespace(text.charCodeAt(i))) {
       if (i > runStart) parts.push(text.slice(runStart, i));
-      while (i < n && isWhitespace(text.charCodeAt(i))) i++;
+      while (i < n && isJsonWhitespace(text.charCodeAt(i))) i++;
       runStart = i;
     }
     if (state === EXPECT_SEPARATOR && stack.length === 0) break;
@@ -123,11 +63,12 @@ export function compactDetail(text: string): string | undefined {
           state = EXPECT_FIRST_ELEMENT;
           i++;
         } else if (c === 0x22) {
-          i = scanString(text, i);
+          i = scanJsonString(text, i);
           if (i < 0) return undefined;
           state = EXPECT_SEPARATOR;
         } else if (c === 0x2d || isDigit(c)) {
-          i = scanNumber(text, i);
+          // Negative when malformed; a leading zero (`01`) ends the token and fails at the separator.
+          i = scanJsonNumber(text, i);
           if (i < 0) return undefined;
           state = EXPECT_SEPARATOR;
         } else if (text.startsWith('true', i)) {
@@ -153,11 +94,11 @@ export function compactDetail(text: string): string | undefined {
           break;
         }
         if (c !== 0x22) return undefined;
-        i = scanString(text, i);
+        i = scanJsonString(text, i);
         if (i < 0) return undefined;
-        if (i < n && isWhitespace(text.charCodeAt(i))) {
+        if (i < n && isJsonWhitespace(text.charCodeAt(i))) {
           parts.push(text.slice(runStart, i));
-          while (i < n && isWhitespace(text.charCodeAt(i))) i++;
+          while (i < n && isJsonWhitespace(text.charCodeAt(i))) i++;
           runStart = i;
         }
         if (text.charCodeAt(i) !== 0x3a) return undefined;

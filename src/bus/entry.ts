@@ -7,7 +7,7 @@
 import { compactDetail } from './detail.js';
 import { eventTimeMs, formatJavaInstant } from './time.js';
 import type { EventTime, PutEventsResultEntry } from './types.js';
-import { ENTRY_BUS_PATTERN, matchesModelPattern, member, optionalString, serializationError } from './validation.js';
+import { ENTRY_BUS_PATTERN, matchesModelPattern, member, objectMember, optionalString, serializationError } from './validation.js';
 
 /** An entry after its members were type-checked; absent members are `undefined`. */
 export interface EntryInput {
@@ -49,10 +49,7 @@ const MAX_BUS_NAME_LENGTH = 1600;
  * @throws {@link EventBridgeError} `SerializationException` when the entry or a member has the wrong type.
  */
 export function readEntry(value: unknown, index: number): EntryInput {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw serializationError(`Entries[${index}]`, 'an object');
-  }
-  const record = value as Readonly<Record<string, unknown>>;
+  const record = objectMember(value, `Entries[${index}]`);
   const rawTime = member(record, 'Time');
   let time: EventTime | undefined;
   if (rawTime !== undefined && rawTime !== null) {

@@ -8,11 +8,15 @@
 
 import { randomUUID } from 'node:crypto';
 import { EventBridgeError } from '../errors.js';
+import { InvalidEventError } from '../event/errors.js';
+import { flattenEventObject } from '../event/flatten.js';
+import { parseEventText } from '../event/parse-event.js';
+import type { EventObject } from '../event/parse-event.js';
 import { Matcher } from '../match/matcher.js';
 import { matchesPattern } from '../match/reference.js';
 import type { ParsedPattern } from '../pattern/ast.js';
 import { parsePattern } from '../pattern/parse.js';
-import { compactDetail } from './detail.js';
+import type { ParsePatternOptions } from '../pattern/parse.js';
 import { checkEntry, entrySize, isFailure, javaEntryString, readEntry } from './entry.js';
 import type { EntryInput } from './entry.js';
 import { isValidScheduleExpression } from './schedule.js';
@@ -59,6 +63,7 @@ import {
   Constraints,
   NAME_PATTERN,
   member,
+  objectMember,
   optionalInteger,
   optionalString,
   requestObject,
@@ -157,7 +162,8 @@ export class EventBridge {
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly maxRequestSize: number;
-  private readonly maxEventPatternLength: number | undefined;
+  /** How PutRule and TestEventPattern read patterns (the configured length limit, if any). */
+  private readonly patternOptions: ParsePatternOptions;
   private readonly buses = new Map<string, BusRecord>();
 
   /**
@@ -170,7 +176,7 @@ export class EventBridge {
     this.now = options.now ?? ((): Date => new Date());
     this.newId = options.newId ?? randomUUID;
     this.maxRequestSize = options.maxRequestSize ?? DEFAULT_MAX_REQUEST_SIZE;
-    this.maxEventPatternLength = options.maxEventPatternLength;
+    this.patternOptions = options.maxEventPatternLength === undefined ? {} : { maxLength: options.maxEventPatternLength };
     this.addBus(DEFAULT_BUS, undefined);
   }
 
@@ -308,12 +314,7 @@ export class EventBridge {
       if (bus.name !== DEFAULT_BUS) throw validation('ScheduleExpression is supported only on the default event bus.');
       if (!isValidScheduleExpression(schedule)) throw validation('Parameter ScheduleExpression is not valid.');
     }
-    const parsed =
-      pattern === undefined
-        ? undefined
-        : this.maxEventPatternLength === undefined
-          ? parsePattern(pattern)
-          : parsePattern(pattern, { maxLength: this.maxEventPatternLength });
+    const parsed = pattern === undefined ? undefined : parsePattern(pattern, this.patternOptions);
 
     const ruleName = name as string;
     let rule = bus.rules.get(ruleName);
@@ -452,8 +453,7 @@ export class EventBridge {
     const targets: Target[] = [];
     const list = (raw ?? []) as readonly unknown[];
     list.forEach((t, i) => {
-      if (typeof t !== 'object' || t === null || Array.isArray(t)) throw serializationError(`Targets[${i}]`, 'an object');
-      const record = t as Readonly<Record<string, unknown>>;
+      const record = objectMember(t, `Targets[${i}]`);
       const id = optionalString(member(record, 'Id'), 'Id');
       const arn = optionalString(member(record, 'Arn'), 'Arn');
       const at = `targets.${i + 1}.member`;
@@ -627,13 +627,10 @@ export class EventBridge {
     c.required(pattern, 'eventPattern');
     c.required(event, 'event');
     c.throwIfAny();
-    const parsed =
-      this.maxEventPatternLength === undefined
-        ? parsePattern(pattern as string)
-        : parsePattern(pattern as string, { maxLength: this.maxEventPatternLength });
-    const eventText = event as string;
-    if (!hasEnvelopeFields(eventText)) throw validation('Parameter Event is not valid.');
-    return { Result: matchesPattern(parsed, eventText) };
+    const parsed = parsePattern(pattern as string, this.patternOptions);
+    const root = envelopeEvent(event as string);
+    if (root === undefined) throw validation('Parameter Event is not valid.');
+    return { Result: matchesPattern(parsed, flattenEventObject(root)) };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -755,8 +752,7 @@ function readTags(value: unknown): Tag[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) throw serializationError('Tags', 'a list');
   return value.map((t: unknown, i) => {
-    if (typeof t !== 'object' || t === null) throw serializationError(`Tags[${i}]`, 'an object');
-    const record = t as Readonly<Record<string, unknown>>;
+    const record = objectMember(t, `Tags[${i}]`);
     return {
       Key: optionalString(member(record, 'Key'), 'Key') ?? '',
       Value: optionalString(member(record, 'Value'), 'Value') ?? '',
@@ -765,12 +761,21 @@ function readTags(value: unknown): Tag[] | undefined {
 }
 
 /**
- * Whether TestEventPattern's Event is a JSON object with every envelope field AWS requires.
- * Validity is checked by the strict reader; the top-level keys are then read with `JSON.parse`
- * (iterative in V8, so deep nesting is fine).
+ * Reads TestEventPattern's Event once with the strict event reader (iterative, so deep nesting is
+ * fine) and checks that it has every envelope field AWS requires at the top level.
+ *
+ * @param text - The request's `Event` member, JSON text.
+ * @returns The event's top-level object, or `undefined` when it is malformed, not an object, or
+ *   lacks a required field (AWS answers all three alike).
  */
-function hasEnvelopeFields(text: string): boolean {
-  if (compactDetail(text) === undefined) return false;
-  const parsed = JSON.parse(text) as Record<string, unknown>;
-  return REQUIRED_EVENT_FIELDS.every((f) => Object.hasOwn(parsed, f));
+function envelopeEvent(text: string): EventObject | undefined {
+  let root: EventObject;
+  try {
+    root = parseEventText(text);
+  } catch (error) {
+    if (error instanceof InvalidEventError) return undefined;
+    throw error;
+  }
+  const keys = new Set(root.members.map((m) => m[0]));
+  return REQUIRED_EVENT_FIELDS.every((f) => keys.has(f)) ? root : undefined;
 }

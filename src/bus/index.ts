@@ -1,7 +1,7 @@
 /**
  * The bus layer's public face: the {@link EventBridge} class and the AWS-shaped types of its
- * inputs and outputs. Helpers (`compactDetail`, `isValidScheduleExpression`) are exported for the
- * HTTP server and tools that need the same checks.
+ * inputs and outputs. Helpers (`compactDetail`, `isValidScheduleExpression`) are exported for
+ * tools that need PutEvents' Detail check and PutRule's schedule check on their own.
  */
 
 export { EventBridge } from './event-bridge.js';

@@ -49,6 +49,18 @@ function parseTimeString(text: string): number | undefined {
 }
 
 /**
+ * An entry's `Time` as epoch milliseconds within years 0000–9999, else `undefined`. Epoch seconds
+ * are converted by `fromSeconds`, as the two callers treat fractions differently.
+ */
+function instantMs(time: EventTime, fromSeconds: (seconds: number) => number): number | undefined {
+  let ms: number | undefined;
+  if (time instanceof Date) ms = time.getTime();
+  else if (typeof time === 'number') ms = Number.isFinite(time) ? fromSeconds(time) : undefined;
+  else if (typeof time === 'string') ms = parseTimeString(time);
+  return ms === undefined || Number.isNaN(ms) || ms < MIN_MS || ms > MAX_MS ? undefined : ms;
+}
+
+/**
  * Converts an entry's `Time` to epoch milliseconds, truncated to the whole second.
  *
  * @param time - A `Date`, epoch seconds, or a date string (RFC 3339 / ISO 8601, a date alone, a
@@ -57,12 +69,8 @@ function parseTimeString(text: string): number | undefined {
  *   or falls outside years 0000–9999.
  */
 export function eventTimeMs(time: EventTime): number | undefined {
-  let ms: number | undefined;
-  if (time instanceof Date) ms = time.getTime();
-  else if (typeof time === 'number') ms = Number.isFinite(time) ? time * 1000 : undefined;
-  else if (typeof time === 'string') ms = parseTimeString(time);
-  if (ms === undefined || Number.isNaN(ms) || ms < MIN_MS || ms > MAX_MS) return undefined;
-  return Math.floor(ms / 1000) * 1000;
+  const ms = instantMs(time, (seconds) => seconds * 1000);
+  return ms === undefined ? undefined : Math.floor(ms / 1000) * 1000;
 }
 
 /**
@@ -84,11 +92,8 @@ export function formatEventTime(ms: number): string {
  * @returns `2022-01-01T00:00:00Z`, `2022-01-01T00:00:00.500Z`, or the raw value when it is no time.
  */
 export function formatJavaInstant(time: EventTime): string {
-  let ms: number | undefined;
-  if (time instanceof Date) ms = time.getTime();
-  else if (typeof time === 'number') ms = Number.isFinite(time) ? Math.round(time * 1000) : undefined;
-  else ms = parseTimeString(time);
-  if (ms === undefined || Number.isNaN(ms) || ms < MIN_MS || ms > MAX_MS) return String(time);
+  const ms = instantMs(time, (seconds) => Math.round(seconds * 1000));
+  if (ms === undefined) return String(time);
   const iso = new Date(ms).toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, 19)}Z` : iso;
 }

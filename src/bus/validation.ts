@@ -185,10 +185,24 @@ export function optionalInteger(value: unknown, member: string): number | undefi
 }
 
 /**
+ * Reads a member that must be a JSON object (a list entry such as `Entries[0]`, `Targets[1]`).
+ *
+ * @param value - The member's value.
+ * @param member - The member's name as shown in the message, e.g. `Entries[0]`.
+ * @returns The value as a record; read its members with {@link member}.
+ * @throws {@link EventBridgeError} `SerializationException` (`<member> must be an object.`) for
+ *   anything else, arrays and `null` included.
+ */
+export function objectMember(value: unknown, member: string): Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw serializationError(member, 'an object');
+  return value as Readonly<Record<string, unknown>>;
+}
+
+/**
  * Reads the request object itself.
  *
  * @param input - What the caller passed.
- * @returns The input as a record (members are read with `Object.hasOwn`-free property access).
+ * @returns The input as a record; read its members with {@link member}, which sees own members only.
  * @throws {@link EventBridgeError} `SerializationException` when it is not a plain object.
  */
 export function requestObject(input: unknown): Readonly<Record<string, unknown>> {

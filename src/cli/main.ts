@@ -63,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       case 'match':
         return await (await import('./match.js')).runMatch(rest, io);
       case 'serve':
-        // Written by the server part of the project; loaded only when asked for.
+        // Loaded only when asked for, like every command, so other commands never load node:http.
         return await (await import('./serve.js')).runServe(rest, io);
       default:
         throw new CliUsageError(`unknown command ${JSON.stringify(command)} (see eventbridge-matcher --help)`);

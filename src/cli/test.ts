@@ -5,9 +5,10 @@
  */
 
 import { parseArgs } from 'node:util';
-import { EventBridgeError } from '../errors.js';
+import { EventBridgeError, InvalidEventPatternError } from '../errors.js';
 import { explainEventPattern, formatExplanation } from '../explain/explain.js';
-import { checkEventPattern } from '../pattern/parse.js';
+import type { ParsedPattern } from '../pattern/ast.js';
+import { parsePattern } from '../pattern/parse.js';
 import { CliUsageError, ExitCode, describeLibraryError, readJsonArgument, writeText } from './io.js';
 import type { CliIo, ExitCodeValue } from './io.js';
 
@@ -67,15 +68,18 @@ export async function runTest(args: readonly string[], io: CliIo): Promise<ExitC
   const pattern = await readJsonArgument(values.pattern, io);
   const event = await readJsonArgument(values.event, io);
 
-  const patternError = checkEventPattern(pattern.text);
-  if (patternError !== null) {
-    await writeText(io.stderr, `invalid event pattern (${pattern.origin}):\n${patternError.message}\n`);
+  let parsed: ParsedPattern;
+  try {
+    parsed = parsePattern(pattern.text);
+  } catch (error) {
+    if (!(error instanceof InvalidEventPatternError)) throw error;
+    await writeText(io.stderr, `invalid event pattern (${pattern.origin}):\n${error.message}\n`);
     return ExitCode.badInput;
   }
 
   let explanation;
   try {
-    explanation = explainEventPattern(pattern.text, event.text);
+    explanation = explainEventPattern(parsed, event.text);
   } catch (error) {
     if (error instanceof EventBridgeError) {
       await writeText(io.stderr, `invalid event (${event.origin}):\n${describeLibraryError(error)}\n`);

@@ -12,7 +12,7 @@
  */
 
 import type { LeafValue } from './leaf-value.js';
-import { parseEvent } from './parse-event.js';
+import { isEventObject, parseEvent } from './parse-event.js';
 import type { EventArray, EventObject, EventValue } from './parse-event.js';
 
 /** One enclosing array element of an occurrence: which array (by id) and which element of it. */
@@ -140,7 +140,7 @@ export function flattenEventObject(root: EventObject): FlatEvent {
       value = items[index] as EventValue;
       path = frame.path as string;
       chain =
-        Array.isArray(value) || (typeof value === 'object' && value !== null && 'members' in value)
+        Array.isArray(value) || isEventObject(value)
           ? { coord: { array: frame.arrayId, index }, parent: frame.chain, materialized: undefined }
           : frame.chain;
     }
@@ -150,7 +150,7 @@ export function flattenEventObject(root: EventObject): FlatEvent {
         stack.push({ node: items, path, chain, arrayId: arrayPaths.length, next: 0 });
         arrayPaths.push(path);
       }
-    } else if (typeof value === 'object' && value !== null && 'members' in value) {
+    } else if (isEventObject(value)) {
       if (value.members.length > 0) stack.push({ node: value, path, chain, arrayId: -1, next: 0 });
     } else {
       occurrences.push({ path, value: value as LeafValue, coords: materialize(chain) });

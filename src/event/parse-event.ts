@@ -7,6 +7,7 @@
  */
 
 import { InvalidEventError } from './errors.js';
+import { isDigit, isJsonWhitespace, scanJsonNumber } from './json-lexical.js';
 import type { LeafValue } from './leaf-value.js';
 import { numberFromText, numberFromValue } from '../values/json-number.js';
 
@@ -187,11 +188,7 @@ class TextReader {
   private skipWhitespace(): void {
     const text = this.text;
     let i = this.pos;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else break;
-    }
+    while (isJsonWhitespace(text.charCodeAt(i))) i++;
     this.pos = i;
   }
 
@@ -253,34 +250,14 @@ class TextReader {
   private readNumber(): string {
     const text = this.text;
     const start = this.pos;
-    let i = start;
-    if (text.charCodeAt(i) === 0x2d) i++;
-    const first = text.charCodeAt(i);
-    if (first === 0x30) {
-      i++;
-      if (isDigit(text.charCodeAt(i))) {
-        throw new InvalidEventError(`Leading zeros are not allowed in a number at position ${start}`);
-      }
-    } else if (isDigit(first)) {
-      while (isDigit(text.charCodeAt(i))) i++;
-    } else {
-      throw this.unexpectedAt(i, 'in a number');
+    const end = scanJsonNumber(text, start);
+    if (end < 0) throw this.unexpectedAt(~end, 'in a number');
+    // The grammar ends a token at a leading 0, and only there can a digit follow the token.
+    if (isDigit(text.charCodeAt(end))) {
+      throw new InvalidEventError(`Leading zeros are not allowed in a number at position ${start}`);
     }
-    if (text.charCodeAt(i) === 0x2e /* . */) {
-      i++;
-      if (!isDigit(text.charCodeAt(i))) throw this.unexpectedAt(i, 'in a number');
-      while (isDigit(text.charCodeAt(i))) i++;
-    }
-    const e = text.charCodeAt(i);
-    if (e === 0x65 || e === 0x45) {
-      i++;
-      const sign = text.charCodeAt(i);
-      if (sign === 0x2b || sign === 0x2d) i++;
-      if (!isDigit(text.charCodeAt(i))) throw this.unexpectedAt(i, 'in a number');
-      while (isDigit(text.charCodeAt(i))) i++;
-    }
-    this.pos = i;
-    return text.slice(start, i);
+    this.pos = end;
+    return text.slice(start, end);
   }
 
   private unexpected(): InvalidEventError {
@@ -292,10 +269,6 @@ class TextReader {
     if (at >= this.text.length) return new InvalidEventError(`Unexpected end of input${suffix} at position ${at}`);
     return new InvalidEventError(`Unexpected character ${describeChar(this.text.charCodeAt(at))}${suffix} at position ${at}`);
   }
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 // ---------------------------------------------------------------------------------------------

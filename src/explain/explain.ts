@@ -8,6 +8,7 @@
 
 import type { FieldCondition, LeafMatcher, ParsedPattern, SubRule } from '../pattern/ast.js';
 import { parsePattern } from '../pattern/parse.js';
+import { isParsedPattern } from '../pattern/parsed-pattern.js';
 import { describeLocation, flattenEvent, isConsistent } from '../event/flatten.js';
 import type { FlatEvent, Occurrence } from '../event/flatten.js';
 import { matchesLeaf } from '../match/leaf.js';
@@ -134,13 +135,6 @@ export function explainEventPattern(pattern: string | object | ParsedPattern, ev
     failures.push(...explainBranch(subRule, flat, branch));
   }
   return { matches: false, branches, reasons: failures };
-}
-
-/** A `ParsedPattern` has a string `text`; a pattern object never has a string value. */
-function isParsedPattern(pattern: string | object | ParsedPattern): pattern is ParsedPattern {
-  if (typeof pattern !== 'object' || pattern === null) return false;
-  const candidate = pattern as { subRules?: unknown; text?: unknown };
-  return Array.isArray(candidate.subRules) && typeof candidate.text === 'string';
 }
 
 function matchedField(flat: FlatEvent, choice: FieldChoice): MatchedField {

@@ -19,22 +19,22 @@ import { compileWildcard, matchesWildcard } from '../values/wildcard.js';
 const ignoreCaseCache = new WeakMap<LeafMatcher, readonly IgnoreCasePattern[]>();
 const wildcardCache = new WeakMap<LeafMatcher, readonly CompiledWildcard[]>();
 
-function ignoreCasePrograms(m: LeafMatcher, operands: readonly string[]): readonly IgnoreCasePattern[] {
-  let programs = ignoreCaseCache.get(m);
+/** The compiled programs of `m`'s operands, compiled on first use and then taken from `cache`. */
+function programsOf<T>(cache: WeakMap<LeafMatcher, readonly T[]>, m: LeafMatcher, operands: readonly string[], compile: (operand: string) => T): readonly T[] {
+  let programs = cache.get(m);
   if (programs === undefined) {
-    programs = operands.map(compileIgnoreCase);
-    ignoreCaseCache.set(m, programs);
+    programs = operands.map((operand) => compile(operand));
+    cache.set(m, programs);
   }
   return programs;
 }
 
+function ignoreCasePrograms(m: LeafMatcher, operands: readonly string[]): readonly IgnoreCasePattern[] {
+  return programsOf(ignoreCaseCache, m, operands, compileIgnoreCase);
+}
+
 function wildcardPrograms(m: LeafMatcher, operands: readonly string[]): readonly CompiledWildcard[] {
-  let programs = wildcardCache.get(m);
-  if (programs === undefined) {
-    programs = operands.map(compileWildcard);
-    wildcardCache.set(m, programs);
-  }
-  return programs;
+  return programsOf(wildcardCache, m, operands, compileWildcard);
 }
 
 function ignoreCaseProgram(m: LeafMatcher, value: string): IgnoreCasePattern {

@@ -22,6 +22,7 @@ import { followMatches, matchesPage, type SseClients } from './matches-endpoint.
 export { MatchLog } from './match-log.js';
 export type { MatchedRule, MatchPage, MatchRecord, NewMatchRecord, MatchListener } from './match-log.js';
 export { OPERATIONS } from './operations.js';
+export type { Shape } from './operations.js';
 
 /** Options of {@link createServer}. Every member is optional. */
 export interface ServerOptions {
@@ -228,7 +229,6 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
     sendPlainJson(res, 200, matchesPage(matches, since ?? 0, limit));
   }
 
-  let listening: ListeningAddress | undefined;
   return {
     bridge,
     matches,
@@ -241,8 +241,7 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
           httpServer.off('error', onError);
           const address = httpServer.address() as AddressInfo;
           const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-          listening = { host: address.address, port: address.port, url: `http://${shownHost}:${address.port}` };
-          resolve(listening);
+          resolve({ host: address.address, port: address.port, url: `http://${shownHost}:${address.port}` });
         });
       });
     },

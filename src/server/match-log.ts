@@ -5,11 +5,10 @@
  * (server-sent events, `onMatch`) are told synchronously as records arrive.
  */
 
-/** A rule an event matched, as PutEvents reports it. */
-export interface MatchedRule {
-  readonly Name: string;
-  readonly Arn: string;
-}
+import type { MatchedRule } from '../bus/types.js';
+
+/** A rule an event matched, as PutEvents reports it (the bus layer's type, re-exported here). */
+export type { MatchedRule };
 
 /**
  * One matched event in the log: the bus, the rules it matched there, and the event itself. Members

@@ -4,8 +4,10 @@
  * messages are the library's explanation (formatExplanation) or AWS's validation error verbatim.
  */
 
+import { InvalidEventPatternError } from '../errors.js';
 import { explainEventPattern, formatExplanation } from '../explain/explain.js';
-import { checkEventPattern } from '../pattern/parse.js';
+import type { ParsedPattern } from '../pattern/ast.js';
+import { checkEventPattern, parsePattern } from '../pattern/parse.js';
 
 /**
  * The typed surface of the matchers, to merge into a test runner's matcher interface.
@@ -72,14 +74,16 @@ export const eventBridgeMatchers = {
    * @throws Error when the pattern or the event is not valid (AWS's message), so that `.not` fails too.
    */
   toMatchEventPattern(this: MatcherContextLike, received: unknown, pattern: unknown): MatcherResult {
-    const patternInput = asPatternInput(pattern);
-    const problem = checkEventPattern(patternInput);
-    if (problem !== null) {
-      throw new Error(`toMatchEventPattern: the event pattern is not valid:\n${problem.message}`, { cause: problem });
+    let parsed: ParsedPattern;
+    try {
+      parsed = parsePattern(asJsonInput(pattern));
+    } catch (error) {
+      if (!(error instanceof InvalidEventPatternError)) throw error;
+      throw new Error(`toMatchEventPattern: the event pattern is not valid:\n${error.message}`, { cause: error });
     }
     let explanation;
     try {
-      explanation = explainEventPattern(patternInput, asEventInput(received));
+      explanation = explainEventPattern(parsed, asJsonInput(received));
     } catch (error) {
       const reason = (error as { reason?: unknown }).reason;
       const detail = typeof reason === 'string' ? ` (${reason})` : '';
@@ -104,7 +108,7 @@ export const eventBridgeMatchers = {
    * @returns Whether AWS would accept it, with AWS's error as the message.
    */
   toBeValidEventPattern(this: MatcherContextLike, received: unknown): MatcherResult {
-    const problem = checkEventPattern(asPatternInput(received));
+    const problem = checkEventPattern(asJsonInput(received));
     return {
       pass: problem === null,
       message: () =>
@@ -115,13 +119,11 @@ export const eventBridgeMatchers = {
   },
 };
 
-/** Patterns are text or objects; anything else is judged by its JSON text, as AWS would see it. */
-function asPatternInput(value: unknown): string | object {
-  if (typeof value === 'string' || (typeof value === 'object' && value !== null)) return value;
-  return JSON.stringify(value) ?? String(value);
-}
-
-function asEventInput(value: unknown): string | object {
+/**
+ * Patterns and events are text or objects; anything else (a number, `null`, `undefined`) is judged by
+ * its JSON text, as AWS would see it, so the library rejects it with its usual message.
+ */
+function asJsonInput(value: unknown): string | object {
   if (typeof value === 'string' || (typeof value === 'object' && value !== null)) return value;
   return JSON.stringify(value) ?? String(value);
 }

@@ -1,3 +1,8 @@
+/**
+ * Tests of the benchmark report: number formatting, the pass/miss judgement of the targets, and the
+ * text table, Markdown table and SVG chart.
+ */
+
 import { describe, expect, test } from 'vitest';
 import { formatCompact, formatMarkdownTable, formatTable, judgeTargets, renderChart } from '../../bench/report.js';
 import type { CountResult, ScenarioResult } from '../../bench/report.js';

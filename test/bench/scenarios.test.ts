@@ -1,3 +1,8 @@
+/**
+ * Tests of the benchmark's data and scenarios: deterministic generators, event sizes and spellings,
+ * and scenario oracles that agree with testEventPattern.
+ */
+
 import { describe, expect, test } from 'vitest';
 import { createRandom, makeCityLot, makeEnvelope } from '../../bench/data.js';
 import { SCENARIOS, SHAPES, globMatches } from '../../bench/scenarios.js';

@@ -1,5 +1,22 @@
+/**
+ * Tests of compactDetail, PutEvents' strict Detail reader: what it compacts and how, what it rejects,
+ * depth and size, and that it accepts exactly what the event reader accepts.
+ */
+
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compactDetail } from '../../src/bus/detail.js';
+import { parseEventText } from '../../src/event/parse-event.js';
+
+/** Whether the event reader accepts `text` as an event (a JSON object). */
+function eventReaderAccepts(text: string): boolean {
+  try {
+    parseEventText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('compactDetail', () => {
   test.each([
@@ -63,5 +80,29 @@ describe('compactDetail', () => {
   test('should read a 1 MB string', () => {
     const big = 'x'.repeat(1024 * 1024);
     expect(compactDetail(`{ "big" : "${big}" }`)).toBe(`{"big":"${big}"}`);
+  });
+
+  test('should accept exactly what the event reader accepts, and keep its meaning', () => {
+    const pieces = fc.constantFrom('{', '}', '[', ']', ',', ':', ' ', '\n', '"a"', '"\\u00e9"', '"\\x"', '"\t"', '0', '01', '-', '1.5', '2e', '3E+4', 'true', 'nul', 'null');
+    const nearJson = fc.oneof(
+      fc.array(pieces, { maxLength: 12 }).map((p) => `{${p.join('')}`),
+      fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v, null, 1)),
+    );
+    const seen = { accepted: 0, rejected: 0 };
+    fc.assert(
+      fc.property(nearJson, (text) => {
+        const compact = compactDetail(text);
+        expect(compact !== undefined, text).toBe(eventReaderAccepts(text));
+        if (compact === undefined) {
+          seen.rejected++;
+          return;
+        }
+        seen.accepted++;
+        expect(JSON.parse(compact)).toEqual(JSON.parse(text));
+      }),
+      { seed: 20261127, numRuns: 1500 },
+    );
+    expect(seen.accepted).toBeGreaterThan(100);
+    expect(seen.rejected).toBeGreaterThan(100);
   });
 });

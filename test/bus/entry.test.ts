@@ -1,3 +1,8 @@
+/**
+ * Tests of one PutEvents entry: type checks, the per-entry checks in AWS's order with AWS's texts,
+ * the documented size formula and the Java toString AWS echoes.
+ */
+
 import { describe, expect, test } from 'vitest';
 import { EventBridgeError } from '../../src/errors.js';
 import { checkEntry, entrySize, javaEntryString, readEntry } from '../../src/bus/entry.js';

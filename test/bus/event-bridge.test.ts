@@ -1,3 +1,8 @@
+/**
+ * Tests of the in-process EventBridge class: buses, rules, targets, PutEvents and TestEventPattern,
+ * with AWS's response shapes, error codes and messages.
+ */
+
 import { describe, expect, test } from 'vitest';
 import { EventBridge } from '../../src/bus/event-bridge.js';
 import { EventBridgeError, InvalidEventPatternError } from '../../src/errors.js';
@@ -151,6 +156,7 @@ describe('EventBridge', () => {
         "1 validation error detected: Value 'ON' at 'state' failed to satisfy constraint: Member must satisfy enum value set: [ENABLED, DISABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS]"],
       ['a bad pattern', { Name: 'r', EventPattern: '{"a":[]}' }, 'InvalidEventPatternException',
         'Event pattern is not valid. Reason: Empty arrays are not allowed\n at [Source: (String)"{"a":[]}"; line: 1, column: 8]'],
+      ['a tag that is a list', { Name: 'r', EventPattern: '{"a":["b"]}', Tags: [['k', 'v']] }, 'SerializationException', 'Tags[0] must be an object.'],
     ])('should refuse %s', (_name, input, code, message) => {
       const e = awsError(() => bridge().putRule(input as never));
       expect([e.name, e.message]).toEqual([code, message]);
@@ -397,6 +403,18 @@ describe('EventBridge', () => {
 
     test('should refuse a bad pattern with the pattern error', () => {
       expect(() => bridge().testEventPattern({ EventPattern: '[]', Event: event })).toThrow(InvalidEventPatternError);
+    });
+
+    test('should read events nested 10,000 deep, with duplicate and __proto__ keys as data', () => {
+      const depth = 10_000;
+      const deep = `${'{"a":'.repeat(depth)}"x"${'}'.repeat(depth)}`;
+      const text = event.replace('"detail":', `"__proto__":{"source":"nope"},"source":"other","detail":${deep},"old":`);
+      const eb = bridge();
+      // Both values of the duplicated "source" are kept, as event-ruler keeps them.
+      expect(eb.testEventPattern({ EventPattern: '{"source":["other"]}', Event: text })).toEqual({ Result: true });
+      expect(eb.testEventPattern({ EventPattern: '{"source":["shop"]}', Event: text })).toEqual({ Result: true });
+      expect(eb.testEventPattern({ EventPattern: '{"__proto__":{"source":["nope"]}}', Event: text })).toEqual({ Result: true });
+      expect(eb.testEventPattern({ EventPattern: '{"detail":{"a":{"a":{"a":[{"exists":true}]}}}}', Event: text })).toEqual({ Result: false });
     });
   });
 });

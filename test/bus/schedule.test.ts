@@ -1,3 +1,8 @@
+/**
+ * Tests of isValidScheduleExpression: the rate() and cron() expressions PutRule accepts and the ones
+ * it refuses.
+ */
+
 import { describe, expect, test } from 'vitest';
 import { isValidScheduleExpression } from '../../src/bus/schedule.js';
 

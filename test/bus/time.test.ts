@@ -1,3 +1,8 @@
+/**
+ * Tests of event times: which Time values PutEvents accepts (Date, epoch seconds, date text) and
+ * how they print in the envelope and in AWS's Java entry string.
+ */
+
 import { describe, expect, test } from 'vitest';
 import { eventTimeMs, formatEventTime, formatJavaInstant } from '../../src/bus/time.js';
 

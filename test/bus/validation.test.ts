@@ -1,5 +1,10 @@
+/**
+ * Tests of the request-shape checks: AWS's ValidationException wording for one and several
+ * violations, whole-string model patterns, object members, and own-member-only reads.
+ */
+
 import { describe, expect, test } from 'vitest';
-import { Constraints, NAME_PATTERN, matchesModelPattern, member, requestObject } from '../../src/bus/validation.js';
+import { Constraints, NAME_PATTERN, matchesModelPattern, member, objectMember, requestObject } from '../../src/bus/validation.js';
 import { EventBridgeError } from '../../src/errors.js';
 
 function messageOf(fn: () => void): string {
@@ -58,11 +63,19 @@ describe('matchesModelPattern', () => {
   });
 });
 
-describe('requestObject and member', () => {
+describe('requestObject, objectMember and member', () => {
   test('should refuse non-objects', () => {
     for (const bad of [null, undefined, 'x', 1, []]) {
       expect(() => requestObject(bad)).toThrow(EventBridgeError);
     }
+  });
+
+  test('should refuse members that are not objects, naming the member', () => {
+    for (const bad of [null, undefined, 'x', 1, [{ Id: 't' }]]) {
+      expect(() => objectMember(bad, 'Targets[2]')).toThrow(expect.objectContaining({ name: 'SerializationException', message: 'Targets[2] must be an object.' }));
+    }
+    const record = { Id: 't' };
+    expect(objectMember(record, 'Targets[0]')).toBe(record);
   });
 
   test('should read own members only', () => {

@@ -187,6 +187,13 @@ describe('explainEventPattern', () => {
     expect(() => explainEventPattern('{"a":["x"]}', '[1]')).toThrow(InvalidEventError);
   });
 
+  test.each([[{ text: 'x', subRules: [1] }], [{ text: 'x', subRules: [] }], [{ text: 'x', subRules: [{ fields: [{ path: 'a', matchers: [] }] }] }]])(
+    'should judge an object that only looks parsed as a pattern object %#',
+    (lookalike) => {
+      expect(() => explainEventPattern(lookalike, '{}')).toThrow(InvalidEventPatternError);
+    },
+  );
+
   test.each([
     ['{"a":{"b":[1],"c":[4]}}', '{"a":[{"b":1,"c":4},{"b":3,"c":2}]}'],
     ['{"a":{"b":[{"exists":false}],"c":[4]}}', '{"a":[{"b":1},{"c":4}]}'],

@@ -1,3 +1,8 @@
+/**
+ * Tests of matchesLeaf, the operator table of SEMANTICS §3.0: every operator against every kind of
+ * value, and agreement with the single-field event-ruler probes from the fixtures.
+ */
+
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { AnythingButMatcher, LeafMatcher } from '../../src/pattern/ast.js';

@@ -1,3 +1,8 @@
+/**
+ * Tests of the java.util.HashSet emulation: String.hashCode values, and HashSet iteration order
+ * across a resize with duplicates dropped.
+ */
+
 import { describe, expect, test } from 'vitest';
 import { javaHashSetOrder, javaStringHash } from '../../src/pattern/java-hash-set.js';
 

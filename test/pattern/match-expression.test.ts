@@ -1,3 +1,8 @@
+/**
+ * Tests of readMatchExpression: the matcher built for each literal and operator form, numeric
+ * intervals and compact sources, plus compactJson.
+ */
+
 import { describe, expect, test } from 'vitest';
 import type { LeafMatcher } from '../../src/pattern/ast.js';
 import { compactJson } from '../../src/pattern/match-expression.js';

@@ -1,3 +1,9 @@
+/**
+ * Tests of parsePattern and checkEventPattern: the SEMANTICS §4.2 reasons with their location
+ * suffixes, Jackson's locations, first-problem order, sub-rule building and `$or` expansion, the AWS
+ * limits, hostile input, and properties (never a foreign exception, key order irrelevant).
+ */
+
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { InvalidEventPatternError } from '../../src/errors.js';

@@ -195,6 +195,7 @@ describe('reference evaluator properties', () => {
   });
 
   test('should give explanations the same verdict as matchesPattern', () => {
+    const verdicts = { match: 0, noMatch: 0 };
     fc.assert(
       fc.property(pairArb, ([event, node]) => {
         const pattern = tryParse(writePattern(node));
@@ -204,8 +205,12 @@ describe('reference evaluator properties', () => {
         expect(explanation.matches).toBe(verdict);
         expect(explanation.reasons.length).toBeGreaterThan(0);
         expect(explanation.reasons.every((r) => (r.kind === 'matched') === verdict)).toBe(true);
+        verdicts[verdict ? 'match' : 'noMatch']++;
       }),
       RUNS,
     );
+    // Both verdicts must have been explained for the property to mean anything.
+    expect(verdicts.match).toBeGreaterThan(30);
+    expect(verdicts.noMatch).toBeGreaterThan(30);
   });
 });

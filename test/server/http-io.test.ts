@@ -1,3 +1,7 @@
+/**
+ * Tests of the HTTP plumbing: body reading under a byte cap, and AWS-shaped error responses.
+ */
+
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,8 @@
+/**
+ * Tests of the bounded matches log: numbering, overwriting with a dropped count, paging, clearing
+ * and listeners.
+ */
+
 import { describe, expect, test } from 'vitest';
 import { MatchLog } from '../../src/server/match-log.js';
 import type { NewMatchRecord } from '../../src/server/match-log.js';

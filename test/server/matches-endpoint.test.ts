@@ -1,3 +1,8 @@
+/**
+ * Tests of GET /_matches: records with their envelope spliced in, JSON pages, and the server-sent
+ * events stream (history, live records, dropped notice, slow followers, shutdown).
+ */
+
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { describe, expect, test } from 'vitest';

@@ -1,3 +1,8 @@
+/**
+ * Tests of the operation table and input decoding: timestamps, unknown and null members, hostile
+ * keys, opaque target parameters, wrong JSON types and long lists.
+ */
+
 import { describe, expect, test } from 'vitest';
 import { EventBridgeError } from '../../src/errors.js';
 import { OPERATIONS, decodeInput, methodName } from '../../src/server/operations.js';
@@ -21,7 +26,7 @@ function serializationMessage(fn: () => unknown): string {
 }
 
 describe('OPERATIONS', () => {
-  test('should list the fifteen operations of the brief', () => {
+  test('should list the fifteen supported operations', () => {
     expect([...OPERATIONS.keys()].sort()).toEqual(
       [
         'CreateEventBus', 'DeleteEventBus', 'DeleteRule', 'DescribeEventBus', 'DescribeRule', 'DisableRule',

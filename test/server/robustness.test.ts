@@ -5,6 +5,7 @@
  */
 
 import { connect } from 'node:net';
+import type { Socket } from 'node:net';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../../src/server/index.js';
@@ -26,6 +27,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
+
+/** Sends raw bytes on a new connection and resolves with everything the server wrote until it closed. */
+function rawExchange(send: (socket: Socket) => void): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk.toString()));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+    send(socket);
+  });
+}
 
 function parse(body: string): Record<string, unknown> {
   return JSON.parse(body) as Record<string, unknown>;
@@ -63,14 +76,7 @@ describe('AWS JSON 1.1 errors', () => {
   });
 
   test('should answer a request target URL parsers reject with 404', async () => {
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1');
-      let text = '';
-      socket.on('data', (chunk) => (text += chunk.toString()));
-      socket.on('end', () => resolve(text));
-      socket.on('error', reject);
-      socket.write('POST // HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}');
-    });
+    const answer = await rawExchange((socket) => socket.write('POST // HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}'));
     expect(answer.startsWith('HTTP/1.1 404')).toBe(true);
   });
 
@@ -150,30 +156,16 @@ describe('limits', () => {
   });
 
   test('should answer a client that stalls mid-body with 408 and close', async () => {
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1');
-      let text = '';
-      socket.on('data', (chunk) => (text += chunk.toString()));
-      socket.on('end', () => resolve(text));
-      socket.on('error', reject);
-      socket.write(
-        'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.1\r\n' +
-          'X-Amz-Target: AWSEvents.ListRules\r\nContent-Length: 100\r\n\r\n{"Na',
-      );
-    });
+    const stalled =
+      'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.1\r\n' +
+      'X-Amz-Target: AWSEvents.ListRules\r\nContent-Length: 100\r\n\r\n{"Na';
+    const answer = await rawExchange((socket) => socket.write(stalled));
     expect(answer.startsWith('HTTP/1.1 408')).toBe(true);
     expect(answer).toContain('"__type":"RequestTimeoutException"');
   });
 
   test('should answer a garbage request line without crashing', async () => {
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1');
-      let text = '';
-      socket.on('data', (chunk) => (text += chunk.toString()));
-      socket.on('end', () => resolve(text));
-      socket.on('error', reject);
-      socket.end('NOT HTTP AT ALL\r\n\r\n');
-    });
+    const answer = await rawExchange((socket) => socket.end('NOT HTTP AT ALL\r\n\r\n'));
     expect(answer.startsWith('HTTP/1.1 400')).toBe(true);
     expect((await callOperation(url, 'ListRules', {})).status).toBe(200);
   });

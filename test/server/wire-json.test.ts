@@ -1,3 +1,8 @@
+/**
+ * Tests of the AWS JSON 1.1 writer: dates as epoch seconds, undefined members, values deeper than
+ * the call stack and __proto__ keys.
+ */
+
 import { describe, expect, test } from 'vitest';
 import { toWireJson } from '../../src/server/wire-json.js';
 

@@ -1,3 +1,8 @@
+/**
+ * Tests of equals-ignore-case and its prefix/suffix forms: per-code-point alternatives, an ASCII
+ * oracle, length-changing case mappings and megabyte strings.
+ */
+
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {

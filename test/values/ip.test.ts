@@ -1,3 +1,8 @@
+/**
+ * Tests of IP addresses and CIDR ranges: parsing both families, AWS's CIDR reasons, the event-ruler
+ * cidr probes from the fixtures, and range membership.
+ */
+
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { CidrError, ipInRange, parseCidr, parseIpAddress } from '../../src/values/ip.js';

@@ -1,3 +1,8 @@
+/**
+ * Tests of JsonNumber: which spellings are comparable (SEMANTICS §2.4), -0, huge texts, numbers
+ * from JavaScript values, and equality and order against exact oracles.
+ */
+
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { numberFromText, numberFromValue, numbersEqual } from '../../src/values/json-number.js';
