@@ -17,6 +17,9 @@ export interface Interval<K extends number | string, T> {
   readonly item: T;
 }
 
+/** Most candidates a query checks one by one before it descends the tree instead. */
+const SCAN_LIMIT = 16;
+
 // Query stack, shared (queries never nest).
 const stackNode: number[] = [];
 const stackLo: number[] = [];
@@ -36,6 +39,14 @@ export class IntervalIndex<K extends number | string, T> {
   /** Position of each interval in `items`, by id. */
   private readonly slots = new Map<string, number>();
   private tree: K[] = [];
+  /** For number keys: the sorted lower bounds, packed (the binary search reads no objects). */
+  private lows: Float64Array | undefined = undefined;
+  /**
+   * For number keys: `reach[i]` is the largest upper bound among intervals `0..i`. Scanning left
+   * from the last candidate stops where it falls below the point; with few overlapping intervals
+   * (distinct ranges, CIDR blocks) that is after one or two packed reads instead of a tree descent.
+   */
+  private reach: Float64Array | undefined = undefined;
   private leaves = 0;
   private dirty = false;
   private readonly bottom: K;
@@ -93,6 +104,19 @@ export class IntervalIndex<K extends number | string, T> {
     }
     this.tree = tree;
     this.leaves = leaves;
+    if (typeof this.bottom === 'number') {
+      const lows = new Float64Array(items.length);
+      const reach = new Float64Array(items.length);
+      let most = -Infinity;
+      for (let i = 0; i < items.length; i++) {
+        const iv = items[i] as Interval<K, T>;
+        lows[i] = iv.low as number;
+        if ((iv.high as number) > most) most = iv.high as number;
+        reach[i] = most;
+      }
+      this.lows = lows;
+      this.reach = reach;
+    }
     this.dirty = false;
   }
 
@@ -109,13 +133,37 @@ export class IntervalIndex<K extends number | string, T> {
     // Intervals [0, end) have low <= x.
     let lo = 0;
     let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((items[mid] as Interval<K, T>).low <= x) lo = mid + 1;
-      else hi = mid;
+    const lows = this.lows;
+    if (lows !== undefined) {
+      const key = x as number;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((lows[mid] as number) <= key) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((items[mid] as Interval<K, T>).low <= x) lo = mid + 1;
+        else hi = mid;
+      }
     }
     const end = lo;
     if (end === 0) return;
+    const reach = this.reach;
+    if (reach !== undefined) {
+      // Intervals before `first` end below x. If only a few candidates remain, check them directly.
+      const key = x as number;
+      let first = end;
+      while (first > 0 && end - first <= SCAN_LIMIT && (reach[first - 1] as number) >= key) first--;
+      if (first === 0 || (reach[first - 1] as number) < key) {
+        for (let i = first; i < end; i++) {
+          const iv = items[i] as Interval<K, T>;
+          if ((iv.low < x || (iv.lowInclusive && iv.low === x)) && (iv.high > x || (iv.highInclusive && iv.high === x))) visit(iv.item);
+        }
+        return;
+      }
+    }
     const tree = this.tree;
     const leaves = this.leaves;
     const base = stackNode.length;

@@ -6,6 +6,8 @@
  * Invariant: a node or step exists iff some registered path needs it (reference counts).
  */
 
+import { PresenceFilter } from './presence-filter.js';
+
 /** One transition of the path table: an event key and the node it leads to. */
 export interface PathStep {
   /** The event key, exactly (JSON escapes decoded). */
@@ -42,6 +44,11 @@ export class PathNode {
   readonly steps: PathStep[] = [];
   /** Index of `steps` by hash, built once there are many steps. */
   byHash: Map<number, PathStep[]> | undefined = undefined;
+  /**
+   * With `byHash`: a presence filter over the steps' hashes. Most keys of an event lead nowhere; a
+   * look at this small bitset answers them without a lookup in the big map.
+   */
+  filter: PresenceFilter | undefined = undefined;
 
   /** @param path - The node's full dotted path. */
   constructor(path: string) {
@@ -160,10 +167,13 @@ export class PathTable {
     if (found !== undefined) return found;
     const step: PathStep = { key, hash, target: to, uses: 0, slot: from.steps.length };
     from.steps.push(step);
-    if (from.byHash !== undefined) addByHash(from.byHash, step);
-    else if (from.steps.length > LINEAR_STEPS) {
+    if (from.byHash !== undefined) {
+      addByHash(from.byHash, step);
+      if (from.filter === undefined || from.filter.add(step.hash)) rebuildFilter(from);
+    } else if (from.steps.length > LINEAR_STEPS) {
       from.byHash = new Map();
       for (const s of from.steps) addByHash(from.byHash, s);
+      rebuildFilter(from);
     }
     return step;
   }
@@ -186,6 +196,14 @@ function prefixNodesOf(path: string, nodes: Map<string, PathNode>, create: boole
     if (dot < 0) return out;
     from = dot + 1;
   }
+}
+
+/** Refills a node's presence filter from its steps. */
+function rebuildFilter(node: PathNode): void {
+  (node.filter ??= new PresenceFilter()).refill(
+    node.steps.map((s) => s.hash),
+    node.steps.length,
+  );
 }
 
 function addByHash(map: Map<number, PathStep[]>, step: PathStep): void {
@@ -215,7 +233,11 @@ function removeStep(from: PathNode, step: PathStep): void {
       if (k >= 0) list.splice(k, 1);
       if (list.length === 0) from.byHash.delete(step.hash);
     }
-    if (from.steps.length <= LINEAR_STEPS) from.byHash = undefined;
+    if (from.filter?.remove() === true) rebuildFilter(from);
+    if (from.steps.length <= LINEAR_STEPS) {
+      from.byHash = undefined;
+      from.filter = undefined;
+    }
   }
 }
 
@@ -249,7 +271,9 @@ export function stepByText(from: PathNode, text: string, start: number, end: num
   const len = end - start;
   let list: PathStep[] | undefined = from.steps;
   if (from.byHash !== undefined) {
-    list = from.byHash.get(hashSpan(text, start, end));
+    const hash = hashSpan(text, start, end);
+    if (!(from.filter as PresenceFilter).mayHave(hash)) return undefined;
+    list = from.byHash.get(hash);
     if (list === undefined) return undefined;
   }
   for (let k = 0; k < list.length; k++) {

@@ -1,63 +1,68 @@
 /**
- * A compressed (radix) trie over UTF-16 code units that finds every stored key that is a prefix of a
- * given string, or (with `reversed`) every stored key that is a suffix of it. Used for `prefix`,
- * `suffix` and the literal ends of wildcards. Edges carry whole labels, so memory is one node per
- * key plus one per branching point; insertions and removals keep the tree compressed.
+ * Finds every stored key that is a prefix of a given string, or (with `reversed`) every stored key
+ * that is a suffix of it. Used for `prefix`, `suffix` and the literal ends of wildcards. Keys are
+ * hashed by length: one pass over the string's first (last) code units computes the rolling hash
+ * of each candidate length, and only the lengths some key has are looked up. A lookup therefore
+ * touches one hash bucket per distinct key length, however many keys share a length (100,000
+ * prefixes of one length cost one probe, where a trie walk chases a pointer per level).
+ * Invariant: a bucket, and a length in `lengths`, exist iff some pair uses them.
  */
 
-/** A node of a {@link RadixTrie}. */
-interface RadixNode<T> {
-  /** The label of the edge into this node (stored reversed for a suffix trie). */
-  label: string;
-  /** `label.charCodeAt(0)`, cached for the child search. */
-  first: number;
-  /** Items whose key ends exactly here. */
-  items: T[] | undefined;
-  /** Children; the first code unit of each label differs. */
-  children: RadixNode<T>[] | undefined;
-  /** `children[i].first` for each child, packed, so the child search touches one small array. */
-  codes: number[] | undefined;
+import { PresenceFilter } from './presence-filter.js';
+
+/** Keys of one hash: a chain, since different keys (of any lengths) may share a hash. */
+interface Bucket<T> {
+  /** The key as written (not reversed). */
+  readonly key: string;
+  /** Items filed under `key` (a multiset). */
+  readonly items: T[];
+  next: Bucket<T> | undefined;
 }
 
-function newNode<T>(label: string): RadixNode<T> {
-  return { label, first: label.charCodeAt(0), items: undefined, children: undefined, codes: undefined };
-}
+/** Tables with at least this many keys get a {@link PresenceFilter}. */
+const FILTERED_KEYS = 64;
 
-function setLabel<T>(node: RadixNode<T>, label: string): void {
-  node.label = label;
-  node.first = label.charCodeAt(0);
-}
-
-/** The child whose label starts with `code` (linear: fan-out is at most the alphabet in use). */
-function findChild<T>(node: RadixNode<T>, code: number): RadixNode<T> | undefined {
-  const codes = node.codes;
-  if (codes === undefined) return undefined;
-  for (let i = 0; i < codes.length; i++) if (codes[i] === code) return (node.children as RadixNode<T>[])[i];
-  return undefined;
-}
-
-/** Recomputes the packed first codes of a node's children. */
-function syncCodes<T>(node: RadixNode<T>): void {
-  node.codes = node.children?.map((c) => c.first);
+/** Rolling hash step over one UTF-16 code unit. */
+function step(h: number, code: number): number {
+  return (Math.imul(h, 31) + code) | 0;
 }
 
 /**
- * A multiset of `(key, item)` pairs answering "which keys are prefixes (suffixes) of s?".
+ * A multiset of `(key, item)` pairs answering "which keys are prefixes (suffixes) of s?". The name
+ * is historical (it was a radix trie); the contract is the same.
  *
  * ```
- * keys "ab", "abc", "ax" -> root --a--> [] --b--> [ab] --c--> [abc]
- *                                          \--x--> [ax]
+ * keys "ab", "abc", "ax" -> lengths [2, 3]; buckets h("ab") -> [ab], h("ax") -> [ax], h("abc") -> [abc]
+ * "abcz": hashes of "ab" and "abc" are looked up -> ab, abc
  * ```
  */
 export class RadixTrie<T> {
-  private readonly root: RadixNode<T> = newNode('');
   private readonly reversed: boolean;
+  private readonly buckets = new Map<number, Bucket<T>>();
+  /** Distinct key lengths, ascending, and how many stored pairs have each. */
+  private lengths: number[] = [];
+  private lengthUses: number[] = [];
+  /**
+   * Presence filter over bucket hashes once there are many keys: most probes of a string find
+   * nothing, and a look at this small bitset spares them a lookup in the big map.
+   */
+  private filter: PresenceFilter | undefined = undefined;
+  /** Number of buckets (distinct keys). */
+  private keys = 0;
   /** Number of stored pairs. */
   size = 0;
 
-  /** @param reversed - Store keys reversed, so that {@link forEachMatch} finds suffixes. */
+  /** @param reversed - Match keys against the end of strings (suffixes) instead of the start. */
   constructor(reversed: boolean) {
     this.reversed = reversed;
+  }
+
+  private hashOf(key: string): number {
+    let h = 0;
+    const n = key.length;
+    if (this.reversed) for (let i = n - 1; i >= 0; i--) h = step(h, key.charCodeAt(i));
+    else for (let i = 0; i < n; i++) h = step(h, key.charCodeAt(i));
+    return h;
   }
 
   /**
@@ -67,127 +72,110 @@ export class RadixTrie<T> {
    * @param item - What a match reports.
    */
   add(key: string, item: T): void {
-    const k = this.reversed ? reverse(key) : key;
-    let node = this.root;
-    let i = 0;
-    while (i < k.length) {
-      const child = findChild(node, k.charCodeAt(i));
-      if (child === undefined) {
-        const leaf = newNode<T>(k.slice(i));
-        (node.children ??= []).push(leaf);
-        syncCodes(node);
-        node = leaf;
-        i = k.length;
-        break;
-      }
-      const label = child.label;
-      let l = 1;
-      while (l < label.length && i + l < k.length && label.charCodeAt(l) === k.charCodeAt(i + l)) l++;
-      if (l < label.length) {
-        // Split the edge: node --label[0,l)--> mid --label[l..)--> child.
-        const mid = newNode<T>(label.slice(0, l));
-        setLabel(child, label.slice(l));
-        mid.children = [child];
-        const siblings = node.children as RadixNode<T>[];
-        siblings[siblings.indexOf(child)] = mid;
-        syncCodes(mid);
-        node = mid;
-      } else {
-        node = child;
-      }
-      i += l;
+    const h = this.hashOf(key);
+    const head = this.buckets.get(h);
+    let b = head;
+    while (b !== undefined && b.key !== key) b = b.next;
+    if (b !== undefined) b.items.push(item);
+    else {
+      this.buckets.set(h, { key, items: [item], next: head });
+      this.keys++;
+      if (this.filter === undefined ? this.keys >= FILTERED_KEYS : this.filter.add(h)) this.refillFilter();
     }
-    (node.items ??= []).push(item);
+    const n = key.length;
+    let at = 0;
+    while (at < this.lengths.length && (this.lengths[at] as number) < n) at++;
+    if (this.lengths[at] === n) this.lengthUses[at] = (this.lengthUses[at] as number) + 1;
+    else {
+      this.lengths.splice(at, 0, n);
+      this.lengthUses.splice(at, 0, 1);
+    }
     this.size++;
   }
 
   /**
-   * Removes one `(key, item)` pair added before; merges nodes that no longer branch.
+   * Removes one `(key, item)` pair added before.
    *
    * @param key - The key given to {@link add}.
    * @param which - Picks the item to remove among those filed under `key`.
    * @returns Whether a pair was removed.
    */
   remove(key: string, which: (item: T) => boolean): boolean {
-    const k = this.reversed ? reverse(key) : key;
-    const path: RadixNode<T>[] = [this.root];
-    let node = this.root;
-    let i = 0;
-    while (i < k.length) {
-      const child = findChild(node, k.charCodeAt(i));
-      if (child === undefined || !k.startsWith(child.label, i)) return false;
-      node = child;
-      path.push(node);
-      i += child.label.length;
+    const h = this.hashOf(key);
+    let prev: Bucket<T> | undefined;
+    let b = this.buckets.get(h);
+    while (b !== undefined && b.key !== key) {
+      prev = b;
+      b = b.next;
     }
-    const items = node.items;
-    const at = items === undefined ? -1 : items.findIndex(which);
-    if (items === undefined || at < 0) return false;
-    items.splice(at, 1);
-    if (items.length === 0) node.items = undefined;
+    if (b === undefined) return false;
+    const at = b.items.findIndex(which);
+    if (at < 0) return false;
+    b.items.splice(at, 1);
+    if (b.items.length === 0) {
+      this.keys--;
+      if (this.filter?.remove() === true) this.refillFilter();
+      if (prev !== undefined) prev.next = b.next;
+      else if (b.next !== undefined) this.buckets.set(h, b.next);
+      else this.buckets.delete(h);
+    }
+    const l = this.lengths.indexOf(key.length);
+    if (l >= 0) {
+      const uses = (this.lengthUses[l] as number) - 1;
+      if (uses > 0) this.lengthUses[l] = uses;
+      else {
+        this.lengths.splice(l, 1);
+        this.lengthUses.splice(l, 1);
+      }
+    }
     this.size--;
-    // Prune upwards: drop empty leaves, merge single-child item-less nodes into their child.
-    for (let d = path.length - 1; d > 0; d--) {
-      const n = path[d] as RadixNode<T>;
-      const parent = path[d - 1] as RadixNode<T>;
-      const siblings = parent.children as RadixNode<T>[];
-      if (n.items === undefined && n.children === undefined) {
-        siblings.splice(siblings.indexOf(n), 1);
-        if (siblings.length === 0) parent.children = undefined;
-        syncCodes(parent);
-        continue;
-      }
-      if (n.items === undefined && n.children !== undefined && n.children.length === 1) {
-        const only = n.children[0] as RadixNode<T>;
-        setLabel(only, n.label + only.label);
-        siblings[siblings.indexOf(n)] = only;
-        syncCodes(parent);
-      }
-      break;
-    }
     return true;
+  }
+
+  private refillFilter(): void {
+    const hashes: number[] = [];
+    for (const [h, head] of this.buckets) for (let b: Bucket<T> | undefined = head; b !== undefined; b = b.next) hashes.push(h);
+    (this.filter ??= new PresenceFilter()).refill(hashes, hashes.length);
   }
 
   /**
    * Calls `visit` with the items of every stored key that is a prefix (a suffix, if reversed) of
-   * `s`, shortest key first. Hot: no allocation.
+   * `s`, shortest key first. Hot: no allocation; O(min(|s|, longest key) + distinct key lengths).
    *
    * @param s - The event string.
    * @param visit - Receives the items array of each matching key (do not modify it).
    */
   forEachMatch(s: string, visit: (items: readonly T[]) => void): void {
-    let node = this.root;
-    if (node.items !== undefined) visit(node.items);
-    if (!this.reversed) {
-      let i = 0;
-      for (;;) {
-        const child = findChild(node, s.charCodeAt(i));
-        if (child === undefined || !s.startsWith(child.label, i)) return;
-        i += child.label.length;
-        node = child;
-        if (node.items !== undefined) visit(node.items);
-      }
+    const lengths = this.lengths;
+    const count = lengths.length;
+    if (count === 0) return;
+    const n = s.length;
+    let k = 0;
+    let h = 0;
+    let want = lengths[0] as number;
+    if (want === 0) {
+      this.probe(0, 0, s, visit);
+      if (++k === count) return;
+      want = lengths[k] as number;
     }
-    let end = s.length; // characters before `end` are still unmatched
-    for (;;) {
-      if (end === 0) return;
-      const child = findChild(node, s.charCodeAt(end - 1));
-      if (child === undefined) return;
-      const label = child.label;
-      if (label.length > end) return;
-      for (let l = 1; l < label.length; l++) {
-        if (label.charCodeAt(l) !== s.charCodeAt(end - 1 - l)) return;
-      }
-      end -= label.length;
-      node = child;
-      if (node.items !== undefined) visit(node.items);
+    if (want > n) return;
+    const reversed = this.reversed;
+    for (let i = 1; i <= n; i++) {
+      h = step(h, s.charCodeAt(reversed ? n - i : i - 1));
+      if (i !== want) continue;
+      this.probe(h, i, s, visit);
+      if (++k === count) return;
+      want = lengths[k] as number;
+      if (want > n) return;
     }
   }
-}
 
-/** Reverses a string by UTF-16 code units (suffix tests compare code units, so pairs need not stay intact). */
-export function reverse(s: string): string {
-  let out = '';
-  for (let i = s.length - 1; i >= 0; i--) out += s[i];
-  return out;
+  /** Visits the keys of length `len` and hash `h` that really are a prefix (suffix) of `s`. */
+  private probe(h: number, len: number, s: string, visit: (items: readonly T[]) => void): void {
+    if (this.filter !== undefined && !this.filter.mayHave(h)) return;
+    for (let b = this.buckets.get(h); b !== undefined; b = b.next) {
+      const key = b.key;
+      if (key.length === len && (this.reversed ? s.endsWith(key) : s.startsWith(key))) visit(b.items);
+    }
+  }
 }

@@ -39,16 +39,14 @@ export class TrieNode {
    * With many edges: edges by the leaf id of their path, so an event visits only its own paths,
    * plus the edges holding `exists:false` conditions (taken when the path is absent).
    */
-  edgeByLeaf: Map<number, PathEdge> | undefined = undefined;
+  edgeByLeaf: (PathEdge | undefined)[] | undefined = undefined;
   absentEdges: PathEdge[] | undefined = undefined;
   /** Rules with a sub-rule ending here (a rule may appear more than once); a lone rule is stored bare. */
   terminals: RuleEntry | RuleEntry[] | undefined = undefined;
-  /** The condition leading here, `undefined` for the root. */
-  readonly parent: Cond | undefined;
 
-  /** @param parent - The condition leading to this node. */
-  constructor(parent: Cond | undefined) {
-    this.parent = parent;
+  /** The condition leading here: every node but the root is its own condition's object. */
+  get parent(): Cond | undefined {
+    return this instanceof Cond ? this : undefined;
   }
 
   /**
@@ -61,7 +59,7 @@ export class TrieNode {
   findEdge(path: string, paths: PathTable): PathEdge | undefined {
     if (this.edgeByLeaf !== undefined) {
       const leafId = paths.leafIdOf(path);
-      return leafId < 0 ? undefined : this.edgeByLeaf.get(leafId);
+      return leafId < 0 ? undefined : this.edgeByLeaf[leafId];
     }
     return this.edges?.find((e) => e.path.path === path);
   }
@@ -72,12 +70,18 @@ export class TrieNode {
    * @param edge - A new edge from this node.
    */
   addEdge(edge: PathEdge): void {
-    const edges = (this.edges ??= []);
-    edge.slot = edges.length;
-    edges.push(edge);
-    if (this.edgeByLeaf !== undefined) this.edgeByLeaf.set(edge.path.leafId, edge);
+    let edges = this.edges;
+    // A literal keeps a lone edge's array at capacity 1 (`push` onto `[]` reserves 17 slots).
+    if (edges === undefined) this.edges = edges = [edge];
+    else edges.push(edge);
+    edge.slot = edges.length - 1;
+    if (this.edgeByLeaf !== undefined) this.edgeByLeaf[edge.path.leafId] = edge;
     else if (edges.length > INDEXED_EDGES) {
-      this.edgeByLeaf = new Map(edges.map((e) => [e.path.leafId, e]));
+      // An array by leaf id (dense ids: one indexed load per lookup; V8 turns a sparse one into a
+      // dictionary by itself, so memory follows the number of edges either way).
+      const byLeaf: (PathEdge | undefined)[] = [];
+      for (const e of edges) byLeaf[e.path.leafId] = e;
+      this.edgeByLeaf = byLeaf;
       this.absentEdges = edges.filter((e) => e.absent !== undefined);
     }
   }
@@ -96,7 +100,8 @@ export class TrieNode {
     }
     if (edges.length === 0) this.edges = undefined;
     if (this.edgeByLeaf !== undefined) {
-      this.edgeByLeaf.delete(edge.path.leafId);
+      // `delete` leaves a hole (or drops a dictionary entry) rather than storing `undefined`.
+      delete this.edgeByLeaf[edge.path.leafId];
       this.noteAbsent(edge, false);
       if (edges.length <= INDEXED_EDGES) {
         this.edgeByLeaf = undefined;
@@ -126,19 +131,23 @@ export class TrieNode {
 /** Above this many edges a node indexes them by leaf id. */
 const INDEXED_EDGES = 12;
 
-/** The conditions on one path leaving one node. */
-export class PathEdge {
+/**
+ * The conditions on one path leaving one node. The edge is itself the {@link ValueIndex} of its
+ * conditions' matchers (one object fewer per edge).
+ */
+export class PathEdge extends ValueIndex<Cond> {
   readonly from: TrieNode;
   /** The path's node in the path table (gives the event's leaf id). */
   readonly path: PathNode;
   /** Position in `from.edges` (for O(1) removal). */
   slot = 0;
-  /** The conditions (searched linearly while few). */
-  readonly conds: Cond[] = [];
-  /** Conditions by {@link condKey}, once there are many. */
+  /** The conditions (searched linearly while few); a lone one is stored bare. */
+  private condList: Cond | Cond[] | undefined = undefined;
+  /** Number of conditions. */
+  condCount = 0;
+  /** Conditions by key once there are many: plain exact ones by their string, the others by {@link condKey}. */
+  byValue: Map<string, Cond> | undefined = undefined;
   byKey: Map<string, Cond> | undefined = undefined;
-  /** Value matchers of all conditions. */
-  readonly index = new ValueIndex<Cond>();
   /** Conditions that include `exists:false` (satisfied when no consistent occurrence exists). */
   absent: Cond[] | undefined = undefined;
 
@@ -147,6 +156,7 @@ export class PathEdge {
    * @param path - The field path's node.
    */
   constructor(from: TrieNode, path: PathNode) {
+    super();
     this.from = from;
     this.path = path;
   }
@@ -154,13 +164,25 @@ export class PathEdge {
   /**
    * The condition with a key.
    *
-   * @param key - A {@link condKey}.
+   * @param key - A {@link condKey}, or the string of a plain exact condition.
+   * @param plain - Whether `key` is the string of a plain exact condition.
    * @returns The condition, or `undefined`.
    */
-  find(key: string): Cond | undefined {
-    if (this.byKey !== undefined) return this.byKey.get(key);
-    for (const c of this.conds) if (c.key === key) return c;
+  find(key: string, plain: boolean): Cond | undefined {
+    if (this.byKey !== undefined) return plain ? this.byValue?.get(key) : this.byKey.get(key);
+    for (const c of this.conds) if (c.key === key && c.isPlain() === plain) return c;
     return undefined;
+  }
+
+  /** The conditions (a fresh array when there is one). */
+  get conds(): readonly Cond[] {
+    const list = this.condList;
+    return list === undefined ? NO_CONDS : Array.isArray(list) ? list : [list];
+  }
+
+  private indexByKey(cond: Cond): void {
+    if (cond.isPlain()) (this.byValue ??= new Map()).set(cond.key, cond);
+    else (this.byKey as Map<string, Cond>).set(cond.key, cond);
   }
 
   /**
@@ -168,11 +190,21 @@ export class PathEdge {
    *
    * @param cond - A condition of this edge not added yet.
    */
-  add(cond: Cond): void {
-    this.conds.push(cond);
-    if (this.byKey !== undefined) this.byKey.set(cond.key, cond);
-    else if (this.conds.length > LINEAR_CONDS) this.byKey = new Map(this.conds.map((c) => [c.key, c]));
-    for (const m of cond.matchers) this.index.add(m, cond);
+  addCond(cond: Cond): void {
+    const list = this.condList;
+    if (list === undefined) this.condList = cond;
+    else if (Array.isArray(list)) list.push(cond);
+    else this.condList = [list, cond];
+    this.condCount++;
+    if (this.byKey !== undefined) this.indexByKey(cond);
+    else if (this.condCount > LINEAR_CONDS) {
+      this.byKey = new Map();
+      for (const c of this.conds) this.indexByKey(c);
+    }
+    const matchers = cond.matchers;
+    if (matchers === undefined) this.addExact(cond.key, cond);
+    else if (Array.isArray(matchers)) for (const m of matchers as readonly LeafMatcher[]) this.add(m, cond);
+    else this.add(matchers as LeafMatcher, cond);
     if (cond.absent) {
       if (this.absent === undefined) {
         this.absent = [];
@@ -187,16 +219,31 @@ export class PathEdge {
    *
    * @param cond - A condition of this edge.
    */
-  remove(cond: Cond): void {
-    const i = this.conds.indexOf(cond);
-    if (i >= 0) {
-      // Order of conditions is irrelevant: move the last one into the hole.
-      const last = this.conds.pop() as Cond;
-      if (last !== cond) this.conds[i] = last;
+  removeCond(cond: Cond): void {
+    const list = this.condList;
+    if (list === cond) this.condList = undefined;
+    else if (Array.isArray(list)) {
+      const i = list.indexOf(cond);
+      if (i >= 0) {
+        // Order of conditions is irrelevant: move the last one into the hole.
+        const last = list.pop() as Cond;
+        if (last !== cond) list[i] = last;
+      }
+      if (list.length === 1) this.condList = list[0];
     }
-    this.byKey?.delete(cond.key);
-    if (this.conds.length <= LINEAR_CONDS) this.byKey = undefined;
-    for (const m of cond.matchers) this.index.remove(m, cond);
+    this.condCount = this.condList === undefined ? 0 : Array.isArray(this.condList) ? this.condList.length : 1;
+    if (this.byKey !== undefined) {
+      if (cond.isPlain()) this.byValue?.delete(cond.key);
+      else this.byKey.delete(cond.key);
+      if (this.condCount <= LINEAR_CONDS) {
+        this.byKey = undefined;
+        this.byValue = undefined;
+      }
+    }
+    const matchers = cond.matchers;
+    if (matchers === undefined) this.removeExact(cond.key, cond);
+    else if (Array.isArray(matchers)) for (const m of matchers as readonly LeafMatcher[]) this.remove(m, cond);
+    else this.remove(matchers as LeafMatcher, cond);
     if (cond.absent && this.absent !== undefined) {
       this.absent.splice(this.absent.indexOf(cond), 1);
       if (this.absent.length === 0) {
@@ -210,15 +257,26 @@ export class PathEdge {
 /** Above this many conditions an edge also indexes them by key. */
 const LINEAR_CONDS = 16;
 
-/** One field condition (a leaf array) on an edge, leading to the next node. */
-export class Cond {
+/** The empty condition list. */
+const NO_CONDS: readonly Cond[] = Object.freeze([]);
+
+/**
+ * One field condition (a leaf array) on an edge, and the node it leads to: the condition object is
+ * that node (saves an object and two links per condition). The commonest kind, a
+ * lone plain exact string (`["x"]` not an IP address, or `[{"exactly":"x"}]`), is stored without
+ * key string or matcher objects: `key` is the string itself and `matchers` is `undefined`.
+ */
+export class Cond extends TrieNode {
+  /** The {@link condKey}, or for a plain exact condition its string. */
   readonly key: string;
   readonly edge: PathEdge;
-  /** The distinct value matchers (everything but `exists:false`). */
-  readonly matchers: readonly LeafMatcher[];
+  /**
+   * The distinct value matchers (everything but `exists:false`): one bare, several in an array,
+   * `undefined` for a plain exact condition. Stored without their `source` text.
+   */
+  readonly matchers: LeafMatcher | readonly LeafMatcher[] | undefined;
   /** Whether the leaf array contains `exists:false`. */
   readonly absent: boolean;
-  readonly child: TrieNode;
   /** Stamp of the value evaluation that last reported this condition. */
   hitStamp = 0;
   /** Stamp and array context of the last step taken into `child` (deduplicates equal steps). */
@@ -226,17 +284,58 @@ export class Cond {
   stepContext = 0;
 
   /**
-   * @param key - The condition's canonical key.
+   * @param key - The condition's canonical key (the string of a plain exact condition).
    * @param edge - Its edge.
-   * @param matchers - Distinct value matchers.
+   * @param matchers - Distinct value matchers, `undefined` for a plain exact condition.
    * @param absent - Whether `exists:false` is among the matchers.
    */
-  constructor(key: string, edge: PathEdge, matchers: readonly LeafMatcher[], absent: boolean) {
+  constructor(key: string, edge: PathEdge, matchers: LeafMatcher | readonly LeafMatcher[] | undefined, absent: boolean) {
+    super();
     this.key = key;
     this.edge = edge;
     this.matchers = matchers;
     this.absent = absent;
-    this.child = new TrieNode(this);
+  }
+
+  /** The node this condition leads to: the condition itself. */
+  get child(): TrieNode {
+    return this;
+  }
+
+  /** Whether this is a plain exact condition (see the class comment). */
+  isPlain(): boolean {
+    return this.matchers === undefined;
+  }
+}
+
+/** Whether a matcher is a plain exact string: equality with one string, no IP meaning. */
+function isPlainExact(m: LeafMatcher): m is LeafMatcher & { readonly value: string } {
+  return (m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly';
+}
+
+/**
+ * A flat copy of a string that shares no memory with others. Strings sliced from a pattern's text
+ * keep that whole text alive, and concatenations are chains of parts; V8 builds both only for
+ * strings of 13 or more code units.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** A matcher as a condition keeps it: without `source`, strings not sharing the pattern's text. */
+function slim(m: LeafMatcher): LeafMatcher {
+  switch (m.kind) {
+    case 'exact':
+      return { kind: m.kind, source: '', value: own(m.value), ip: m.ip };
+    case 'exactly':
+    case 'equals-ignore-case':
+    case 'wildcard':
+      return { kind: m.kind, source: '', value: own(m.value) };
+    case 'prefix':
+    case 'suffix':
+      return { kind: m.kind, source: '', value: own(m.value), ignoreCase: m.ignoreCase };
+    default:
+      return m;
   }
 }
 
@@ -278,11 +377,24 @@ export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule
       edge = new PathEdge(node, paths.acquire(field.path));
       node.addEdge(edge);
     }
-    const { key, matchers, absent } = condKey(field);
-    let cond = edge.find(key);
-    if (cond === undefined) {
-      cond = new Cond(key, edge, matchers, absent);
-      edge.add(cond);
+    const only = field.matchers.length === 1 ? (field.matchers[0] as LeafMatcher) : undefined;
+    let cond: Cond | undefined;
+    if (only !== undefined && isPlainExact(only)) {
+      cond = edge.find(only.value, true);
+      if (cond === undefined) {
+        cond = new Cond(own(only.value), edge, undefined, false);
+        edge.addCond(cond);
+      }
+    } else {
+      const { key, matchers, absent } = condKey(field);
+      const first = matchers[0];
+      const plain = !absent && matchers.length === 1 && first !== undefined && isPlainExact(first);
+      cond = edge.find(plain ? first.value : key, plain);
+      if (cond === undefined) {
+        const slimmed = matchers.length === 1 && first !== undefined ? slim(first) : matchers.map(slim);
+        cond = plain ? new Cond(own(first.value), edge, undefined, false) : new Cond(own(key), edge, slimmed, absent);
+        edge.addCond(cond);
+      }
     }
     node = cond.child;
     node.uses++;
@@ -317,8 +429,8 @@ export function removeSubRule(terminal: TrieNode, paths: PathTable, rule: RuleEn
     if (cond === undefined) return;
     if (node.uses === 0) {
       const edge = cond.edge;
-      edge.remove(cond);
-      if (edge.conds.length === 0) {
+      edge.removeCond(cond);
+      if (edge.condCount === 0) {
         edge.from.removeEdge(edge);
         paths.release(edge.path.path);
       }

@@ -1,7 +1,7 @@
 /**
  * The value index of one (trie node, field path) pair: every leaf matcher of every condition on that
  * path, filed so one event value finds the conditions it satisfies by lookups, not a loop over rules
- * (SEMANTICS §6): hash maps, radix tries, an ignore-case NFA trie, interval trees, wildcards under
+ * (SEMANTICS §6): hash maps, prefix/suffix tables hashed by length, an ignore-case NFA trie, interval trees, wildcards under
  * their literal ends. anything-but operands are filed as *exclusions*: a value satisfies every
  * anything-but entry it did not exclude (one pass over this path's anything-but entries).
  */
@@ -18,6 +18,7 @@ import { RadixTrie } from './radix-trie.js';
 import { IgnoreCaseTrie } from './ignore-case-trie.js';
 import { IntervalIndex } from './interval-index.js';
 import { matcherKey } from './matcher-key.js';
+import { PresenceFilter } from './presence-filter.js';
 
 /** What a value index reports: something with a per-evaluation stamp, deduplicated by it. */
 export interface IndexTarget {
@@ -116,11 +117,174 @@ function removeFromList<V>(list: V[] | undefined, pred: (v: V) => boolean): void
 /**
  * All leaf matchers of the conditions on one path at one trie node, indexed by value. Targets (the
  * conditions) are opaque; each `add` must be undone by a `remove` with the same arguments.
+ * Plain exact strings, by far the most common matchers, live in this object (a lone one without a
+ * map); everything else lives in a {@link OtherIndex} created on first use, so the many indexes
+ * that hold one exact string stay small.
  */
 export class ValueIndex<C extends IndexTarget> {
-  /** Plain exact strings (`"x"`, `exactly`): the target itself, or several targets. */
-  private exactTargets: Map<string, C | C[]> | undefined;
-  /** Other entries keyed by the exact string (anything-but strings, globs without `*`). */
+  /** A lone plain exact string (`"x"`, `exactly`) and its target(s), while there is only one. */
+  private oneValue: string | undefined = undefined;
+  private oneTargets: C | C[] | undefined = undefined;
+  /** Plain exact strings once there are several: the target itself, or several targets. */
+  private exactTargets: Map<string, C | C[]> | undefined = undefined;
+  /** Presence filter over the keys of a big `exactTargets` (see {@link stringHash}). */
+  private exactFilter: PresenceFilter | undefined = undefined;
+  /** Every other kind of matcher. */
+  private other: OtherIndex<C> | undefined = undefined;
+  /** Number of (matcher, target) pairs filed. */
+  size = 0;
+
+  /**
+   * Files one leaf matcher of a condition. `exists:false` is not a value matcher and is ignored.
+   *
+   * @param m - The matcher.
+   * @param target - The condition it belongs to.
+   */
+  add(m: LeafMatcher, target: C): void {
+    if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') return this.addExact(m.value, target);
+    this.size++;
+    const other = (this.other ??= new OtherIndex());
+    other.count++;
+    other.file(m, target, true);
+  }
+
+  /**
+   * Removes what {@link add} filed for the same matcher and target.
+   *
+   * @param m - The matcher given to `add` (the same object).
+   * @param target - The target given to `add`.
+   */
+  remove(m: LeafMatcher, target: C): void {
+    if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') return this.removeExact(m.value, target);
+    const other = this.other;
+    if (other === undefined) return;
+    this.size--;
+    other.file(m, target, false);
+    if (--other.count === 0) this.other = undefined;
+  }
+
+  /**
+   * Files a plain exact string (what {@link add} does for `"x"` without IP meaning and `exactly`).
+   *
+   * @param value - The string.
+   * @param target - The condition it belongs to.
+   */
+  addExact(value: string, target: C): void {
+    this.size++;
+    const map = this.exactTargets;
+    if (map === undefined) {
+      const one = this.oneTargets;
+      if (one === undefined) {
+        this.oneValue = value;
+        this.oneTargets = target;
+        return;
+      }
+      if (this.oneValue === value) {
+        if (Array.isArray(one)) one.push(target);
+        else this.oneTargets = [one, target];
+        return;
+      }
+      this.exactTargets = new Map<string, C | C[]>([[this.oneValue as string, one]]);
+      this.oneValue = undefined;
+      this.oneTargets = undefined;
+      return this.addExact2(this.exactTargets, value, target);
+    }
+    this.addExact2(map, value, target);
+  }
+
+  private addExact2(map: Map<string, C | C[]>, value: string, target: C): void {
+    const had = map.get(value);
+    if (had === undefined) {
+      map.set(value, target);
+      const filter = this.exactFilter;
+      if (filter === undefined ? map.size >= FILTERED_MAP : filter.add(stringHash(value))) this.refillExactFilter(map);
+    } else if (Array.isArray(had)) had.push(target);
+    else map.set(value, [had, target]);
+  }
+
+  private refillExactFilter(map: Map<string, C | C[]>): void {
+    const hashes: number[] = [];
+    for (const k of map.keys()) hashes.push(stringHash(k));
+    (this.exactFilter ??= new PresenceFilter()).refill(hashes, hashes.length);
+  }
+
+  /**
+   * Removes a plain exact string filed by {@link addExact}.
+   *
+   * @param value - The string.
+   * @param target - The condition it belongs to.
+   */
+  removeExact(value: string, target: C): void {
+    const map = this.exactTargets;
+    if (map === undefined) {
+      const one = this.oneTargets;
+      if (one === undefined || this.oneValue !== value) return;
+      this.size--;
+      if (one === target) {
+        this.oneValue = undefined;
+        this.oneTargets = undefined;
+      } else if (Array.isArray(one)) {
+        const i = one.indexOf(target);
+        if (i >= 0) one.splice(i, 1);
+        if (one.length === 1) this.oneTargets = one[0] as C;
+      }
+      return;
+    }
+    const had = map.get(value);
+    if (had === undefined) return;
+    this.size--;
+    if (had === target) {
+      map.delete(value);
+      if (this.exactFilter?.remove() === true) this.refillExactFilter(map);
+    } else if (Array.isArray(had)) {
+      const i = had.indexOf(target);
+      if (i >= 0) had.splice(i, 1);
+      if (had.length === 1) map.set(value, had[0] as C);
+    }
+    if (map.size === 0) {
+      this.exactTargets = undefined;
+      this.exactFilter = undefined;
+    }
+  }
+
+  /**
+   * Reports every target that value `v` satisfies through a filed matcher. Hot: called once per
+   * (trie node, path, event occurrence); no allocation beyond what the visitors push to `out`.
+   *
+   * @param v - The event value.
+   * @param epoch - A number never used before for this index family; targets stamped with it are
+   *   reported once.
+   * @param out - Receives each satisfied target once, from index 0.
+   * @returns The number of targets written to `out`.
+   */
+  evaluate(v: LeafValue, epoch: number, out: (C | undefined)[]): number {
+    curEpoch = epoch;
+    curOut = out;
+    curCount = 0;
+    if (typeof v === 'string') {
+      let targets: C | C[] | undefined;
+      const map = this.exactTargets;
+      if (map === undefined) targets = this.oneValue === v ? this.oneTargets : undefined;
+      else {
+        const filter = this.exactFilter;
+        if (filter === undefined || filter.mayHave(stringHash(v))) targets = map.get(v);
+      }
+      if (targets !== undefined) {
+        if (Array.isArray(targets)) for (let i = 0; i < targets.length; i++) report(targets[i] as C);
+        else report(targets as C);
+      }
+    }
+    if (this.other !== undefined) this.other.evaluate(v, epoch);
+    curOut = scratch;
+    return curCount;
+  }
+}
+
+/** The index of every matcher but plain exact strings (see {@link ValueIndex}). */
+class OtherIndex<C extends IndexTarget> {
+  /** Number of (matcher, target) pairs filed here. */
+  count = 0;
+  /** Other entries keyed by the exact string (exact IP strings, anything-but strings, globs without `*`). */
   private exact: Map<string, Entry<C>[]> | undefined;
   private ipExact: Map<string, Entry<C>[]> | undefined;
   private numByValue: Map<number, Entry<C>[]> | undefined;
@@ -142,54 +306,15 @@ export class ValueIndex<C extends IndexTarget> {
   /** anything-but reporting entries (unordered), and the same by target key and matcher key. */
   private negatives: Entry<C>[] | undefined;
   private negativeById: Map<string, Entry<C>> | undefined;
-  /** Number of (matcher, target) pairs filed. */
-  size = 0;
 
   /**
-   * Files one leaf matcher of a condition. `exists:false` is not a value matcher and is ignored.
+   * Adds (`adding`) or removes the entries of one matcher.
    *
-   * @param m - The matcher.
-   * @param target - The condition it belongs to.
+   * @param m - The matcher (not a plain exact string).
+   * @param target - Its condition.
+   * @param adding - Whether to add or to remove.
    */
-  add(m: LeafMatcher, target: C): void {
-    this.size++;
-    if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') {
-      // The common case: the target itself, no entry object.
-      const map = (this.exactTargets ??= new Map());
-      const had = map.get(m.value);
-      if (had === undefined) map.set(m.value, target);
-      else if (Array.isArray(had)) had.push(target);
-      else map.set(m.value, [had, target]);
-      return;
-    }
-    this.file(m, target, true);
-  }
-
-  /**
-   * Removes what {@link add} filed for the same matcher and target.
-   *
-   * @param m - The matcher given to `add` (the same object).
-   * @param target - The target given to `add`.
-   */
-  remove(m: LeafMatcher, target: C): void {
-    this.size--;
-    if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') {
-      const map = this.exactTargets;
-      const had = map?.get(m.value);
-      if (map === undefined || had === undefined) return;
-      if (had === target) map.delete(m.value);
-      else if (Array.isArray(had)) {
-        const i = had.indexOf(target);
-        if (i >= 0) had.splice(i, 1);
-        if (had.length === 1) map.set(m.value, had[0] as C);
-      }
-      return;
-    }
-    this.file(m, target, false);
-  }
-
-  /** Adds (`adding`) or removes the entries of one matcher. */
-  private file(m: LeafMatcher, target: C, adding: boolean): void {
+  file(m: LeafMatcher, target: C, adding: boolean): void {
     const same = (e: Entry<C>): boolean => e.target === target && e.matcher === m && e.owner === undefined;
     const entry = (negative: boolean, wildcard?: CompiledWildcard, owner?: Entry<C>): Entry<C> => ({
       target,
@@ -339,27 +464,10 @@ export class ValueIndex<C extends IndexTarget> {
     }
   }
 
-  /**
-   * Reports every target that value `v` satisfies through a filed matcher. Hot: called once per
-   * (trie node, path, event occurrence); no allocation beyond what the visitors push to `out`.
-   *
-   * @param v - The event value.
-   * @param epoch - A number never used before for this index family; targets stamped with it are
-   *   reported once.
-   * @param out - Receives each satisfied target once, from index 0.
-   * @returns The number of targets written to `out`.
-   */
-  evaluate(v: LeafValue, epoch: number, out: (C | undefined)[]): number {
-    curEpoch = epoch;
-    curOut = out;
-    curCount = 0;
+  /** The part of {@link ValueIndex.evaluate} for these matchers (evaluation state already set). Hot. */
+  evaluate(v: LeafValue, epoch: number): void {
     if (typeof v === 'string') {
       curString = v;
-      const targets = this.exactTargets?.get(v);
-      if (targets !== undefined) {
-        if (Array.isArray(targets)) for (let i = 0; i < targets.length; i++) report(targets[i] as C);
-        else report(targets as C);
-      }
       const exact = this.exact?.get(v);
       if (exact !== undefined) visitEntries(exact);
       if (this.prefixes !== undefined) this.prefixes.forEachMatch(v, visitEntries);
@@ -372,8 +480,13 @@ export class ValueIndex<C extends IndexTarget> {
       if (this.ignoreCaseSuffixes !== undefined) this.ignoreCaseSuffixes.forEachMatch(v, visitEntries);
       if (this.wildcards !== undefined) visitEntries(this.wildcards);
       if (this.ipExact !== undefined || this.cidr4 !== undefined || this.cidr6 !== undefined) {
-        const ip = parseIpAddress(v);
-        if (ip !== undefined) this.evaluateIp(ip);
+        // The common case, a dotted quad against CIDR blocks only, without building the address.
+        const quad = this.ipExact === undefined ? dottedQuadValue(v) : NOT_A_QUAD;
+        if (quad >= 0) this.cidr4?.query(quad, reportRange);
+        else if (quad === NOT_A_QUAD) {
+          const ip = parseIpAddress(v);
+          if (ip !== undefined) this.evaluateIp(ip);
+        }
       }
     } else if (v === true) {
       if (this.literalTrue !== undefined) for (const t of this.literalTrue) report(t);
@@ -400,8 +513,6 @@ export class ValueIndex<C extends IndexTarget> {
         if (e.excluded !== epoch) report(e.target);
       }
     }
-    curOut = scratch;
-    return curCount;
   }
 
   private evaluateIp(ip: IpAddress): void {
@@ -410,6 +521,72 @@ export class ValueIndex<C extends IndexTarget> {
     if (ip.family === 4) this.cidr4?.query(parseInt(ip.hex, 16), reportRange);
     else this.cidr6?.query(ip.hex, reportRange);
   }
+}
+
+/** Exact-string maps at least this big get a presence filter. */
+const FILTERED_MAP = 64;
+
+// The last string hashed and its hash: one event value is looked up at several trie nodes.
+let hashedString = '';
+let hashedValue = 0;
+
+/**
+ * A hash of a string for presence filters: length plus the first and last 32 code units, so it is
+ * cheap even for huge strings. Hot: remembers the last string it hashed.
+ */
+function stringHash(s: string): number {
+  if (s === hashedString) return hashedValue;
+  const n = s.length;
+  let h = n;
+  const head = n < 32 ? n : 32;
+  for (let i = 0; i < head; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  for (let i = n - 32 > head ? n - 32 : head; i < n; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  hashedString = s;
+  hashedValue = h;
+  return h;
+}
+
+/** Drops the remembered string of {@link stringHash} (so no event string outlives its `match`). */
+export function forgetHashedString(): void {
+  hashedString = '';
+}
+
+
+/** {@link dottedQuadValue}: not a plain dotted quad (ask `parseIpAddress`). */
+const NOT_A_QUAD = -1;
+/** {@link dottedQuadValue}: contains a dot but is no IP address (no IPv6 literal has a dot). */
+const NO_ADDRESS = -2;
+
+/**
+ * The IPv4 address of a dotted quad as `parseIpAddress` reads it (four decimal parts of 0–255,
+ * leading zeros allowed, at most 15 characters), as the number `parseInt(hex, 16)` gives. Hot:
+ * one character loop, no allocation.
+ *
+ * @returns The address, {@link NO_ADDRESS} for a string with a dot that is no address, or
+ *   {@link NOT_A_QUAD} for anything else (which `parseIpAddress` must then decide).
+ */
+function dottedQuadValue(s: string): number {
+  const n = s.length;
+  if (n > 15) return NOT_A_QUAD;
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      part = part * 10 + (c - 0x30);
+      digits++;
+    } else if (c === 0x2e && digits > 0 && dots < 3) {
+      if (part > 255) return NO_ADDRESS;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else return NOT_A_QUAD;
+  }
+  if (dots !== 3 || digits === 0) return NOT_A_QUAD;
+  return part > 255 ? NO_ADDRESS : value * 256 + part;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;

@@ -14,7 +14,7 @@ import type { EventFields } from './scanner-fields.js';
 import type { LeafValue } from './leaf-value.js';
 import type { PathNode, PathTable } from '../compile/path-table.js';
 import { stepByKey, stepByText } from '../compile/path-table.js';
-import { numberFromText } from '../values/json-number.js';
+import { numberFromText, numberFromValue } from '../values/json-number.js';
 
 const OBJECT = 0;
 const ARRAY = 1;
@@ -87,27 +87,19 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
-// Cursor over the current text (reset per scan): the next backslash or control character. A
-// string whose span has none is clean and is skipped with one indexOf; others take the slow path,
-// which also rejects control characters. In compact JSON the cursor moves once per event.
-const SPECIAL = /[\\\u0000-\u001f]/g;
-let special = -1;
-
-/** Index of the next match of `re` at or after `from`, or `text.length`. No allocation. */
-function nextMatch(re: RegExp, text: string, from: number): number {
-  re.lastIndex = from;
-  return re.test(text) ? re.lastIndex - 1 : text.length;
-}
-
 /**
  * Index of the closing quote of the string opening at `pos` if the string is clean (no escapes, no
- * control characters), else -1. Hot: one indexOf, and a regex step only when the cursor is passed.
+ * control characters), else -1 (the slow path then validates it or reports the error). Hot: one
+ * character loop over the string only, so text in containers skipped by the regex, or after the
+ * last string read, is never looked at twice.
  */
 function cleanStringEnd(text: string, pos: number): number {
-  const end = text.indexOf('"', pos + 1);
-  if (end < 0) fail(text);
-  if (special <= pos) special = nextMatch(SPECIAL, text, pos + 1);
-  return special < end ? -1 : end;
+  for (let i = pos + 1; ; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i;
+    // Also true for NaN past the end of the text: the slow path reports it.
+    if (!(c >= 0x20) || c === 0x5c) return -1;
+  }
 }
 
 /** Validates a string starting at its opening quote and returns the index after its closing quote. */
@@ -257,7 +249,6 @@ function readKey(text: string, pos: number, from: PathNode | undefined): number 
  */
 export function scanEventText(text: string, table: PathTable, fields: EventFields): void {
   const n = text.length;
-  special = -1;
   let pos = ws(text, 0);
   if (text.charCodeAt(pos) !== 0x7b) fail(text);
   let sp = 0;
@@ -366,8 +357,12 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
 
 /**
  * Scans an event given as a parsed JavaScript value into `fields`, with the same results as
- * {@link scanEventText} on its JSON text. The value is first read by `eventFromValue`, so every
- * conversion rule and error is the event reader's; then only used paths are walked. Iterative.
+ * {@link scanEventText} on its JSON text. Plain data (objects with `Object.prototype` or no
+ * prototype, arrays, strings, finite numbers, booleans, null, `undefined`) is walked directly;
+ * anything else (a `toJSON` method, a class instance or boxed primitive, `NaN`, a bigint, nesting
+ * deeper than {@link PLAIN_DEPTH}, which includes cycles) makes it start over with the event
+ * reader's `eventFromValue`, so every conversion rule and error is the event reader's.
+ * Iterative. A getter on the event may run twice when it starts over.
  *
  * @param event - The parsed event.
  * @param table - The paths rules use.
@@ -375,7 +370,114 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
  * @throws {@link InvalidEventError} for a value that is not a JSON object (see `eventFromValue`).
  */
 export function scanEventValue(event: object, table: PathTable, fields: EventFields): void {
+  if (scanPlainValue(event, table, fields)) return;
+  fields.reset(table.leafCapacity);
   scanEventTree(eventFromValue(event), table, fields);
+}
+
+/** Deepest plain nesting walked directly; deeper values (and cycles) go to the event reader. */
+const PLAIN_DEPTH = 256;
+
+const NOT_PLAIN = 0;
+const PLAIN_OBJECT = 1;
+const PLAIN_ARRAY = 2;
+
+/**
+ * Whether a container is plain data whose JSON form is itself: an array or an object with the
+ * standard prototype (or none), without a `toJSON` method.
+ */
+function plainKind(v: object): number {
+  const proto: unknown = Object.getPrototypeOf(v);
+  const isArray = Array.isArray(v);
+  if (isArray ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return NOT_PLAIN;
+  return isArray ? PLAIN_ARRAY : PLAIN_OBJECT;
+}
+
+/** A container of a plain event being walked. */
+interface PlainFrame {
+  readonly source: object;
+  /** Own enumerable keys for an object, `undefined` for an array. */
+  readonly keys: readonly string[] | undefined;
+  readonly length: number;
+  next: number;
+  /** The path node, or `undefined` inside a subtree no rule reads (validated only). */
+  readonly node: PathNode | undefined;
+  readonly context: number;
+  readonly arrayId: number;
+}
+
+/**
+ * Walks a plain event into `fields` as {@link scanEventTree} walks the event reader's tree of it.
+ * Returns false as soon as it meets something that is not plain data (the caller starts over).
+ */
+function scanPlainValue(event: object, table: PathTable, fields: EventFields): boolean {
+  if (plainKind(event) !== PLAIN_OBJECT) return false;
+  const rootKeys = Object.keys(event);
+  const stack: PlainFrame[] = [{ source: event, keys: rootKeys, length: rootKeys.length, next: 0, node: table.root, context: -1, arrayId: -1 }];
+  for (;;) {
+    const frame = stack[stack.length - 1];
+    if (frame === undefined) return true;
+    if (frame.next >= frame.length) {
+      stack.pop();
+      continue;
+    }
+    const index = frame.next++;
+    const keys = frame.keys;
+    let node: PathNode | undefined;
+    let raw: unknown;
+    if (keys !== undefined) {
+      const key = keys[index] as string;
+      raw = (frame.source as Record<string, unknown>)[key];
+      node = frame.node === undefined ? undefined : stepByKey(frame.node, key);
+    } else {
+      raw = (frame.source as unknown[])[index];
+      node = frame.node;
+    }
+    let leaf: LeafValue;
+    switch (typeof raw) {
+      case 'string':
+      case 'boolean':
+        leaf = raw;
+        break;
+      case 'number':
+        if (!Number.isFinite(raw)) return false;
+        if (node === undefined || node.leafId < 0) continue;
+        leaf = numberFromValue(raw);
+        break;
+      case 'object': {
+        if (raw === null) {
+          leaf = null;
+          break;
+        }
+        const kind = plainKind(raw);
+        if (kind === NOT_PLAIN || stack.length >= PLAIN_DEPTH) return false;
+        let context = frame.context;
+        if (node !== undefined && keys === undefined) context = fields.newElement(frame.arrayId, index, frame.context);
+        const childKeys = kind === PLAIN_OBJECT ? Object.keys(raw) : undefined;
+        stack.push({
+          source: raw,
+          keys: childKeys,
+          length: childKeys !== undefined ? childKeys.length : (raw as unknown[]).length,
+          next: 0,
+          node,
+          context,
+          arrayId: kind === PLAIN_ARRAY && node !== undefined ? fields.newArray() : -1,
+        });
+        continue;
+      }
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        // JSON.stringify drops such members and writes null for such array elements.
+        if (keys !== undefined) continue;
+        leaf = null;
+        break;
+      default:
+        return false;
+    }
+    if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, leaf, frame.context);
+  }
 }
 
 /** A container being walked: its values, the path node, the array context, the array id. */

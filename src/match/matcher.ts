@@ -13,6 +13,7 @@ import { PathTable } from '../compile/path-table.js';
 import { TrieNode, insertSubRule, removeSubRule } from '../compile/rule-trie.js';
 import type { Cond, PathEdge, RuleEntry } from '../compile/rule-trie.js';
 import { EventFields } from '../event/scanner-fields.js';
+import { forgetHashedString } from '../compile/value-index.js';
 import type { LeafValue } from '../event/leaf-value.js';
 import { scanEventText, scanEventValue } from '../event/scanner.js';
 
@@ -50,7 +51,7 @@ function isParsedPattern(p: string | object): p is ParsedPattern {
  * never does within one realm; `match` may run between any `addRule`/`deleteRule` calls.
  */
 export class Matcher {
-  private readonly root = new TrieNode(undefined);
+  private readonly root = new TrieNode();
   private readonly paths = new PathTable();
   private readonly rules = new Map<string, RuleEntry>();
   private readonly fields = new EventFields();
@@ -125,6 +126,7 @@ export class Matcher {
       if (this.rules.size > 0) this.walk(out);
     } finally {
       fields.clearValues();
+      forgetHashedString();
     }
     return out;
   }
@@ -204,7 +206,7 @@ export class Matcher {
           if (k >= edges.length) break;
           edge = edges[k];
         } else if (k < touchedCount) {
-          edge = byLeaf.get(touched[k] as number);
+          edge = byLeaf[touched[k] as number];
         } else {
           if (absentEdges === undefined || k - touchedCount >= absentEdges.length) break;
           edge = absentEdges[k - touchedCount];
@@ -217,18 +219,18 @@ export class Matcher {
           const context = contexts[o] as number;
           if (hasArrays && context >= 0 && !this.isConsistent(context)) continue;
           consistent = true;
-          if (edge.index.size === 0) break;
+          if (edge.size === 0) break;
           // A step that binds nothing new is the same for every such occurrence: take it once.
           const key = hasArrays && context >= 0 && this.bindsNew(context) ? context : -1;
           const stamp = ++this.evalEpoch;
-          const count = edge.index.evaluate(values[o] as LeafValue, stamp, hits);
+          const count = edge.evaluate(values[o] as LeafValue, stamp, hits);
           for (let h = 0; h < count; h++) {
             const cond = hits[h] as Cond;
             hits[h] = undefined;
             if (cond.stepStamp === step && cond.stepContext === key) continue;
             cond.stepStamp = step;
             cond.stepContext = key;
-            stackNode[sp] = cond.child;
+            stackNode[sp] = cond;
             stackArg[sp] = key >= 0 ? o : -1;
             sp++;
           }
@@ -236,7 +238,7 @@ export class Matcher {
         const absent = edge.absent;
         if (!consistent && absent !== undefined) {
           for (let a = 0; a < absent.length; a++) {
-            stackNode[sp] = (absent[a] as Cond).child;
+            stackNode[sp] = absent[a] as Cond;
             stackArg[sp] = -1;
             sp++;
           }

@@ -248,6 +248,8 @@ export function wildcardComplexity(
   patterns: readonly (string | readonly string[])[],
   maxComplexity = 100,
 ): number {
+  const only = patterns[0];
+  if (patterns.length === 1 && typeof only === 'string') return singleGlobComplexity(only, maxComplexity);
   const nfa = new WildcardNfa();
   const seen = new Map<string, number>();
   let pid = 0;
@@ -262,7 +264,56 @@ export function wildcardComplexity(
     }
   }
   if (pid === 0) return 0;
+  return evaluateNfa(nfa, maxComplexity);
+}
 
+/**
+ * Scores of single globs by {@link shapeKey} (and cap). Bounded: cleared when full, so hostile
+ * streams of distinct shapes cost memory at most this many entries.
+ */
+const singleScores = new Map<string, number>();
+const MAX_CACHED_SHAPES = 10_000;
+const ordinals = new Int16Array(256).fill(-1);
+
+/**
+ * The shape of one glob's characters: each byte replaced by the order of its first appearance,
+ * `*` kept apart. For a lone pattern the NFA built by {@link WildcardNfa.add} (into an empty NFA,
+ * so no state sharing and no case test ever runs) and the subset walk depend only on where the
+ * `*`s are and on which bytes are equal, never on the bytes themselves; equal shapes therefore
+ * score equally. Globs on a field usually differ only in ids or numbers, so they share a shape.
+ */
+function shapeKey(chars: readonly number[]): string {
+  let key = '';
+  let next = 0;
+  for (const c of chars) {
+    if (c === WILD) {
+      key += '\u0000';
+      continue;
+    }
+    let o = ordinals[c] as number;
+    if (o < 0) ordinals[c] = o = next++;
+    key += String.fromCharCode(o + 1);
+  }
+  for (const c of chars) if (c !== WILD) ordinals[c] = -1;
+  return key;
+}
+
+/** {@link wildcardComplexity} of one glob, memoised by shape: exact, and cheap for repeated shapes. */
+function singleGlobComplexity(glob: string, maxComplexity: number): number {
+  const chars = wildcardChars(glob);
+  const key = `${maxComplexity}:${shapeKey(chars)}`;
+  const cached = singleScores.get(key);
+  if (cached !== undefined) return cached;
+  const nfa = new WildcardNfa();
+  nfa.add(0, chars);
+  const score = evaluateNfa(nfa, maxComplexity);
+  if (singleScores.size >= MAX_CACHED_SHAPES) singleScores.clear();
+  singleScores.set(key, score);
+  return score;
+}
+
+/** event-ruler's evaluation of a built NFA (see {@link wildcardComplexity}). */
+function evaluateNfa(nfa: WildcardNfa, maxComplexity: number): number {
   // Patterns reachable from each target. Edges only lead to newer states (or back to the same
   // state), so one pass from the newest state to the oldest settles every set. Sets are shared,
   // never mutated once built: a state on a plain chain reuses its successor's set.

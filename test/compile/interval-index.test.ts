@@ -48,4 +48,24 @@ describe('IntervalIndex', () => {
       { seed: 5, numRuns: 300 },
     );
   });
+
+  test('should agree with a linear scan on many narrow intervals and a few wide ones', () => {
+    // Narrow disjoint ranges are answered by a short scan, wide ones force the tree descent.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.array(fc.tuple(fc.integer({ min: -10, max: 700 }), fc.nat(700)), { maxLength: 3 }), fc.array(fc.integer({ min: -5, max: 700 }), { maxLength: 20 }), (narrow, wide, points) => {
+        const index = new IntervalIndex<number, number>(-Infinity);
+        const all: [number, number][] = [];
+        for (let i = 0; i < narrow; i++) all.push([3 * i, 3 * i + 1]);
+        for (const [low, width] of wide) all.push([low, low + width]);
+        all.forEach(([low, high], i) => index.add({ id: String(i), low, lowInclusive: true, high, highInclusive: i % 2 === 0, item: i }));
+        for (const x of points) {
+          const got: number[] = [];
+          index.query(x, (i) => got.push(i));
+          const expected = all.map((iv, i) => [iv, i] as const).filter(([[low, high], i]) => low <= x && (i % 2 === 0 ? x <= high : x < high)).map(([, i]) => i);
+          expect(got.sort((a, b) => a - b)).toEqual(expected);
+        }
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  });
 });

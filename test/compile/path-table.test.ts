@@ -50,4 +50,19 @@ describe('PathTable', () => {
     expect(stepByText(table.root, text, 9, 12)).toBe(leaves[49]);
     expect(stepByText(table.root, text, 17, 20)).toBeUndefined();
   });
+
+  test('should keep finding exactly the registered keys while many come and go', () => {
+    // Many steps are indexed by hash behind a presence filter; releases must not hide live keys.
+    const table = new PathTable();
+    for (let i = 0; i < 300; i++) table.acquire(`key${i}`);
+    for (let i = 0; i < 300; i += 3) table.release(`key${i}`);
+    for (let i = 300; i < 400; i++) table.acquire(`key${i}`);
+    for (let i = 0; i < 420; i++) {
+      const key = `key${i}`;
+      const text = `{"${key}":1}`;
+      const live = i < 400 && (i >= 300 || i % 3 !== 0);
+      expect(stepByText(table.root, text, 2, 2 + key.length)?.path).toBe(live ? key : undefined);
+      expect(stepByKey(table.root, key)?.path).toBe(live ? key : undefined);
+    }
+  });
 });

@@ -16,7 +16,7 @@ function rule(name: string): RuleEntry {
 
 describe('insertSubRule', () => {
   test('should share the states of equal leading conditions', () => {
-    const root = new TrieNode(undefined);
+    const root = new TrieNode();
     const paths = new PathTable();
     const a = parsePattern({ source: ['s'], 'detail-type': ['x'] }).subRules[0];
     const b = parsePattern({ source: ['s'], 'detail-type': ['x'], zeta: [1] }).subRules[0];
@@ -46,7 +46,7 @@ describe('insertSubRule', () => {
 
 describe('removeSubRule', () => {
   test('should drop every state only the removed sub-rule used', () => {
-    const root = new TrieNode(undefined);
+    const root = new TrieNode();
     const paths = new PathTable();
     const keep = rule('keep');
     const drop = rule('drop');

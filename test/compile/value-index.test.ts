@@ -71,6 +71,39 @@ describe('ValueIndex.evaluate', () => {
     );
   });
 
+  test('should read dotted quads against CIDR blocks exactly as matchesLeaf does', () => {
+    // The index reads plain dotted quads itself (no address object); leading zeros, parts above
+    // 255, over-long text and IPv4-mapped IPv6 must come out as parseIpAddress decides.
+    const blocks = ['10.0.0.0/8', '10.1.2.0/24', '0.0.0.0/0', '255.255.255.254/31', '8.0.0.0/5', '2001:db8::/32'];
+    const part = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('010', '0255', '00', '', '1a', '256', '0001'));
+    const quad = fc.tuple(part, part, part, part).map((p) => p.join('.'));
+    const text = fc.oneof(quad, fc.constantFrom('::ffff:a00:1', '10.0.0.1.', '.10.0.0.1', '10..0.1', '255.255.255.0255', '2001:db8::1', '1.2.3', 'x'));
+    fc.assert(
+      fc.property(fc.subarray(blocks, { minLength: 1 }), fc.array(text, { minLength: 1, maxLength: 8 }), (chosen, values) => {
+        const index = new ValueIndex<Target>();
+        const targets = chosen.map((b, i) => ({ t: { hitStamp: 0, key: `t${i}` }, m: matchersOf([{ cidr: b }])?.[0] as LeafMatcher }));
+        for (const x of targets) index.add(x.m, x.t);
+        for (const v of values) {
+          const expected = targets.filter((x) => matchesLeaf(x.m, v)).map((x) => x.t.key).sort();
+          expect(evaluate(index, v)).toEqual(expected);
+        }
+      }),
+      { seed: 17, numRuns: 300 },
+    );
+  });
+
+  test('should find exactly the live strings of a big exact map while many come and go', () => {
+    // Big exact maps sit behind a presence filter; removals must never hide a live string.
+    const index = new ValueIndex<Target>();
+    const long = 'L'.repeat(100);
+    const values = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? `${long}${i}${long}` : `v${i}`));
+    const targets = values.map((v, i) => ({ t: { hitStamp: 0, key: `t${i}` }, m: matchersOf([v])?.[0] as LeafMatcher }));
+    for (const x of targets) index.add(x.m, x.t);
+    for (let i = 0; i < 300; i += 2) index.remove((targets[i] as (typeof targets)[number]).m, (targets[i] as (typeof targets)[number]).t);
+    for (let i = 0; i < 300; i++) expect(evaluate(index, values[i] as string)).toEqual(i % 2 === 1 ? [`t${i}`] : []);
+    expect(evaluate(index, 'v1x')).toEqual([]);
+  });
+
   test('should be empty after every matcher is removed', () => {
     const index = new ValueIndex<Target>();
     const ms = matchersOf(['x', { prefix: 'x' }, { suffix: 'y' }, { 'equals-ignore-case': 'ß' }, { wildcard: '*y' }, { numeric: ['>', 0] }, { cidr: '10.0.0.0/8' }, { 'anything-but': { wildcard: ['x*', 'y'] } }, { exists: true }, null, 1]) as LeafMatcher[];

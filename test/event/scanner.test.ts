@@ -9,7 +9,7 @@ import { PathTable } from '../../src/compile/path-table.js';
 import { EventFields } from '../../src/event/scanner-fields.js';
 import { scanEventText, scanEventValue } from '../../src/event/scanner.js';
 import { InvalidEventError } from '../../src/event/errors.js';
-import { parseEventText } from '../../src/event/parse-event.js';
+import { eventFromValue, parseEventText } from '../../src/event/parse-event.js';
 import type { LeafValue } from '../../src/event/leaf-value.js';
 
 /** One extracted occurrence, with its coordinates as `array:index` steps from the outside in. */
@@ -173,5 +173,61 @@ describe('scanEventValue', () => {
   test('should reject values JSON cannot express, as the event reader does', () => {
     expect(() => scan(['a'], { a: Number.NaN })).toThrow(InvalidEventError);
     expect(() => scan(['a'], [1])).toThrow(InvalidEventError);
+  });
+
+  /** The event reader's message for a value, or 'accepted'. */
+  function valueReason(event: object): string {
+    try {
+      eventFromValue(event);
+    } catch (e) {
+      return (e as InvalidEventError).message;
+    }
+    return 'accepted';
+  }
+
+  test('should read plain data directly and the rest as JSON.stringify would', () => {
+    // Plain objects are walked directly; toJSON, class instances, boxed values and bigints go
+    // through the event reader. Either way the result is that of the JSON text.
+    const date = new Date(Date.UTC(2026, 0, 2));
+    class Point {
+      readonly b: number;
+      constructor(b: number) {
+        this.b = b;
+      }
+    }
+    const bare = Object.create(null) as Record<string, unknown>;
+    bare['b'] = 'bare';
+    const events: object[] = [
+      { a: { b: undefined, c: () => 1 }, d: [undefined, () => 1, Symbol('s'), 1] },
+      { a: { b: -0 }, d: [0.1, 1e21, 300] },
+      { a: { b: date }, d: [date] },
+      { a: new Point(5), d: [new Point(6)] },
+      { a: { b: new Number(7) }, d: [new String('s'), new Boolean(false)] },
+      { a: bare, d: [bare, bare] },
+      { a: { b: { toJSON: () => 'via toJSON' } }, d: [] },
+      { a: [{ b: [{ b: 1 }] }], d: [[[]]] },
+    ];
+    for (const event of events) expect(scan(['a.b', 'd'], event)).toEqual(scan(['a.b', 'd'], JSON.stringify(event)));
+    expect(scan(['a.b'], { a: { b: 10n } })['a.b']?.map((f) => (f.value as { text: string }).text)).toEqual(['10']);
+  });
+
+  test('should throw what the event reader throws for NaN, cycles and non-objects anywhere', () => {
+    const cyclic: Record<string, unknown> = { x: 1 };
+    cyclic['self'] = { back: cyclic };
+    const deep: Record<string, unknown> = {};
+    let cur = deep;
+    for (let i = 0; i < 10_000; i++) cur = cur['n'] = {};
+    const cases: object[] = [{ unused: { deeper: [1, Number.POSITIVE_INFINITY] } }, cyclic, [1], { a: { b: Number.NaN } }];
+    for (const event of cases) {
+      let thrown: unknown;
+      try {
+        scan(['a.b'], event);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(InvalidEventError);
+      expect((thrown as InvalidEventError).message).toBe(valueReason(event));
+    }
+    expect(scan(['n.n'], deep)['n.n']?.length).toBe(0);
   });
 });

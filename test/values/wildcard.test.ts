@@ -1,3 +1,8 @@
+/**
+ * Tests of the wildcard operator: syntax errors with their positions, compilation, matching against
+ * a regex oracle and on hostile input, and the complexity score.
+ */
+
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { checkWildcard, compileWildcard, matchesWildcard, wildcardComplexity } from '../../src/values/wildcard.js';
@@ -131,6 +136,21 @@ describe('wildcardComplexity', () => {
 
   test('should count a repeated glob once', () => {
     expect(wildcardComplexity(['*a*', '*a*'])).toBe(wildcardComplexity(['*a*']));
+  });
+
+  test('should score a lone glob (memoised by shape) exactly as the uncached path does', () => {
+    // A repeated glob takes the general path (two patterns, one counted); a lone glob is memoised
+    // by its shape, so same-shaped globs must still score exactly as computed from scratch.
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '/', ':', '*', 'é', '\\*'), { minLength: 1, maxLength: 12 }), (parts) => {
+        const glob = parts.join('').replace(/\*\*+/g, '*');
+        expect(wildcardComplexity([glob])).toBe(wildcardComplexity([glob, glob]));
+        expect(wildcardComplexity([glob], 11)).toBe(wildcardComplexity([glob, glob], 11));
+      }),
+      { seed: 4242, numRuns: 400 },
+    );
+    expect(wildcardComplexity(['/Users/*/dir/dir/dir/dir/dir/doc.txt'])).toBe(7);
+    expect(wildcardComplexity(['/Users/*/abc/def/ghi/jkl/mno/doc.txt'])).toBe(wildcardComplexity(['/Users/*/abc/def/ghi/jkl/mno/doc.txt', '/Users/*/abc/def/ghi/jkl/mno/doc.txt']));
   });
 
   test('should count an anything-but operand list as one pattern', () => {
