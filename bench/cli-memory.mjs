@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { mulberry32 as random } from './mulberry32.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -25,18 +26,6 @@ const { values } = parseArgs({
 });
 const eventCount = Number(values.events);
 const ruleCount = Number(values.rules);
-
-/** Small deterministic PRNG (mulberry32), so every run sees the same data. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rules over four operator families, scoped like real rules (source + detail fields). */
 function makeRules(count) {

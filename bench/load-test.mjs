@@ -18,6 +18,7 @@ import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { mulberry32 as random } from './mulberry32.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -68,18 +69,6 @@ async function serve() {
       process.exit(0);
     }
   });
-}
-
-/** Small deterministic PRNG (mulberry32), so every run sends the same events. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

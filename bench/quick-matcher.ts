@@ -10,18 +10,7 @@ import { Matcher } from '../src/match/matcher.js';
 import { matchesPattern } from '../src/match/reference.js';
 import { parsePattern } from '../src/pattern/parse.js';
 import { flattenEvent } from '../src/event/flatten.js';
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom as rng } from './data.js';
 
 const random = rng(1);
 const int = (n: number): number => Math.floor(random() * n);

@@ -14,7 +14,7 @@ export { Matcher } from './match/matcher.js';
 export { EventBridge } from './bus/index.js';
 export type * from './bus/types.js';
 export { explainEventPattern, formatExplanation } from './explain/explain.js';
-export type { ChosenValue, Explanation, MatchedField, Reason, ReasonKind, ValueDescription } from './explain/explain.js';
+export type { ChosenValue, Explanation, FieldValues, MatchedField, Reason, ReasonKind, ValueDescription } from './explain/explain.js';
 export { EventBridgeError, InvalidEventPatternError } from './errors.js';
 export type { PatternLocation } from './errors.js';
 export { InvalidEventError } from './event/errors.js';

@@ -60,32 +60,17 @@ export interface ChosenValue {
 export type Reason =
   | { readonly kind: 'matched'; readonly branch: number; readonly fields: readonly MatchedField[] }
   | { readonly kind: 'missing'; readonly branch: number; readonly path: string; readonly wanted: readonly string[] }
-  | {
-      readonly kind: 'no-matching-value';
-      readonly branch: number;
-      readonly path: string;
-      readonly wanted: readonly string[];
-      readonly had: readonly ValueDescription[];
-      readonly omitted: number;
-    }
-  | {
-      readonly kind: 'present';
-      readonly branch: number;
-      readonly path: string;
-      readonly wanted: readonly string[];
-      readonly had: readonly ValueDescription[];
-      readonly omitted: number;
-      readonly chosen: readonly ChosenValue[];
-    }
-  | {
-      readonly kind: 'array-conflict';
-      readonly branch: number;
-      readonly path: string;
-      readonly wanted: readonly string[];
-      readonly had: readonly ValueDescription[];
-      readonly omitted: number;
-      readonly chosen: readonly ChosenValue[];
-    };
+  | (FieldValues & { readonly kind: 'no-matching-value' })
+  | (FieldValues & { readonly kind: 'present' | 'array-conflict'; readonly chosen: readonly ChosenValue[] });
+
+/** What the reasons about a field's values share: the field, the pattern's wants and the event's values. */
+export interface FieldValues {
+  readonly branch: number;
+  readonly path: string;
+  readonly wanted: readonly string[];
+  readonly had: readonly ValueDescription[];
+  readonly omitted: number;
+}
 
 /** The kinds of {@link Reason}. */
 export type ReasonKind = Reason['kind'];
