@@ -9,6 +9,7 @@
 
 import type { ParsedPattern, SubRule } from '../pattern/ast.js';
 import { parsePattern } from '../pattern/parse.js';
+import { isParsedPattern } from '../pattern/parsed-pattern.js';
 import { PathTable } from '../compile/path-table.js';
 import { TrieNode, insertSubRule, removeSubRule } from '../compile/rule-trie.js';
 import type { Cond, PathEdge, RuleEntry } from '../compile/rule-trie.js';
@@ -16,27 +17,6 @@ import { EventFields } from '../event/scanner-fields.js';
 import { forgetHashedString } from '../compile/value-index.js';
 import type { LeafValue } from '../event/leaf-value.js';
 import { scanEventText, scanEventValue } from '../event/scanner.js';
-
-/**
- * Whether `p` is a {@link ParsedPattern} rather than a pattern object. A valid pattern never has a
- * string-valued key, so `text: string` plus the sub-rule shape cannot be a pattern; anything else
- * goes to `parsePattern`, which rejects it with AWS's message.
- */
-function isParsedPattern(p: string | object): p is ParsedPattern {
-  if (typeof p !== 'object' || p === null) return false;
-  const { subRules, text } = p as { subRules?: unknown; text?: unknown };
-  if (typeof text !== 'string' || !Array.isArray(subRules) || subRules.length === 0) return false;
-  return subRules.every((sub: unknown) => {
-    const fields = (sub as { fields?: unknown } | null)?.fields;
-    return (
-      Array.isArray(fields) &&
-      fields.every((f: unknown) => {
-        const { path, matchers } = (f ?? {}) as { path?: unknown; matchers?: unknown };
-        return typeof path === 'string' && Array.isArray(matchers) && matchers.length > 0 && matchers.every((m: unknown) => typeof (m as { kind?: unknown } | null)?.kind === 'string');
-      })
-    );
-  });
-}
 
 /**
  * A set of named rules (event patterns) compiled into one automaton.
