@@ -3,14 +3,17 @@
  * that is a suffix of it. Used for `prefix`, `suffix` and the literal ends of wildcards. Keys are
  * hashed by length: one pass over the string's first (last) code units computes the rolling hash
  * of each candidate length, and only the lengths some key has are looked up. A lookup therefore
- * touches one hash bucket per distinct key length, however many keys share a length (100,000
- * prefixes of one length cost one probe, where a trie walk chases a pointer per level).
- * Invariant: a bucket, and a length in `lengths`, exist iff some pair uses them.
+ * touches at most one hash bucket per distinct key length, however many keys share a length (100,000
+ * prefixes of one length cost one probe, where a trie walk chases a pointer per level). Each length
+ * also keeps a 32-bit mask of the (low 5 bits of the) key code units at its far end, so a probe
+ * whose string has no such code unit there is skipped without touching the big table or its filter.
+ * Invariant: a bucket, and a length in `lengths`, exist iff some pair uses them; a bit of
+ * `endMasks[k]` is set iff some pair of length `lengths[k]` ends (in probe order) with that class.
  */
 
 import { PresenceFilter } from './presence-filter.js';
 
-/** Keys of one hash: a chain, since different keys (of any lengths) may share a hash. */
+/** Keys of one map slot: a chain, since different keys (of any lengths) may share a slot. */
 interface Bucket<T> {
   /** The key as written (not reversed). */
   readonly key: string;
@@ -27,6 +30,9 @@ function step(h: number, code: number): number {
   return (Math.imul(h, 31) + code) | 0;
 }
 
+/** Number of end classes per length (code unit & 31, one bit of a mask each). */
+const END_CLASSES = 32;
+
 /**
  * A multiset of `(key, item)` pairs answering "which keys are prefixes (suffixes) of s?". The name
  * is historical (it was a radix trie); the contract is the same.
@@ -38,10 +44,17 @@ function step(h: number, code: number): number {
  */
 export class RadixTrie<T> {
   private readonly reversed: boolean;
+  /**
+   * Chains by hash, keyed by `hash >> 1`: that fits V8's small integers, so a lookup does not box
+   * the key (chains compare whole keys, so sharing a chain with another hash is harmless).
+   */
   private readonly buckets = new Map<number, Bucket<T>>();
   /** Distinct key lengths, ascending, and how many stored pairs have each. */
   private lengths: number[] = [];
   private lengthUses: number[] = [];
+  /** Per length: mask of the end classes its pairs use, and the pair count of each class. */
+  private endMasks: number[] = [];
+  private endUses: Int32Array[] = [];
   /**
    * Presence filter over bucket hashes once there are many keys: most probes of a string find
    * nothing, and a look at this small bitset spares them a lookup in the big map.
@@ -65,6 +78,11 @@ export class RadixTrie<T> {
     return h;
   }
 
+  /** End class of a non-empty key: its last code unit in probe order (first one if reversed), & 31. */
+  private endClass(key: string): number {
+    return key.charCodeAt(this.reversed ? 0 : key.length - 1) & 31;
+  }
+
   /**
    * Adds one `(key, item)` pair.
    *
@@ -73,12 +91,12 @@ export class RadixTrie<T> {
    */
   add(key: string, item: T): void {
     const h = this.hashOf(key);
-    const head = this.buckets.get(h);
+    const head = this.buckets.get(h >> 1);
     let b = head;
     while (b !== undefined && b.key !== key) b = b.next;
     if (b !== undefined) b.items.push(item);
     else {
-      this.buckets.set(h, { key, items: [item], next: head });
+      this.buckets.set(h >> 1, { key, items: [item], next: head });
       this.keys++;
       if (this.filter === undefined ? this.keys >= FILTERED_KEYS : this.filter.add(h)) this.refillFilter();
     }
@@ -89,6 +107,14 @@ export class RadixTrie<T> {
     else {
       this.lengths.splice(at, 0, n);
       this.lengthUses.splice(at, 0, 1);
+      this.endMasks.splice(at, 0, 0);
+      this.endUses.splice(at, 0, new Int32Array(END_CLASSES));
+    }
+    if (n > 0) {
+      const c = this.endClass(key);
+      const uses = this.endUses[at] as Int32Array;
+      uses[c] = (uses[c] as number) + 1;
+      this.endMasks[at] = (this.endMasks[at] as number) | (1 << c);
     }
     this.size++;
   }
@@ -103,7 +129,7 @@ export class RadixTrie<T> {
   remove(key: string, which: (item: T) => boolean): boolean {
     const h = this.hashOf(key);
     let prev: Bucket<T> | undefined;
-    let b = this.buckets.get(h);
+    let b = this.buckets.get(h >> 1);
     while (b !== undefined && b.key !== key) {
       prev = b;
       b = b.next;
@@ -116,16 +142,25 @@ export class RadixTrie<T> {
       this.keys--;
       if (this.filter?.remove() === true) this.refillFilter();
       if (prev !== undefined) prev.next = b.next;
-      else if (b.next !== undefined) this.buckets.set(h, b.next);
-      else this.buckets.delete(h);
+      else if (b.next !== undefined) this.buckets.set(h >> 1, b.next);
+      else this.buckets.delete(h >> 1);
     }
     const l = this.lengths.indexOf(key.length);
     if (l >= 0) {
       const uses = (this.lengthUses[l] as number) - 1;
-      if (uses > 0) this.lengthUses[l] = uses;
-      else {
+      if (uses > 0) {
+        this.lengthUses[l] = uses;
+        if (key.length > 0) {
+          const c = this.endClass(key);
+          const ends = this.endUses[l] as Int32Array;
+          ends[c] = (ends[c] as number) - 1;
+          if (ends[c] === 0) this.endMasks[l] = (this.endMasks[l] as number) & ~(1 << c);
+        }
+      } else {
         this.lengths.splice(l, 1);
         this.lengthUses.splice(l, 1);
+        this.endMasks.splice(l, 1);
+        this.endUses.splice(l, 1);
       }
     }
     this.size--;
@@ -134,13 +169,14 @@ export class RadixTrie<T> {
 
   private refillFilter(): void {
     const hashes: number[] = [];
-    for (const [h, head] of this.buckets) for (let b: Bucket<T> | undefined = head; b !== undefined; b = b.next) hashes.push(h);
+    for (const head of this.buckets.values()) for (let b: Bucket<T> | undefined = head; b !== undefined; b = b.next) hashes.push(this.hashOf(b.key));
     (this.filter ??= new PresenceFilter()).refill(hashes, hashes.length);
   }
 
   /**
    * Calls `visit` with the items of every stored key that is a prefix (a suffix, if reversed) of
-   * `s`, shortest key first. Hot: no allocation; O(min(|s|, longest key) + distinct key lengths).
+   * `s`, shortest key first. Hot: no allocation; O(min(|s|, longest key) + distinct key lengths);
+   * a length is probed only if `s` has one of its keys' end classes there.
    *
    * @param s - The event string.
    * @param visit - Receives the items array of each matching key (do not modify it).
@@ -160,10 +196,12 @@ export class RadixTrie<T> {
     }
     if (want > n) return;
     const reversed = this.reversed;
+    const endMasks = this.endMasks;
     for (let i = 1; i <= n; i++) {
-      h = step(h, s.charCodeAt(reversed ? n - i : i - 1));
+      const code = s.charCodeAt(reversed ? n - i : i - 1);
+      h = step(h, code);
       if (i !== want) continue;
-      this.probe(h, i, s, visit);
+      if (((endMasks[k] as number) & (1 << (code & 31))) !== 0) this.probe(h, i, s, visit);
       if (++k === count) return;
       want = lengths[k] as number;
       if (want > n) return;
@@ -173,7 +211,7 @@ export class RadixTrie<T> {
   /** Visits the keys of length `len` and hash `h` that really are a prefix (suffix) of `s`. */
   private probe(h: number, len: number, s: string, visit: (items: readonly T[]) => void): void {
     if (this.filter !== undefined && !this.filter.mayHave(h)) return;
-    for (let b = this.buckets.get(h); b !== undefined; b = b.next) {
+    for (let b = this.buckets.get(h >> 1); b !== undefined; b = b.next) {
       const key = b.key;
       if (key.length === len && (this.reversed ? s.endsWith(key) : s.startsWith(key))) visit(b.items);
     }

@@ -43,8 +43,28 @@ describe('RadixTrie', () => {
     expect(trie.size).toBe(1);
   });
 
+  test('should skip a length only when no key of it ends with the string\'s code unit class there', () => {
+    const trie = new RadixTrie<string>(false);
+    // 'a' (97) and 'A' (65) share the end class 97 & 31 = 65 & 31; '/' does not.
+    for (const k of ['u1/', 'u1a', 'u12/']) trie.add(k, k);
+    expect(matches(trie, 'u1A/x')).toEqual([]);
+    expect(matches(trie, 'u1a/x')).toEqual(['u1a']);
+    expect(matches(trie, 'u1/x')).toEqual(['u1/']);
+    expect(trie.remove('u1/', (i) => i === 'u1/')).toBe(true);
+    expect(matches(trie, 'u1/x')).toEqual([]);
+    expect(matches(trie, 'u1ab')).toEqual(['u1a']);
+    trie.add('u1/', 'again');
+    expect(matches(trie, 'u1/x')).toEqual(['again']);
+    const suffixes = new RadixTrie<string>(true);
+    for (const k of ['/img.jpg', 'ximg.jpg']) suffixes.add(k, k);
+    expect(matches(suffixes, 'a/img.jpg')).toEqual(['/img.jpg']);
+    expect(suffixes.remove('/img.jpg', (i) => i === '/img.jpg')).toBe(true);
+    expect(matches(suffixes, 'a/img.jpg')).toEqual([]);
+    expect(matches(suffixes, 'aximg.jpg')).toEqual(['ximg.jpg']);
+  });
+
   test('should agree with startsWith/endsWith under random adds and removes', () => {
-    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '😀'), maxLength: 5 });
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '/', '😀'), maxLength: 5 });
     fc.assert(
       fc.property(fc.boolean(), fc.array(word, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 15 }), fc.array(word, { maxLength: 10 }), (reversed, keys, removals, probes) => {
         const trie = new RadixTrie<number>(reversed);
