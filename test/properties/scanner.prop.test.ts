@@ -1,0 +1,35 @@
+/**
+ * The scanner that feeds the Matcher skips what no rule reads, yet it must reject malformed JSON
+ * anywhere in the text exactly as the event reader does, with the same reason: checked on event
+ * texts with one random corruption each (a stray, missing or replaced character).
+ */
+
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { Matcher } from '../../src/match/matcher.js';
+import { parseEventText } from '../../src/event/parse-event.js';
+import { InvalidEventError } from '../../src/event/errors.js';
+import { eventText } from './arbitraries.js';
+
+test('Matcher.match should reject exactly the event texts the event reader rejects, with its reason', () => {
+  const m = new Matcher();
+  m.addRule('a', '{"a":[{"exists":true}]}');
+  m.addRule('b', '{"b":{"c":["x"]}}');
+  const mutated = fc.tuple(eventText, fc.nat(), fc.constantFrom('', ',', '}', ']', '"', '\\', '0', '-', 'e', ' ', '01', 'tru', 'nul', '\u0000', '\ud800', '[', '{', ':', '1e', '.5', '\\u12', '\n')).map(([t, i, c]) => {
+    const at = i % (t.length + 1);
+    return t.slice(0, at) + c + t.slice(at + (i % 3 === 0 ? 1 : 0));
+  });
+  let rejected = 0;
+  fc.assert(
+    fc.property(mutated, (text) => {
+      let want: unknown = null;
+      try { parseEventText(text); } catch (e) { want = e; }
+      let got: unknown = null;
+      try { m.match(text); } catch (e) { got = e; }
+      if (want === null) expect(got).toBeNull();
+      else { rejected++; expect(got).toBeInstanceOf(InvalidEventError); expect((got as InvalidEventError).reason).toBe((want as InvalidEventError).reason); }
+    }),
+    { seed: 99, numRuns: 4000 },
+  );
+  expect(rejected).toBeGreaterThan(200);
+});
