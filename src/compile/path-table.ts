@@ -65,7 +65,7 @@ const LINEAR_STEPS = 8;
  * @param key - An event key.
  * @returns A 32-bit hash.
  */
-export function hashKey(key: string): number {
+function hashKey(key: string): number {
   return hashSpan(key, 0, key.length);
 }
 
@@ -77,7 +77,7 @@ export function hashKey(key: string): number {
  * @param end - Index after the last.
  * @returns The hash.
  */
-export function hashSpan(text: string, start: number, end: number): number {
+function hashSpan(text: string, start: number, end: number): number {
   let h = end - start;
   for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return h;

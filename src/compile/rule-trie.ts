@@ -14,6 +14,7 @@ import { matcherKey } from './matcher-key.js';
 
 /** A rule as the trie stores it. */
 export interface RuleEntry {
+  /** The rule's name, as `match` reports it. */
   readonly name: string;
   /** The node where each sub-rule ends (one per sub-rule, duplicates possible); a lone node is stored bare. */
   terminals: TrieNode | TrieNode[] | undefined;
@@ -40,6 +41,7 @@ export class TrieNode {
    * plus the edges holding `exists:false` conditions (taken when the path is absent).
    */
   edgeByLeaf: (PathEdge | undefined)[] | undefined = undefined;
+  /** With `edgeByLeaf`: the edges that hold an `exists:false` condition. */
   absentEdges: PathEdge[] | undefined = undefined;
   /** Rules with a sub-rule ending here (a rule may appear more than once); a lone rule is stored bare. */
   terminals: RuleEntry | RuleEntry[] | undefined = undefined;
@@ -136,6 +138,7 @@ const INDEXED_EDGES = 12;
  * conditions' matchers (one object fewer per edge).
  */
 export class PathEdge extends ValueIndex<Cond> {
+  /** The node the edge leaves. */
   readonly from: TrieNode;
   /** The path's node in the path table (gives the event's leaf id). */
   readonly path: PathNode;
@@ -145,8 +148,9 @@ export class PathEdge extends ValueIndex<Cond> {
   private condList: Cond | Cond[] | undefined = undefined;
   /** Number of conditions. */
   condCount = 0;
-  /** Conditions by key once there are many: plain exact ones by their string, the others by {@link condKey}. */
+  /** Once there are many conditions: the plain exact ones by their string. */
   byValue: Map<string, Cond> | undefined = undefined;
+  /** Once there are many conditions: the others by {@link condKey}. */
   byKey: Map<string, Cond> | undefined = undefined;
   /** Conditions that include `exists:false` (satisfied when no consistent occurrence exists). */
   absent: Cond[] | undefined = undefined;
@@ -269,6 +273,7 @@ const NO_CONDS: readonly Cond[] = Object.freeze([]);
 export class Cond extends TrieNode {
   /** The {@link condKey}, or for a plain exact condition its string. */
   readonly key: string;
+  /** The edge holding this condition. */
   readonly edge: PathEdge;
   /**
    * The distinct value matchers (everything but `exists:false`): one bare, several in an array,

@@ -1,8 +1,8 @@
 /**
  * The value index of one (trie node, field path) pair: every leaf matcher of every condition on that
  * path, filed so one event value finds the conditions it satisfies by lookups, not a loop over rules
- * (SEMANTICS §6): hash maps, prefix/suffix tables hashed by length, an ignore-case NFA trie, interval trees, wildcards under
- * their literal ends. anything-but operands are filed as *exclusions*: a value satisfies every
+ * (SEMANTICS §6): hash maps, prefix/suffix tables hashed by length, an ignore-case NFA trie, interval
+ * trees, wildcards under their literal ends. anything-but operands are filed as *exclusions*: a value satisfies every
  * anything-but entry it did not exclude (one pass over this path's anything-but entries).
  */
 
@@ -48,12 +48,6 @@ interface Entry<C extends IndexTarget> {
   slot: number;
 }
 
-/** What an interval (numeric range or CIDR block) reports. */
-interface RangeItem<C extends IndexTarget> {
-  readonly target: C;
-  readonly matcher: LeafMatcher;
-}
-
 // Evaluation state shared by the visitors below (hot path: set once per value, no closures).
 let curEpoch = 0;
 let curString = '';
@@ -77,10 +71,6 @@ function visitEntry(e: Entry<IndexTarget>): void {
 
 function visitEntries(list: readonly Entry<IndexTarget>[]): void {
   for (let i = 0; i < list.length; i++) visitEntry(list[i] as Entry<IndexTarget>);
-}
-
-function reportRange(r: RangeItem<IndexTarget>): void {
-  report(r.target);
 }
 
 function report(t: IndexTarget): void {
@@ -135,7 +125,8 @@ export class ValueIndex<C extends IndexTarget> {
   size = 0;
 
   /**
-   * Files one leaf matcher of a condition. `exists:false` is not a value matcher and is ignored.
+   * Files one leaf matcher of a condition. `exists:false` is not a value matcher: it files nothing
+   * (but is counted), so callers keep it out (the rule trie holds it on the edge instead).
    *
    * @param m - The matcher.
    * @param target - The condition it belongs to.
@@ -299,9 +290,10 @@ class OtherIndex<C extends IndexTarget> {
   private ignoreCase: IgnoreCaseTrie<Entry<C>> | undefined;
   private ignoreCaseSuffixes: IgnoreCaseTrie<Entry<C>> | undefined;
   private wildcards: Entry<C>[] | undefined;
-  private ranges: IntervalIndex<number, RangeItem<C>> | undefined;
-  private cidr4: IntervalIndex<number, RangeItem<C>> | undefined;
-  private cidr6: IntervalIndex<string, RangeItem<C>> | undefined;
+  /** Numeric ranges, IPv4 blocks as numbers, IPv6 blocks as fixed-width hex; items are targets. */
+  private ranges: IntervalIndex<number, C> | undefined;
+  private cidr4: IntervalIndex<number, C> | undefined;
+  private cidr6: IntervalIndex<string, C> | undefined;
   private existsTrue: C[] | undefined;
   /** anything-but reporting entries (unordered), and the same by target key and matcher key. */
   private negatives: Entry<C>[] | undefined;
@@ -407,10 +399,10 @@ class OtherIndex<C extends IndexTarget> {
       case 'wildcard':
         return toWildcard(m.value, false);
       case 'numeric': {
-        const ranges = (this.ranges ??= new IntervalIndex<number, RangeItem<C>>(-Infinity));
+        const ranges = (this.ranges ??= new IntervalIndex<number, C>(-Infinity));
         const id = `${target.key}\u0001${matcherKey(m)}`;
         if (adding) {
-          ranges.add({ id, low: m.lower, lowInclusive: m.lowerInclusive, high: m.upper, highInclusive: m.upperInclusive, item: { target, matcher: m } });
+          ranges.add({ id, low: m.lower, lowInclusive: m.lowerInclusive, high: m.upper, highInclusive: m.upperInclusive, item: target });
         } else ranges.remove(id);
         return;
       }
@@ -418,14 +410,14 @@ class OtherIndex<C extends IndexTarget> {
         // IPv4 blocks as numbers (8 hex digits fit a double exactly), IPv6 as fixed-width hex.
         const id = `${target.key}\u0001${matcherKey(m)}`;
         if (m.range.family === 4) {
-          const blocks = (this.cidr4 ??= new IntervalIndex<number, RangeItem<C>>(-Infinity));
+          const blocks = (this.cidr4 ??= new IntervalIndex<number, C>(-Infinity));
           const low = parseInt(m.range.low, 16);
           const high = parseInt(m.range.high, 16);
-          if (adding) blocks.add({ id, low, lowInclusive: true, high, highInclusive: true, item: { target, matcher: m } });
+          if (adding) blocks.add({ id, low, lowInclusive: true, high, highInclusive: true, item: target });
           else blocks.remove(id);
         } else {
-          const blocks = (this.cidr6 ??= new IntervalIndex<string, RangeItem<C>>(''));
-          if (adding) blocks.add({ id, low: m.range.low, lowInclusive: true, high: m.range.high, highInclusive: true, item: { target, matcher: m } });
+          const blocks = (this.cidr6 ??= new IntervalIndex<string, C>(''));
+          if (adding) blocks.add({ id, low: m.range.low, lowInclusive: true, high: m.range.high, highInclusive: true, item: target });
           else blocks.remove(id);
         }
         return;
@@ -482,7 +474,7 @@ class OtherIndex<C extends IndexTarget> {
       if (this.ipExact !== undefined || this.cidr4 !== undefined || this.cidr6 !== undefined) {
         // The common case, a dotted quad against CIDR blocks only, without building the address.
         const quad = this.ipExact === undefined ? dottedQuadValue(v) : NOT_A_QUAD;
-        if (quad >= 0) this.cidr4?.query(quad, reportRange);
+        if (quad >= 0) this.cidr4?.query(quad, report);
         else if (quad === NOT_A_QUAD) {
           const ip = parseIpAddress(v);
           if (ip !== undefined) this.evaluateIp(ip);
@@ -499,7 +491,7 @@ class OtherIndex<C extends IndexTarget> {
       if (x !== undefined) {
         const byValue = this.numByValue?.get(x);
         if (byValue !== undefined) visitEntries(byValue);
-        if (this.ranges !== undefined) this.ranges.query(x, reportRange);
+        if (this.ranges !== undefined) this.ranges.query(x, report);
       } else {
         const byText = this.numByText?.get(v.text);
         if (byText !== undefined) visitEntries(byText);
@@ -518,8 +510,8 @@ class OtherIndex<C extends IndexTarget> {
   private evaluateIp(ip: IpAddress): void {
     const byIp = this.ipExact?.get(ipKey(ip));
     if (byIp !== undefined) visitEntries(byIp);
-    if (ip.family === 4) this.cidr4?.query(parseInt(ip.hex, 16), reportRange);
-    else this.cidr6?.query(ip.hex, reportRange);
+    if (ip.family === 4) this.cidr4?.query(parseInt(ip.hex, 16), report);
+    else this.cidr6?.query(ip.hex, report);
   }
 }
 
@@ -551,7 +543,6 @@ export function forgetHashedString(): void {
   hashedString = '';
 }
 
-
 /** {@link dottedQuadValue}: not a plain dotted quad (ask `parseIpAddress`). */
 const NOT_A_QUAD = -1;
 /** {@link dottedQuadValue}: contains a dot but is no IP address (no IPv6 literal has a dot). */
@@ -562,6 +553,7 @@ const NO_ADDRESS = -2;
  * leading zeros allowed, at most 15 characters), as the number `parseInt(hex, 16)` gives. Hot:
  * one character loop, no allocation.
  *
+ * @param s - An event string value.
  * @returns The address, {@link NO_ADDRESS} for a string with a dot that is no address, or
  *   {@link NOT_A_QUAD} for anything else (which `parseIpAddress` must then decide).
  */

@@ -1,8 +1,9 @@
 /**
  * The RFC 8259 lexical rules shared by the library's strict JSON readers (the event reader of
- * parse-event.ts and the PutEvents Detail check of bus/detail.ts): whitespace, digits, the number
- * grammar and string validation, written once so the readers cannot drift apart. Hot: called per
- * character or per token; pure functions over char codes, no allocation.
+ * parse-event.ts, the PutEvents Detail check of bus/detail.ts, and the matcher's scanner for strings
+ * with escapes): whitespace, digits, the number grammar and string validation, written once so the
+ * readers cannot drift apart. Hot: called per character or per token; pure functions over char
+ * codes, no allocation.
  */
 
 /**

@@ -27,8 +27,12 @@ export class EventFields {
   contexts = new Int32Array(64);
   /** Next occurrence on the same path, or -1. */
   next = new Int32Array(64);
-  /** First occurrence per leaf id (valid only where `headEpoch` equals `epoch`). */
+  /**
+   * Per leaf id: its last-added occurrence, where its `next` chain starts (valid only where
+   * `headEpoch` equals `epoch`).
+   */
   head = new Int32Array(16);
+  /** Per leaf id: the epoch in which `head` was last written. */
   headEpoch = new Int32Array(16);
   /** Current event's epoch, for `head`. */
   epoch = 0;
@@ -39,8 +43,11 @@ export class EventFields {
   arrays = 0;
   /** Number of element records. */
   elements = 0;
+  /** Per element record: its array's id. */
   elementArray = new Int32Array(16);
+  /** Per element record: its index in the array. */
   elementIndex = new Int32Array(16);
+  /** Per element record: the enclosing element record, or -1. */
   elementParent = new Int32Array(16);
 
   /**
@@ -91,7 +98,8 @@ export class EventFields {
   }
 
   /**
-   * First occurrence of a path in this event.
+   * The head of a path's occurrence chain in this event (its last occurrence in scan order; the
+   * matcher does not depend on the order).
    *
    * @param leafId - The path's leaf id.
    * @returns An occurrence index, or -1; follow `next` for the others.
@@ -137,6 +145,7 @@ export class EventFields {
   }
 }
 
+/** A copy of `a` at twice its length (the tail zero-filled). */
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);

@@ -15,6 +15,7 @@ import type { LeafValue } from './leaf-value.js';
 import type { PathNode, PathTable } from '../compile/path-table.js';
 import { stepByKey, stepByText } from '../compile/path-table.js';
 import { numberFromText, numberFromValue } from '../values/json-number.js';
+import { scanJsonString } from './json-lexical.js';
 
 const OBJECT = 0;
 const ARRAY = 1;
@@ -38,6 +39,9 @@ function fail(text: string): never {
   throw new InvalidEventError('Malformed JSON');
 }
 
+/** Deepest nesting (in containers) that {@link SKIP_CONTAINER} validates in one call. */
+const SKIP_DEPTH = 4;
+
 /**
  * A sticky regex that matches exactly one valid JSON object or array nested at most
  * {@link SKIP_DEPTH} containers deep (strict RFC 8259: no trailing commas, no leading zeros, no
@@ -47,7 +51,6 @@ function fail(text: string): never {
  * closing bracket, so it never accepts what the event reader rejects; when it fails (invalid or
  * deeper text) the scanner's own loop takes over and reports the error exactly.
  */
-const SKIP_DEPTH = 4;
 const SKIP_CONTAINER = ((): RegExp => {
   const w = '[ \\t\\n\\r]*';
   const num = '-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?';
@@ -74,17 +77,13 @@ function skipContainer(text: string, pos: number): number {
   }
 }
 
-/** Index of the first non-whitespace character at or after `i`. */
+/** Index of the first non-whitespace character at or after `i`. Hot: the whitespace test inlined. */
 function ws(text: string, i: number): number {
   for (;;) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
     else return i;
   }
-}
-
-function isHex(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
 /**
@@ -108,32 +107,13 @@ function skipString(text: string, pos: number): number {
   return end >= 0 ? end + 1 : skipStringSlow(text, pos);
 }
 
-/** {@link skipString} one character at a time, for strings with escapes. */
+/**
+ * {@link skipString} for strings with escapes: validates them with the lexical rules shared with the
+ * event reader. Not hot (escaped strings are rare); throws the reader's error for a malformed one.
+ */
 function skipStringSlow(text: string, pos: number): number {
-  const n = text.length;
-  let i = pos + 1;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) return i + 1;
-    if (c === 0x5c) {
-      const e = text.charCodeAt(i + 1);
-      if (e === 0x75) {
-        if (!(isHex(text.charCodeAt(i + 2)) && isHex(text.charCodeAt(i + 3)) && isHex(text.charCodeAt(i + 4)) && isHex(text.charCodeAt(i + 5)))) {
-          fail(text);
-        }
-        i += 6;
-        continue;
-      }
-      if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
-        i += 2;
-        continue;
-      }
-      fail(text);
-    }
-    if (c < 0x20) fail(text);
-    i++;
-  }
-  return fail(text);
+  const after = scanJsonString(text, pos);
+  return after >= 0 ? after : fail(text);
 }
 
 /** Decodes the string between `start` (after the opening quote) and `end` (the closing quote). */
@@ -167,8 +147,10 @@ function decodeString(text: string, start: number, end: number): string {
   return out + text.slice(run, end);
 }
 
-/** Reads a string value at its opening quote; returns it and leaves the end in `stringEnd`. */
+/** Index just past the closing quote of the string last read by {@link readString}. */
 let stringEnd = 0;
+
+/** Reads a string value at its opening quote; returns it and leaves the end in `stringEnd`. */
 function readString(text: string, pos: number): string {
   const end = cleanStringEnd(text, pos);
   if (end >= 0) {
@@ -180,7 +162,10 @@ function readString(text: string, pos: number): string {
   return decodeString(text, pos + 1, after - 1);
 }
 
-/** Validates a number token at `pos` (a `-` or digit) and returns the index after it. */
+/**
+ * Validates a number token at `pos` (a `-` or digit) and returns the index after it. Hot: kept as
+ * an unrolled loop rather than json-lexical's `scanJsonNumber`, which measured slower per number.
+ */
 function skipNumber(text: string, pos: number): number {
   let i = pos;
   if (text.charCodeAt(i) === 0x2d) i++;
@@ -211,7 +196,8 @@ function skipNumber(text: string, pos: number): number {
 
 /**
  * Reads `"key" :` at `pos` and follows the key from `from`; the node reached (or `undefined`) is left
- * in `keyNode`. Returns the index after the colon. Hot: escape-free keys are hashed in place.
+ * in `keyNode`. Returns the index after the colon. Hot: escape-free keys are followed in place
+ * (no substring); only keys with escapes are decoded.
  */
 function readKey(text: string, pos: number, from: PathNode | undefined): number {
   if (text.charCodeAt(pos) !== 0x22) fail(text);
@@ -240,7 +226,8 @@ function readKey(text: string, pos: number, from: PathNode | undefined): number 
  * Scans an event given as JSON text into `fields`.
  *
  * Hot: this is the engine's main per-event cost. Keys are followed through the path table without
- * substrings; unused subtrees are validated char by char and dropped.
+ * substrings; unused subtrees are validated and dropped (by one regex call when they are at most
+ * {@link SKIP_DEPTH} deep and valid, else character by character).
  *
  * @param text - The event as JSON text.
  * @param table - The paths rules use.
@@ -497,7 +484,7 @@ interface TreeFrame {
  * @param table - The paths rules use.
  * @param fields - Receives the occurrences (call `reset` first).
  */
-export function scanEventTree(root: EventObject, table: PathTable, fields: EventFields): void {
+function scanEventTree(root: EventObject, table: PathTable, fields: EventFields): void {
   const stack: TreeFrame[] = [{ object: root, array: undefined, node: table.root, context: -1, arrayId: -1, next: 0 }];
   for (;;) {
     const frame = stack[stack.length - 1];

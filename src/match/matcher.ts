@@ -37,10 +37,12 @@ export class Matcher {
   private readonly fields = new EventFields();
   /** Epoch of the current `match` call (rule deduplication). */
   private matchEpoch = 0;
-  /** Epoch of value evaluations and of edge visits (condition deduplication). */
+  /** Epoch of one value evaluation (a condition is reported once per evaluation). */
   private evalEpoch = 0;
+  /** Epoch of one edge visit (a condition's child is pushed once per visit and binding). */
   private stepEpoch = 0;
-  // Walk scratch (hot path; reused across events).
+  // Walk scratch (hot path; reused across events): the frame stack, the conditions one evaluation
+  // reports, and per array id the bound index (-1 when unbound) with an undo log of bound ids.
   private readonly stackNode: (TrieNode | undefined)[] = [];
   private readonly stackArg: number[] = [];
   private readonly hits: (Cond | undefined)[] = [];
