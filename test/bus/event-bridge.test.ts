@@ -5,23 +5,14 @@
 
 import { describe, expect, test } from 'vitest';
 import { EventBridge } from '../../src/bus/event-bridge.js';
-import { EventBridgeError, InvalidEventPatternError } from '../../src/errors.js';
+import { InvalidEventPatternError } from '../../src/errors.js';
+import { awsError } from './aws-error.js';
 
 const FIXED = new Date('2024-05-06T07:08:09.456Z');
 
 function bridge(): EventBridge {
   let n = 0;
   return new EventBridge({ now: () => FIXED, newId: () => `id-${++n}` });
-}
-
-function awsError(fn: () => unknown): EventBridgeError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EventBridgeError);
-    return error as EventBridgeError;
-  }
-  throw new Error('expected an EventBridgeError');
 }
 
 const order = { Source: 'shop', DetailType: 'Order', Detail: '{"state": "paid", "total": 12.50}' };

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { EventBridge } from '../../src/bus/event-bridge.js';
-import { EventBridgeError } from '../../src/errors.js';
+import { awsError } from '../bus/aws-error.js';
 
 interface ExtraCase {
   name: string;
@@ -26,16 +26,6 @@ interface ExtraCase {
 
 const cases = JSON.parse(readFileSync(new URL('../fixtures/aws-extra.json', import.meta.url), 'utf8')) as ExtraCase[];
 const ofKind = (kind: ExtraCase['kind']): ExtraCase[] => cases.filter((c) => c.kind === kind);
-
-function caught(fn: () => unknown): EventBridgeError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EventBridgeError);
-    return error as EventBridgeError;
-  }
-  throw new Error('expected an EventBridgeError');
-}
 
 describe('PutRule+PutEvents recorded against AWS', () => {
   const putCases = ofKind('PutRule+PutEvents');
@@ -74,7 +64,7 @@ describe('PutRule ScheduleExpression recorded against AWS', () => {
       expect(eb.putRule(input).RuleArn).toBe('arn:aws:events:us-east-1:123456789012:rule/schedule');
       expect(eb.describeRule({ Name: 'schedule' }).ScheduleExpression).toBe(c.scheduleExpression);
     } else {
-      const e = caught(() => eb.putRule(input));
+      const e = awsError(() => eb.putRule(input));
       expect([e.name, e.message, e.statusCode]).toEqual([c.errorCode, c.error, 400]);
     }
   });
@@ -88,7 +78,7 @@ describe('TestEventPattern recorded against AWS', () => {
     const eb = new EventBridge();
     const input = { EventPattern: c.patternText ?? JSON.stringify(c.pattern), Event: c.eventText ?? JSON.stringify(c.event) };
     if (c.expect === 'error') {
-      const e = caught(() => eb.testEventPattern(input));
+      const e = awsError(() => eb.testEventPattern(input));
       expect([e.name, e.message]).toEqual([c.errorCode, c.error]);
     } else {
       expect(eb.testEventPattern(input)).toEqual({ Result: c.expect === 'match' });

@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { InvalidEventPatternError } from '../../src/errors.js';
 import type { ParsedPattern } from '../../src/pattern/ast.js';
 import { TOO_COMPLEX_REASON, checkEventPattern, parsePattern } from '../../src/pattern/parse.js';
+import { INVALID_PATTERNS } from './validation-catalogue.js';
 
 const PREFIX = 'Event pattern is not valid. Reason: ';
 
@@ -30,118 +31,13 @@ function shape(p: ParsedPattern): string[][] {
 
 describe('parsePattern', () => {
   describe('should reject with the SEMANTICS §4.2 catalogue reason and suffix count', () => {
-    test.each([
-      ['[]', 'Filter is not an object', 1],
-      ['"x"', 'Filter is not an object', 1],
-      ['{}', 'Empty objects are not allowed', 1],
-      ['{"a":{}}', 'Empty objects are not allowed', 1],
-      ['{"a":"x"}', '"a" must be an object or an array', 1],
-      ['{"a":1}', '"a" must be an object or an array', 1],
-      ['{"a":null}', '"a" must be an object or an array', 1],
-      ['{"a":[]}', 'Empty arrays are not allowed', 1],
-      ['{"a":[["x"]]}', 'Match value must be String, number, true, false, or null', 1],
-      ['{"a":[{}]}', 'Match expression name not found', 1],
-      ['{"a":[{"foo":"x"}]}', 'Unrecognized match type foo', 1],
-      ['{"a":[{"Prefix":"x"}]}', 'Unrecognized match type Prefix', 1],
-      ['{"a":[{"regex":"x"}]}', 'Unrecognized match type regex', 1],
-      ['{"a":[{"prefix":"x","suffix":"y"}]}', 'Only one key allowed in match expression', 1],
-      ['{"a":[{"exactly":5}]}', 'exact match pattern must be a string', 1],
-      ['{"a":[{"prefix":5}]}', 'prefix match pattern must be a string', 1],
-      ['{"a":[{"prefix":["x"]}]}', 'prefix match pattern must be a string', 1],
-      ['{"a":[{"prefix":{}}]}', 'Prefix expression name not found', 1],
-      ['{"a":[{"prefix":{"wildcard":"x"}}]}', 'Unsupported prefix pattern: wildcard', 1],
-      ['{"a":[{"prefix":{"equals-ignore-case":5}}]}', 'equals-ignore-case match pattern must be a string', 1],
-      ['{"a":[{"prefix":{"equals-ignore-case":"x","y":1}}]}', 'Only one key allowed in match expression', 1],
-      ['{"a":[{"suffix":5}]}', 'suffix match pattern must be a string', 1],
-      ['{"a":[{"suffix":{}}]}', 'Suffix expression name not found', 1],
-      ['{"a":[{"suffix":{"prefix":"x"}}]}', 'Unsupported suffix pattern: prefix', 1],
-      ['{"a":[{"equals-ignore-case":5}]}', 'equals-ignore-case match pattern must be a string', 1],
-      ['{"a":[{"equals-ignore-case":["x"]}]}', 'equals-ignore-case match pattern must be a string', 1],
-      ['{"a":[{"wildcard":5}]}', 'wildcard match pattern must be a string', 1],
-      ['{"a":[{"wildcard":["x"]}]}', 'wildcard match pattern must be a string', 1],
-      ['{"a":[{"wildcard":"a**"}]}', 'Consecutive wildcard characters at pos 2', 1],
-      ['{"a":[{"wildcard":"a\\\\b"}]}', 'Invalid escape character at pos 2', 1],
-      ['{"a":[{"wildcard":"abc\\\\"}]}', 'Invalid escape character at pos 4', 1],
-      ['{"a":[{"exists":"true"}]}', 'exists match pattern must be either true or false.', 1],
-      ['{"a":[{"exists":null}]}', 'exists match pattern must be either true or false.', 1],
-      ['{"a":[{"exists":true,"x":1}]}', 'Only one key allowed in match expression', 1],
-      ['{"a":[{"cidr":5}]}', 'prefix match pattern must be a string', 1],
-      ['{"a":[{"cidr":"10.0.0.1"}]}', "Malformed CIDR, one '/' required", 0],
-      ['{"a":[{"cidr":"10.0.0.0/x"}]}', 'Malformed CIDR, mask bits must be an integer', 0],
-      ['{"a":[{"cidr":"10.0.0.0/-1"}]}', 'Malformed CIDR, mask bits must not be negative', 0],
-      ['{"a":[{"cidr":"10.0.0.0/32"}]}', 'IPv4 mask bits must be < 32', 0],
-      ['{"a":[{"cidr":"::/128"}]}', 'IPv6 mask bits must be < 128', 0],
-      ['{"a":[{"cidr":"10.0.0.256/8"}]}', 'Invalid IP address: 10.0.0.256', 0],
-      ['{"a":[{"cidr":"foo/8"}]}', 'Nonstandard IP address: foo', 0],
-      ['{"a":[{"numeric":5}]}', 'Value of numeric must be an array.', 1],
-      ['{"a":[{"numeric":[]}]}', 'Invalid member in numeric match: ]', 1],
-      ['{"a":[{"numeric":[5]}]}', 'Invalid member in numeric match: 5', 1],
-      ['{"a":[{"numeric":[{}]}]}', 'Invalid member in numeric match: {', 1],
-      ['{"a":[{"numeric":["!=",5]}]}', 'Unrecognized numeric range operator: !=', 1],
-      ['{"a":[{"numeric":["=","5"]}]}', 'Value of equals must be numeric', 1],
-      ['{"a":[{"numeric":[">"]}]}', 'Value of > must be numeric', 1],
-      ['{"a":[{"numeric":[">=",null]}]}', 'Value of >= must be numeric', 1],
-      ['{"a":[{"numeric":["<=",true]}]}', 'Value of <= must be numeric', 1],
-      ['{"a":[{"numeric":["<",5,">",1]}]}', 'Too many elements in numeric expression', 1],
-      ['{"a":[{"numeric":["=",5,"<",10]}]}', 'Too many elements in numeric expression', 1],
-      ['{"a":[{"numeric":[">",1,5]}]}', 'Bad value in numeric range: 5', 1],
-      ['{"a":[{"numeric":[">",1,"=",5]}]}', 'Bad numeric range operator: =', 1],
-      ['{"a":[{"numeric":[">",1,"<","5"]}]}', 'Value of < must be numeric', 1],
-      ['{"a":[{"numeric":[">",1,"<",5,"<",9]}]}', 'Too many terms in numeric range expression', 1],
-      ['{"a":[{"numeric":[">",5,"<",5]}]}', 'Bottom must be less than top', 1],
-      ['{"a":[{"numeric":[">=",5,"<=",5]}]}', 'Bottom must be less than top', 1],
-      ['{"a":[{"numeric":[">",1e400]}]}', 'Cannot compare number : 1e400', 1],
-      ['{"a":[{"numeric":["=",9007199254740993]}]}', 'Cannot compare number : 9007199254740993', 1],
-      ['{"a":[{"numeric":[">",1],"x":1}]}', 'Too many elements in numeric expression', 1],
-      ['{"a":[{"anything-but":null}]}', 'Value of anything-but must be an array or single string/number value.', 1],
-      ['{"a":[{"anything-but":true}]}', 'Value of anything-but must be an array or single string/number value.', 1],
-      ['{"a":[{"anything-but":[]}]}', 'Inside anything but list, either all values are number or string, mixed type is not supported', 1],
-      ['{"a":[{"anything-but":["a",1]}]}', 'Inside anything but list, either all values are number or string, mixed type is not supported', 1],
-      ['{"a":[{"anything-but":[null]}]}', 'Inside anything but list, start|null|boolean is not supported.', 2],
-      ['{"a":[{"anything-but":["x",{}]}]}', 'Inside anything but list, start|null|boolean is not supported.', 2],
-      ['{"a":[{"anything-but":{}}]}', 'Anything-But expression name not found', 1],
-      ['{"a":[{"anything-but":{"numeric":[">",1]}}]}', 'Unsupported anything-but pattern: numeric', 1],
-      ['{"a":[{"anything-but":{"exists":true}}]}', 'Unsupported anything-but pattern: exists', 1],
-      ['{"a":[{"anything-but":{"prefix":5}}]}', 'prefix/suffix match pattern must be a string', 1],
-      ['{"a":[{"anything-but":{"prefix":["a",5]}}]}', 'prefix/suffix match pattern must be a string', 2],
-      ['{"a":[{"anything-but":{"prefix":""}}]}', 'Null prefix/suffix not allowed', 1],
-      ['{"a":[{"anything-but":{"suffix":""}}]}', 'Null prefix/suffix not allowed', 1],
-      ['{"a":[{"anything-but":{"prefix":["a",""]}}]}', 'Null prefix/suffix not allowed', 2],
-      ['{"a":[{"anything-but":{"prefix":{"equals-ignore-case":"x"}}}]}', 'Value of anything-but must be an array or single string/number value.', 1],
-      ['{"a":[{"anything-but":{"equals-ignore-case":5}}]}', 'Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.', 1],
-      ['{"a":[{"anything-but":{"equals-ignore-case":[5]}}]}', 'Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.', 2],
-      ['{"a":[{"anything-but":{"wildcard":5}}]}', 'wildcard match pattern must be a string', 1],
-      ['{"a":[{"anything-but":{"wildcard":["x",5]}}]}', 'wildcard match pattern must be a string', 2],
-      ['{"a":[{"anything-but":{"wildcard":"a**"}}]}', 'Consecutive wildcard characters at pos 2', 1],
-      ['{"a":[{"anything-but":{"wildcard":["ok","a**"]}}]}', 'Consecutive wildcard characters at pos 2', 1],
-      ['{"a":[{"anything-but":{"prefix":"a","suffix":"b"}}]}', 'Too many elements in numeric expression', 1],
-      ['{"a":[{"anything-but":"x","y":1}]}', 'Too many elements in numeric expression', 1],
-      ['{"a":[{"anything-but":1e400}]}', 'Cannot compare number : 1e400', 0],
-      ['{"a":[{"anything-but":[1e400]}]}', 'Cannot compare number : 1e400', 1],
-      ['{"a":[{"anything-but":["x",nul]}]}', "Unrecognized token 'nul': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", 2],
-      // Quirk Q13: event-ruler accepts these and then crashes; they are rejected here.
-      ['{"a":[{"anything-but":{"prefix":[]}}]}', 'Empty arrays are not allowed', 1],
-      ['{"a":[{"anything-but":{"suffix":[]}}]}', 'Empty arrays are not allowed', 1],
-      ['{"a":[{"anything-but":{"equals-ignore-case":[]}}]}', 'Empty arrays are not allowed', 1],
-      ['{"a":[{"anything-but":{"wildcard":[]}}]}', 'Empty arrays are not allowed', 1],
-      ['{"$or":{"a":["x"]}}', 'It must be an Array followed with $or.', 1],
-      ['{"$or":[]}', 'There must have at least 2 Objects in $or relationship.', 1],
-      ['{"$or":[{"a":["x"]}]}', 'There must have at least 2 Objects in $or relationship.', 1],
-      ['{"$or":[{"a":["x"]},"b"]}', 'Only JSON object is allowed in array of $or relationship.', 1],
-      ['{"$or":[{"a":["x"]},{}]}', 'Empty objects are not allowed', 1],
-      ['{"$or":[{"a":["x"]},{"numeric":["y"]}]}', 'numeric is Ruler reserved fieldName which cannot be used inside $or.', 1],
-      ['{"$or":[{"a":["x"]},{"b":{"regex":["y"]}}]}', 'regex is Ruler reserved fieldName which cannot be used inside $or.', 1],
-      ['{"a":["x"],}', "Unexpected character ('}' (code 125)): was expecting double-quote to start field name", 1],
-      ['{"a":[01]}', 'Invalid numeric value: Leading zeroes not allowed', 1],
-      ['{"a":[NaN]}', "Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow", 1],
-      ['{"a":["x"]} trailing', "Unexpected character ('t' (code 116)): expected end-of-input after the top-level object", 1],
-    ] as const)('for %s', (pattern, reason, suffixes) => {
+    test.each(INVALID_PATTERNS)('for %s', (pattern, reason, suffixes) => {
       const e = errorOf(pattern);
       expect(e).toBeInstanceOf(InvalidEventPatternError);
       expect(e.name).toBe('InvalidEventPatternException');
       expect(e.reason).toBe(reason);
       expect(e.message.startsWith(PREFIX + reason)).toBe(true);
-      expect(suffixCount(e)).toBe(suffixes);
+      if (suffixes !== undefined) expect(suffixCount(e)).toBe(suffixes);
     });
   });
 
