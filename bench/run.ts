@@ -5,6 +5,9 @@
 //
 // Usage: node bench/dist/run.js [substring ...] [--rules=1,100,10000,100000] [--max-time=1]
 //        [--loop-seconds=2] [--events=128] [--build-budget=30] [--write]
+//        [--citylots-events=200000] [--citylots-rounds=3]
+// The CityLots scenario (every CL2 rule set of event-ruler's Benchmarks.java, bench/citylots-bench.ts)
+// runs after the others when no filter is given or a filter is a part of its name, "cl2-citylots".
 
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +17,11 @@ import type { ScenarioResult } from './report.js';
 import { formatMarkdownTable, formatTable, formatVerdicts, judgeTargets, renderChart } from './report.js';
 import { SCENARIOS } from './scenarios.js';
 import type { WorkerOptions, WorkerReply } from './scenario-worker.js';
+import type { CityLotsReport } from './citylots-bench.js';
+import { formatCityLots } from './citylots-bench.js';
+
+/** The CityLots scenario's name for argv filters. */
+const CITYLOTS_NAME = 'cl2-citylots';
 
 const SEED = 0x5eed_2026;
 const DEFAULT_RULE_COUNTS = [1, 100, 10_000, 100_000];
@@ -33,6 +41,9 @@ export interface BenchOptions {
   buildBudget: number;
   /** Write results even for a filtered run. */
   write: boolean;
+  /** Events and rounds of the CityLots scenario. */
+  cityLotsEvents: number;
+  cityLotsRounds: number;
 }
 
 /**
@@ -43,7 +54,7 @@ export interface BenchOptions {
  * @throws Error on an unknown flag or an event count that is not a power of two.
  */
 export function parseArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { filters: [], ruleCounts: DEFAULT_RULE_COUNTS, maxTime: 1, loopSeconds: 2, eventCount: 128, buildBudget: 30, write: false };
+  const options: BenchOptions = { filters: [], ruleCounts: DEFAULT_RULE_COUNTS, maxTime: 1, loopSeconds: 2, eventCount: 128, buildBudget: 30, write: false, cityLotsEvents: 200_000, cityLotsRounds: 3 };
   for (const arg of argv) {
     const [flag, value = ''] = arg.split('=', 2);
     if (flag === '--rules') options.ruleCounts = value.split(',').map(Number).sort((a, b) => a - b);
@@ -52,6 +63,8 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     else if (flag === '--events') options.eventCount = Number(value);
     else if (flag === '--build-budget') options.buildBudget = Number(value);
     else if (flag === '--write') options.write = true;
+    else if (flag === '--citylots-events') options.cityLotsEvents = Number(value);
+    else if (flag === '--citylots-rounds') options.cityLotsRounds = Number(value);
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else options.filters.push(arg);
   }
@@ -77,10 +90,29 @@ function runInChild(workerOptions: WorkerOptions): Promise<WorkerReply> {
   });
 }
 
+/** Runs the CityLots scenario in a fresh child process and resolves with its report or error. */
+function runCityLotsInChild(options: BenchOptions): Promise<{ ok: true; report: CityLotsReport } | { ok: false; error: string }> {
+  const script = fileURLToPath(new URL('./citylots-bench.js', import.meta.url));
+  return new Promise((resolve) => {
+    let message: { ok: true; report: CityLotsReport } | { ok: false; error: string } | null = null;
+    const child = fork(script, [`--events=${options.cityLotsEvents}`, `--rounds=${options.cityLotsRounds}`], {
+      execArgv: ['--expose-gc', '--max-old-space-size=8192'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.on('message', (m) => {
+      message = m as typeof message;
+    });
+    child.on('exit', (code, signal) => {
+      resolve(message ?? { ok: false, error: `CityLots exited with ${signal ?? `code ${code}`} before reporting` });
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const selected = SCENARIOS.filter((s) => options.filters.length === 0 || options.filters.some((f) => s.name.includes(f)));
-  if (selected.length === 0) {
+  const cityLotsSelected = options.filters.length === 0 || options.filters.some((f) => CITYLOTS_NAME.includes(f));
+  if (selected.length === 0 && !cityLotsSelected) {
     console.error(`no scenario matches ${options.filters.join(', ')}; scenarios: ${SCENARIOS.map((s) => s.name).join(', ')}`);
     process.exitCode = 2;
     return;
@@ -121,9 +153,23 @@ async function main(): Promise<void> {
       console.log(`  ${scenario.name}: FAILED in ${seconds} s: ${reply.error}`);
     }
   }
+  let cityLots: CityLotsReport | null = null;
+  if (cityLotsSelected) {
+    const t0 = Date.now();
+    const reply = await runCityLotsInChild(options);
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    if (reply.ok) {
+      cityLots = reply.report;
+      console.log(`  ${CITYLOTS_NAME}: done in ${seconds} s`);
+    } else {
+      failures.push({ name: CITYLOTS_NAME, error: reply.error });
+      console.log(`  ${CITYLOTS_NAME}: FAILED in ${seconds} s: ${reply.error}`);
+    }
+  }
   const totalSeconds = (Date.now() - started) / 1000;
   console.log('');
-  console.log(formatTable(results));
+  if (results.length > 0) console.log(formatTable(results));
+  if (cityLots !== null) console.log(`${formatCityLots(cityLots)}\n`);
   const verdicts = judgeTargets(results);
   console.log('Targets (issue 3; reported, not asserted):');
   console.log(verdicts.length === 0 ? '(none apply to this selection)\n' : formatVerdicts(verdicts));
@@ -146,11 +192,13 @@ async function main(): Promise<void> {
       settings: { seed: SEED, ruleCounts: options.ruleCounts, eventCount: options.eventCount, maxTime: options.maxTime, loopSeconds: options.loopSeconds, buildBudgetSeconds: options.buildBudget },
       totalSeconds,
       scenarios: results,
+      cityLots,
       failures,
       targets: verdicts,
     };
     writeFileSync(`${dir}latest.json`, JSON.stringify(record, null, 2) + '\n');
-    writeFileSync(`${dir}latest.md`, formatMarkdownTable(results));
+    const cityLotsMarkdown = cityLots === null ? '' : `\n\`\`\`\n${formatCityLots(cityLots)}\n\`\`\`\n`;
+    writeFileSync(`${dir}latest.md`, formatMarkdownTable(results) + cityLotsMarkdown);
     const subtitle = `${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, ${date.slice(0, 10)}; ${options.eventCount} seeded events per scenario`;
     writeFileSync(`${dir}chart.svg`, renderChart(results, subtitle));
     console.log(`Wrote bench/results/latest.json, latest.md and chart.svg.`);

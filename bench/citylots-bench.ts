@@ -1,0 +1,241 @@
+// The CityLots scenario: every CL2 rule set of event-ruler's Benchmarks.java against seeded
+// citylots2-shaped lines (bench/citylots.ts), each timed as whole passes over all lines with
+// `Matcher.match` (strict) and `Matcher.match(text, { trusted: true })`, next to `JSON.parse` and a
+// `charCodeAt` loop over the same lines in the same round. Figures are ratios to those two baselines
+// (medians over rounds, each round's ratio from that round's baselines). Before timing, strict and
+// trusted must return the same names on every line, and the Matcher must agree with testEventPattern
+// (one rule at a time) on a sample of lines.
+//
+// Usage: node --expose-gc bench/dist/citylots-bench.js [--events=200000] [--rounds=3] [--quick]
+//        [--seed=N] [SET_NAME ...]
+// Run by `npm run bench` (bench/run.ts) in a child process; standalone it prints the same table.
+
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CITYLOTS_RULE_SETS, makeCityLots2 } from './citylots.js';
+import type { BenchedApi } from './scenario-worker.js';
+
+/** One rule set's figures. */
+export interface CityLotsResult {
+  readonly name: string;
+  readonly rules: number;
+  /** Matches per event (all rules). */
+  readonly matchesPerEvent: number;
+  /** Median ratio of strict `match` events/s to `JSON.parse` events/s. */
+  readonly strictVsParse: number;
+  /** Median ratio of strict `match` events/s to the `charCodeAt` loop's events/s. */
+  readonly strictVsCharLoop: number;
+  /** The same with `{ trusted: true }`, or null when the Matcher has no options parameter. */
+  readonly trustedVsParse: number | null;
+  readonly trustedVsCharLoop: number | null;
+  /** Median strict events/s (for context only; compare the ratios). */
+  readonly strictEventsPerSecond: number;
+}
+
+/** The whole CityLots run. */
+export interface CityLotsReport {
+  readonly events: number;
+  readonly meanBytes: number;
+  readonly rounds: number;
+  readonly parseEventsPerSecond: number;
+  readonly charLoopEventsPerSecond: number;
+  readonly sets: readonly CityLotsResult[];
+}
+
+/** Options of one CityLots run. */
+export interface CityLotsOptions {
+  readonly events: number;
+  readonly rounds: number;
+  readonly seed: number;
+  /** Rule-set names to run; empty for all. */
+  readonly sets: readonly string[];
+}
+
+/** Lines checked one rule at a time against testEventPattern before timing. */
+const SAMPLE = 500;
+
+type TrustedMatch = (event: string, options?: { trusted?: boolean }) => string[];
+
+/** Sum of results, kept so the optimiser cannot drop the timed calls. */
+let sink = 0;
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Times one pass of `body` over every line; returns events per second. */
+function pass(lines: readonly string[], body: (line: string) => number): number {
+  gc();
+  const t0 = performance.now();
+  let s = 0;
+  for (let i = 0; i < lines.length; i++) s += body(lines[i] as string);
+  const seconds = (performance.now() - t0) / 1000;
+  sink += s;
+  return lines.length / seconds;
+}
+
+function charLoop(line: string): number {
+  let s = 0;
+  for (let i = 0; i < line.length; i++) s += line.charCodeAt(i);
+  return s;
+}
+
+function parseLine(line: string): number {
+  return JSON.parse(line) === null ? 1 : 0;
+}
+
+/**
+ * Runs the CityLots scenario.
+ *
+ * @param api - The package under test (its built entry point).
+ * @param options - Event count, rounds, seed and rule-set filter.
+ * @param log - Receives progress lines.
+ * @returns The figures.
+ * @throws Error when a verification fails.
+ */
+export function runCityLots(api: BenchedApi, options: CityLotsOptions, log: (line: string) => void): CityLotsReport {
+  const lines = makeCityLots2(options.events, options.seed);
+  let bytes = 0;
+  for (const line of lines) bytes += line.length;
+  const sets = CITYLOTS_RULE_SETS.filter((s) => options.sets.length === 0 || options.sets.includes(s.name));
+  if (sets.length === 0) throw new Error(`no CityLots rule set named ${options.sets.join(', ')}`);
+  const matchers = sets.map((set) => {
+    const m = new api.Matcher();
+    set.patterns.forEach((p, i) => m.addRule(`r${i}`, p));
+    return m;
+  });
+  const supportsTrusted = api.Matcher.prototype.match.length >= 2;
+  // Verification: trusted agrees with strict on every line; strict agrees with testEventPattern on a sample.
+  const perEvent: number[] = [];
+  sets.forEach((set, k) => {
+    const m = matchers[k] as InstanceType<BenchedApi['Matcher']>;
+    const match = m.match.bind(m) as TrustedMatch;
+    let total = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
+      const strict = match(line).sort();
+      total += strict.length;
+      if (supportsTrusted) {
+        const trusted = match(line, { trusted: true }).sort();
+        if (trusted.join() !== strict.join()) throw new Error(`${set.name}: trusted and strict differ on line ${i}`);
+      }
+      if (i < SAMPLE) {
+        const expected = set.patterns.flatMap((p, r) => (api.testEventPattern(p, line) ? [`r${r}`] : [])).sort();
+        if (expected.join() !== strict.join()) throw new Error(`${set.name}: Matcher ${strict.join()} but testEventPattern ${expected.join()} on line ${i}`);
+      }
+    }
+    perEvent.push(total / lines.length);
+  });
+  log(`  CityLots: ${lines.length} events, ${Math.round(bytes / lines.length)} B mean, ${sets.length} rule sets verified`);
+  const parseRates: number[] = [];
+  const charRates: number[] = [];
+  const strict: number[][] = sets.map(() => []);
+  const trusted: number[][] = sets.map(() => []);
+  for (let round = 0; round < options.rounds; round++) {
+    const parse = pass(lines, parseLine);
+    const chars = pass(lines, charLoop);
+    parseRates.push(parse);
+    charRates.push(chars);
+    sets.forEach((_, k) => {
+      const m = matchers[k] as InstanceType<BenchedApi['Matcher']>;
+      const match = m.match.bind(m) as TrustedMatch;
+      const s = pass(lines, (line) => match(line).length);
+      (strict[k] as number[]).push(s);
+      if (supportsTrusted) {
+        const options = { trusted: true };
+        const t = pass(lines, (line) => match(line, options).length);
+        (trusted[k] as number[]).push(t);
+      }
+    });
+    log(`  CityLots: round ${round + 1}/${options.rounds} done`);
+  }
+  const ratio = (rates: number[], base: number[]): number => median(rates.map((r, i) => r / (base[i] as number)));
+  return {
+    events: lines.length,
+    meanBytes: Math.round(bytes / lines.length),
+    rounds: options.rounds,
+    parseEventsPerSecond: Math.round(median(parseRates)),
+    charLoopEventsPerSecond: Math.round(median(charRates)),
+    sets: sets.map((set, k) => ({
+      name: set.name,
+      rules: set.patterns.length,
+      matchesPerEvent: perEvent[k] as number,
+      strictVsParse: ratio(strict[k] as number[], parseRates),
+      strictVsCharLoop: ratio(strict[k] as number[], charRates),
+      trustedVsParse: supportsTrusted ? ratio(trusted[k] as number[], parseRates) : null,
+      trustedVsCharLoop: supportsTrusted ? ratio(trusted[k] as number[], charRates) : null,
+      strictEventsPerSecond: Math.round(median(strict[k] as number[])),
+    })),
+  };
+}
+
+/**
+ * Formats a CityLots report as a plain-text table.
+ *
+ * @param report - The figures.
+ * @returns The table, with a heading line.
+ */
+export function formatCityLots(report: CityLotsReport): string {
+  const x = (v: number | null): string => (v === null ? 'n/a' : `${v.toFixed(2)}x`);
+  const rows = report.sets.map((s) => [s.name, String(s.rules), s.matchesPerEvent.toFixed(2), x(s.strictVsParse), x(s.trustedVsParse), x(s.strictVsCharLoop), x(s.trustedVsCharLoop)]);
+  const head = ['CL2 rule set', 'rules', 'matches/ev', 'strict/parse', 'trusted/parse', 'strict/charLoop', 'trusted/charLoop'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const fmt = (r: readonly string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  return [
+    `CityLots (citylots2 shape): ${report.events} events of ${report.meanBytes} B mean, medians of ${report.rounds} rounds; ` +
+      `charCodeAt loop = ${(report.charLoopEventsPerSecond / report.parseEventsPerSecond).toFixed(2)}x JSON.parse`,
+    fmt(head),
+    ...rows.map(fmt),
+  ].join('\n');
+}
+
+/**
+ * Parses this script's command line.
+ *
+ * @param argv - Arguments after the script name.
+ * @returns The options.
+ */
+export function parseCityLotsArgs(argv: readonly string[]): CityLotsOptions {
+  let events = 200_000;
+  let rounds = 3;
+  let seed = 0x5eed_2026;
+  const sets: string[] = [];
+  for (const arg of argv) {
+    const [flag, value = ''] = arg.split('=', 2);
+    if (flag === '--events') events = Number(value);
+    else if (flag === '--rounds') rounds = Number(value);
+    else if (flag === '--seed') seed = Number(value);
+    else if (flag === '--quick') {
+      events = 10_000;
+      rounds = 1;
+    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else sets.push(arg);
+  }
+  if (!(Number.isInteger(events) && events > 0 && Number.isInteger(rounds) && rounds > 0)) throw new Error('--events and --rounds must be positive integers');
+  return { events, rounds, seed, sets };
+}
+
+async function main(): Promise<void> {
+  const options = parseCityLotsArgs(process.argv.slice(2));
+  const api = (await import('eventbridge-matcher' as string)) as BenchedApi;
+  try {
+    const report = runCityLots(api, options, (line) => console.log(line));
+    if (process.send !== undefined) process.send({ ok: true, report });
+    else console.log(`\n${formatCityLots(report)}`);
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    if (process.send !== undefined) process.send({ ok: false, error });
+    else console.error(error);
+    process.exitCode = 1;
+  }
+  if (sink === 0.5) console.log('');
+}
+
+// Runs only as a script (run.ts imports the formatter from this module).
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
