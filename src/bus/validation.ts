@@ -157,6 +157,26 @@ export function serializationError(member: string, expected: string): EventBridg
 }
 
 /**
+ * AWS's `ValidationException` for a check made by the operation itself (not a model constraint).
+ *
+ * @param message - AWS's text, e.g. `Cannot delete event bus default.`
+ * @returns The error to throw.
+ */
+export function validationError(message: string): EventBridgeError {
+  return new EventBridgeError('ValidationException', message);
+}
+
+/**
+ * AWS's `ResourceNotFoundException`.
+ *
+ * @param message - AWS's text, e.g. `Event bus orders does not exist.`
+ * @returns The error to throw.
+ */
+export function notFoundError(message: string): EventBridgeError {
+  return new EventBridgeError('ResourceNotFoundException', message);
+}
+
+/**
  * Reads an optional string member, rejecting other types.
  *
  * @param value - The member's value.

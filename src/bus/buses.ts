@@ -1,0 +1,102 @@
+/**
+ * Event buses: CreateEventBus, DeleteEventBus, DescribeEventBus, ListEventBuses (PUTEVENTS §1).
+ * A bus owns its rules; deleting it deletes them.
+ */
+
+import { EventBridgeError } from '../errors.js';
+import { pageBounds } from './pages.js';
+import { DEFAULT_BUS, addBus, findBus } from './state.js';
+import type { BridgeState, BusRecord } from './state.js';
+import type {
+  CreateEventBusRequest,
+  CreateEventBusResponse,
+  DeleteEventBusRequest,
+  DescribeEventBusRequest,
+  DescribeEventBusResponse,
+  EventBus,
+  ListEventBusesRequest,
+  ListEventBusesResponse,
+} from './types.js';
+import {
+  BUS_NAME_OR_ARN_PATTERN,
+  BUS_NAME_PATTERN,
+  Constraints,
+  member,
+  notFoundError,
+  optionalInteger,
+  optionalString,
+  requestObject,
+  validationError,
+} from './validation.js';
+
+const EVENT_SOURCE_PATTERN = 'aws\\.partner(/[\\.\\-_A-Za-z0-9]+){2,}';
+
+/** CreateEventBus; see {@link EventBridge.createEventBus}. */
+export function createEventBus(state: BridgeState, input: CreateEventBusRequest): CreateEventBusResponse {
+  const req = requestObject(input);
+  const name = optionalString(member(req, 'Name'), 'Name');
+  const description = optionalString(member(req, 'Description'), 'Description');
+  const eventSource = optionalString(member(req, 'EventSourceName'), 'EventSourceName');
+  const c = new Constraints();
+  c.required(name, 'name');
+  c.text(name, 'name', 1, 256, BUS_NAME_PATTERN);
+  c.text(eventSource, 'eventSourceName', 1, 256, EVENT_SOURCE_PATTERN);
+  c.text(description, 'description', 0, 512);
+  c.throwIfAny();
+  const busName = name as string;
+  if (state.buses.has(busName)) throw new EventBridgeError('ResourceAlreadyExistsException', `Event bus ${busName} already exists.`);
+  if (eventSource !== undefined) throw notFoundError(`Event source ${eventSource} does not exist.`);
+  if (busName.startsWith('aws.')) throw validationError("EventBus name starting with 'aws.' is not valid.");
+  if (busName.includes('/')) throw validationError("Event bus name must not contain '/'.");
+  const bus = addBus(state, busName, description);
+  return description === undefined ? { EventBusArn: bus.arn } : { EventBusArn: bus.arn, Description: description };
+}
+
+/** DeleteEventBus; see {@link EventBridge.deleteEventBus}. */
+export function deleteEventBus(state: BridgeState, input: DeleteEventBusRequest): Record<string, never> {
+  const req = requestObject(input);
+  const name = optionalString(member(req, 'Name'), 'Name');
+  const c = new Constraints();
+  c.required(name, 'name');
+  c.text(name, 'name', 1, 256, BUS_NAME_PATTERN);
+  c.throwIfAny();
+  if (name === DEFAULT_BUS) throw validationError('Cannot delete event bus default.');
+  state.buses.delete(name as string);
+  return {};
+}
+
+/** DescribeEventBus; see {@link EventBridge.describeEventBus}. */
+export function describeEventBus(state: BridgeState, input: DescribeEventBusRequest): DescribeEventBusResponse {
+  const req = requestObject(input);
+  const name = optionalString(member(req, 'Name'), 'Name');
+  const c = new Constraints();
+  c.text(name, 'name', 1, 1600, BUS_NAME_OR_ARN_PATTERN);
+  c.throwIfAny();
+  return busView(findBus(state, name));
+}
+
+/** ListEventBuses; see {@link EventBridge.listEventBuses}. */
+export function listEventBuses(state: BridgeState, input: ListEventBusesRequest): ListEventBusesResponse {
+  const req = requestObject(input);
+  const prefix = optionalString(member(req, 'NamePrefix'), 'NamePrefix');
+  const nextToken = optionalString(member(req, 'NextToken'), 'NextToken');
+  const limit = optionalInteger(member(req, 'Limit'), 'Limit');
+  const c = new Constraints();
+  c.text(prefix, 'namePrefix', 1, 256, BUS_NAME_PATTERN);
+  c.text(nextToken, 'nextToken', 1, 2048);
+  c.range(limit, 'limit', 1, 100);
+  c.throwIfAny();
+  const buses = state.buses.withPrefix(prefix);
+  const { start, end, next } = pageBounds(buses.count, nextToken, limit);
+  const out: ListEventBusesResponse = { EventBuses: buses.slice(start, end).map(busView) };
+  if (next !== undefined) out.NextToken = next;
+  return out;
+}
+
+function busView(bus: BusRecord): EventBus {
+  const out = { Name: bus.name, Arn: bus.arn } as EventBus;
+  if (bus.description !== undefined) out.Description = bus.description;
+  out.CreationTime = new Date(bus.creationTime.getTime());
+  out.LastModifiedTime = new Date(bus.creationTime.getTime());
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * The one path every event takes into a bus, whoever produced it: PutEvents today, schedules and
+ * archive replays later. Three steps, in this order:
+ *
+ * 1. **Envelope**: an id and the compact JSON text AWS delivers (`version, id, detail-type, source,
+ *    account, time, region, resources, detail`, in that order; PUTEVENTS §3).
+ * 2. **Match**: one walk of the bus's compiled matcher, which holds exactly its enabled rules with
+ *    a pattern; the matched rules sorted by name.
+ * 3. **Deliver**: {@link deliver}, where the matched rules' targets will receive the event.
+ *
+ * Producers differ only in the fields they pass and in what they do with the result.
+ */
+
+import { EventBridgeError } from '../errors.js';
+import type { EntryFailure } from './entry.js';
+import { destination } from './state.js';
+import type { BridgeState, BusRecord, RuleRecord } from './state.js';
+import { formatEventTime } from './time.js';
+import type { DroppedReason, MatchedRule } from './types.js';
+
+/** The envelope members an event's producer chooses; the instance adds id, account and region. */
+export interface EventFields {
+  readonly source: string;
+  readonly detailType: string;
+  /** The detail as compact JSON object text (already checked). */
+  readonly detail: string;
+  readonly resources: readonly string[];
+  /** Event time, epoch milliseconds (printed at second precision). */
+  readonly timeMs: number;
+}
+
+/** What became of one event on the path. */
+export interface RoutedEvent {
+  /** The event's id, also the envelope's `id`. */
+  readonly id: string;
+  /** The envelope text. */
+  readonly envelope: string;
+  /** The bus the event addressed (the last part of an ARN). */
+  readonly busName: string;
+  /** Rules whose pattern matched, sorted by name; empty when dropped. */
+  readonly rules: MatchedRule[];
+  /** Why the event reached no bus, when it did not. */
+  readonly dropped?: DroppedReason;
+}
+
+/**
+ * Sends one event along the path: envelope, match, deliver.
+ *
+ * @param state - The instance.
+ * @param busNameOrArn - The bus the producer addressed; the `default` bus when `undefined`. An
+ *   unknown or foreign bus is not an error: the event is dropped and the result says why.
+ * @param fields - The event's own members.
+ * @returns The routed event, or the per-entry failure `MalformedDetail` should the matcher refuse
+ *   the envelope (not expected: the detail was checked; the failure is never thrown).
+ */
+export function routeEvent(state: BridgeState, busNameOrArn: string | undefined, fields: EventFields): RoutedEvent | EntryFailure {
+  // Step 1: envelope. The id is drawn first, so ids follow request order whatever happens next.
+  const id = state.newId();
+  const envelope = buildEnvelope(state, id, fields);
+  const to = destination(state, busNameOrArn);
+  if ('dropped' in to) return { id, envelope, busName: to.name, rules: [], dropped: to.dropped };
+
+  // Step 2: match. Hot: one automaton walk per event, whatever the number of rules.
+  const bus = to.bus;
+  let names: string[];
+  try {
+    names = bus.matcher.match(envelope);
+  } catch (error) {
+    if (!(error instanceof EventBridgeError)) throw error;
+    return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+  }
+  const matched = names.sort().map((name) => bus.rules.get(name) as RuleRecord);
+
+  // Step 3: deliver.
+  deliver(bus, matched, envelope);
+  return { id, envelope, busName: bus.name, rules: matched.map((r) => ({ Name: r.name, Arn: r.arn })) };
+}
+
+/**
+ * The envelope text of an event, as AWS delivers it to targets.
+ *
+ * @param state - The instance (account and region).
+ * @param id - The event id.
+ * @param fields - The producer's members.
+ * @returns Compact JSON text.
+ */
+export function buildEnvelope(state: BridgeState, id: string, fields: EventFields): string {
+  return (
+    `{"version":"0","id":${JSON.stringify(id)},"detail-type":${JSON.stringify(fields.detailType)},` +
+    `"source":${JSON.stringify(fields.source)},"account":${JSON.stringify(state.account)},` +
+    `"time":"${formatEventTime(fields.timeMs)}","region":${JSON.stringify(state.region)},` +
+    `"resources":${JSON.stringify(fields.resources)},"detail":${fields.detail}}`
+  );
+}
+
+// -------------------------------------------------------------------------------------------------
+// DELIVERY PLUGS IN HERE.
+//
+// Today nothing is delivered: targets are stored (targets.ts) and listed, never invoked. Delivery
+// (input shaping from src/targets/, then handing the shaped input to each target) goes in the body
+// of `deliver`, so every producer of events gets it at once. It must not throw for a target's
+// failure: PutEvents has already accepted the event.
+
+/**
+ * Hands a matched event to the targets of each matched rule. Not built yet: a no-op.
+ *
+ * @param _bus - The bus the event is on.
+ * @param _rules - The matched rules, sorted by name; each holds its targets in `targets`.
+ * @param _envelope - The envelope text.
+ */
+function deliver(_bus: BusRecord, _rules: readonly RuleRecord[], _envelope: string): void {
+  // Intentionally empty until target delivery lands (see the section comment above).
+}

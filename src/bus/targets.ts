@@ -1,0 +1,86 @@
+/**
+ * Targets of rules: PutTargets, RemoveTargets, ListTargetsByRule (PUTEVENTS §1). Targets are
+ * stored on their rule and listed; invoking them belongs to the event path's delivery step
+ * (`event-path.ts`), not here.
+ */
+
+import { EventBridgeError } from '../errors.js';
+import { pageBounds } from './pages.js';
+import { findRule } from './rules.js';
+import type { BridgeState } from './state.js';
+import type { ListTargetsByRuleRequest, ListTargetsByRuleResponse, PutTargetsRequest, RemoveTargetsRequest, Target, TargetsResponse } from './types.js';
+import {
+  Constraints,
+  NAME_PATTERN,
+  member,
+  objectMember,
+  optionalInteger,
+  optionalString,
+  requestObject,
+  serializationError,
+} from './validation.js';
+
+const MAX_TARGETS_PER_RULE = 5;
+
+/** PutTargets; see {@link EventBridge.putTargets}. */
+export function putTargets(state: BridgeState, input: PutTargetsRequest): TargetsResponse {
+  const req = requestObject(input);
+  const raw = member(req, 'Targets');
+  const c = new Constraints();
+  if (c.required(raw, 'targets') && !Array.isArray(raw)) throw serializationError('Targets', 'a list');
+  const targets: Target[] = [];
+  const list = (raw ?? []) as readonly unknown[];
+  list.forEach((t, i) => {
+    const record = objectMember(t, `Targets[${i}]`);
+    const id = optionalString(member(record, 'Id'), 'Id');
+    const arn = optionalString(member(record, 'Arn'), 'Arn');
+    const at = `targets.${i + 1}.member`;
+    c.required(id, `${at}.id`);
+    c.text(id, `${at}.id`, 1, 64, NAME_PATTERN);
+    c.required(arn, `${at}.arn`);
+    c.text(arn, `${at}.arn`, 1, 1600);
+    targets.push({ ...record, Id: id ?? '', Arn: arn ?? '' });
+  });
+  if (Array.isArray(raw)) {
+    c.count(targets.length, `[${targets.map((t) => `Target(id=${t.Id}, arn=${t.Arn})`).join(', ')}]`, 'targets', 1, 100);
+  }
+  const { rule } = findRule(state, req, 'Rule', c);
+  const ids = new Set([...rule.targets.keys(), ...targets.map((t) => t.Id)]);
+  if (ids.size > MAX_TARGETS_PER_RULE) {
+    throw new EventBridgeError('LimitExceededException', 'The requested resource exceeds the maximum number allowed.');
+  }
+  for (const t of targets) rule.targets.set(t.Id, t);
+  return { FailedEntryCount: 0, FailedEntries: [] };
+}
+
+/** RemoveTargets; see {@link EventBridge.removeTargets}. */
+export function removeTargets(state: BridgeState, input: RemoveTargetsRequest): TargetsResponse {
+  const req = requestObject(input);
+  const raw = member(req, 'Ids');
+  const c = new Constraints();
+  if (c.required(raw, 'ids') && (!Array.isArray(raw) || !raw.every((id) => typeof id === 'string'))) {
+    throw serializationError('Ids', 'a list of strings');
+  }
+  const ids = (raw ?? []) as readonly string[];
+  ids.forEach((id, i) => c.text(id, `ids.${i + 1}.member`, 1, 64, NAME_PATTERN));
+  if (Array.isArray(raw)) c.count(ids.length, `[${ids.join(', ')}]`, 'ids', 1, 100);
+  const { rule } = findRule(state, req, 'Rule', c);
+  for (const id of ids) rule.targets.delete(id);
+  return { FailedEntryCount: 0, FailedEntries: [] };
+}
+
+/** ListTargetsByRule; see {@link EventBridge.listTargetsByRule}. */
+export function listTargetsByRule(state: BridgeState, input: ListTargetsByRuleRequest): ListTargetsByRuleResponse {
+  const req = requestObject(input);
+  const nextToken = optionalString(member(req, 'NextToken'), 'NextToken');
+  const limit = optionalInteger(member(req, 'Limit'), 'Limit');
+  const c = new Constraints();
+  c.text(nextToken, 'nextToken', 1, 2048);
+  c.range(limit, 'limit', 1, 100);
+  const { rule } = findRule(state, req, 'Rule', c);
+  const all = [...rule.targets.values()];
+  const { start, end, next } = pageBounds(all.length, nextToken, limit);
+  const out: ListTargetsByRuleResponse = { Targets: all.slice(start, end).map((t) => ({ ...t })) };
+  if (next !== undefined) out.NextToken = next;
+  return out;
+}
