@@ -17,7 +17,8 @@ import { BodyReadError, readBody, sendError, sendOutput, sendPlainJson } from '.
 import { MatchLog } from './match-log.js';
 import type { MatchRecord } from './match-log.js';
 import { OPERATIONS, decodeInput, methodName, serializationError } from './operations.js';
-import { followMatches, matchesPage, type SseClients } from './matches-endpoint.js';
+import { followMatches, sendMatchesPage, type SseClients } from './matches-endpoint.js';
+import { refuseForeignHost } from './host-check.js';
 
 export { MatchLog } from './match-log.js';
 export type { MatchedRule, MatchPage, MatchRecord, NewMatchRecord, MatchListener } from './match-log.js';
@@ -32,6 +33,13 @@ export interface ServerOptions {
   readonly bridgeOptions?: EventBridgeOptions;
   /** Most matches kept in the log; older ones are overwritten. Default 10,000. */
   readonly matchLogSize?: number;
+  /** Most bytes of matches kept in the log (newest kept); older ones are dropped. Default 64 MiB. */
+  readonly matchLogBytes?: number;
+  /**
+   * Names accepted in the `Host` header besides loopback names and the server's own address;
+   * other hosts get HTTP 403 (a guard against DNS rebinding). Default none.
+   */
+  readonly allowedHosts?: readonly string[];
   /** Called once per matched event, after it is logged. Exceptions it throws are ignored. */
   readonly onMatch?: (record: MatchRecord) => void;
   /** Largest request body in bytes; larger ones get HTTP 413. Default 10 MiB. */
@@ -93,11 +101,11 @@ const ACCEPTED_CONTENT_TYPES = new Set(['application/x-amz-json-1.1', 'applicati
  *
  * @param options - See {@link ServerOptions}.
  * @returns The server; call `listen()` to start it.
- * @throws RangeError when `matchLogSize` is not a positive integer.
+ * @throws RangeError when `matchLogSize` or `matchLogBytes` is not a positive integer.
  */
 export function createServer(options: ServerOptions = {}): EventBridgeServer {
   const bridge = options.bridge ?? new EventBridge(options.bridgeOptions ?? {});
-  const matches = new MatchLog(options.matchLogSize ?? 10_000);
+  const matches = new MatchLog(options.matchLogSize ?? 10_000, options.matchLogBytes);
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
@@ -114,6 +122,7 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const requestId = newRequestId();
+    if (refuseForeignHost(req, res, requestId, { allowedHosts: options.allowedHosts ?? [], server: httpServer })) return;
     handle(req, res, requestId).catch((error: unknown) => {
       sendError(res, requestId, internalError(error), true);
     });
@@ -226,7 +235,7 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
       followMatches(res, matches, sseClients, since ?? 0, heartbeatMs);
       return;
     }
-    sendPlainJson(res, 200, matchesPage(matches, since ?? 0, limit));
+    sendMatchesPage(res, matches, since ?? 0, limit);
   }
 
   return {

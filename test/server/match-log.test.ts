@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, test } from 'vitest';
-import { MatchLog } from '../../src/server/match-log.js';
+import { MatchLog, matchRecordBytes } from '../../src/server/match-log.js';
 import type { NewMatchRecord } from '../../src/server/match-log.js';
 
 const record = (id: string): NewMatchRecord => ({
@@ -69,6 +69,72 @@ describe('MatchLog', () => {
     log.append(record('b'));
     expect(seen).toEqual(['a']);
     expect(log.lastSeq).toBe(2);
+  });
+
+  test('should bound the held bytes too, keeping the newest records', () => {
+    const big = (id: string): NewMatchRecord => ({ ...record(id), Event: `{"id":"${id}","pad":"${'p'.repeat(1000)}"}` });
+    const size = matchRecordBytes(big('a'));
+    const log = new MatchLog(1000, size * 3 + 10);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) log.append(big(id));
+    expect(log.since(0).records.map((r) => r.EventId)).toEqual(['c', 'd', 'e']);
+    expect(log.since(0).dropped).toBe(2);
+    expect(log.bytes).toBe(size * 3);
+    expect(log.bytes).toBeLessThanOrEqual(log.maxBytes);
+  });
+
+  test('should keep the newest record even when it alone is over the byte bound', () => {
+    const log = new MatchLog(10, 10);
+    log.append(record('a'));
+    log.append(record('b'));
+    expect(log.since(0).records.map((r) => r.EventId)).toEqual(['b']);
+  });
+
+  test('should count a multi-byte event by its UTF-8 bytes', () => {
+    const ascii = matchRecordBytes({ ...record('x'), Event: '"aa"' });
+    expect(matchRecordBytes({ ...record('x'), Event: '"\u00e9"' })).toBe(ascii);
+  });
+
+  test('should answer since() past the last Seq with the real last Seq', () => {
+    const log = new MatchLog(10);
+    log.append(record('a'));
+    expect(log.since(1000)).toEqual({ records: [], dropped: 0, lastSeq: 1 });
+    expect(new MatchLog(10).since(5).lastSeq).toBe(0);
+  });
+
+  test('should not allocate by capacity: a huge count bound costs nothing to create or clear', () => {
+    const before = process.memoryUsage().heapUsed;
+    const log = new MatchLog(50_000_000);
+    log.append(record('a'));
+    log.clear();
+    log.append(record('b'));
+    log.clear();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(32 * 1024 * 1024);
+    expect(log.since(0)).toEqual({ records: [], dropped: 0, lastSeq: 2 });
+  });
+
+  test('should keep dropped counts right across clear and later overflow', () => {
+    const log = new MatchLog(2);
+    for (const id of ['a', 'b', 'c']) log.append(record(id));
+    log.clear();
+    for (const id of ['d', 'e', 'f', 'g']) log.append(record(id));
+    // d (4) and e (5) were dropped by the bound; a..c were cleared and are not counted.
+    expect(log.since(0)).toMatchObject({ dropped: 2, lastSeq: 7 });
+    expect(log.since(0).records.map((r) => r.EventId)).toEqual(['f', 'g']);
+    expect(log.at(6)?.EventId).toBe('f');
+    expect(log.at(5)).toBeUndefined();
+  });
+
+  test('should stay correct through many compactions', () => {
+    const log = new MatchLog(100);
+    for (let i = 0; i < 5000; i++) log.append(record(`e${i}`));
+    const page = log.since(0);
+    expect(page.records.length).toBe(100);
+    expect(page.records[0]?.Seq).toBe(4901);
+    expect(page.records[99]?.EventId).toBe('e4999');
+  });
+
+  test.each([0, -1, 1.5, Number.NaN])('should refuse byte bound %s', (bytes) => {
+    expect(() => new MatchLog(10, bytes)).toThrow(RangeError);
   });
 
   test.each([0, -1, 1.5, Number.NaN])('should refuse capacity %s', (capacity) => {

@@ -42,13 +42,23 @@ describe('matchesPage', () => {
   });
 });
 
-/** The parts of a ServerResponse that followMatches uses, recording what happens. */
+/**
+ * The parts of a ServerResponse that followMatches uses, recording what happens. `capacity` models
+ * a socket: `write` returns false once more than that many characters wait unread, and `read()`
+ * takes them (emitting `drain` as Node does).
+ */
 class FakeResponse extends EventEmitter {
   written = '';
-  writableLength = 0;
+  unread = 0;
   destroyed = false;
   ended = false;
+  endText = '';
   status = 0;
+  readonly capacity: number;
+  constructor(capacity = Number.POSITIVE_INFINITY) {
+    super();
+    this.capacity = capacity;
+  }
   writeHead(status: number): this {
     this.status = status;
     return this;
@@ -56,9 +66,18 @@ class FakeResponse extends EventEmitter {
   flushHeaders(): void {}
   write(text: string): boolean {
     this.written += text;
-    return true;
+    this.unread += text.length;
+    return this.unread <= this.capacity;
   }
-  end(): void {
+  /** The client reads everything waiting. */
+  read(): void {
+    const wasFull = this.unread > this.capacity;
+    this.unread = 0;
+    if (wasFull) this.emit('drain');
+  }
+  end(text = ''): void {
+    this.written += text;
+    this.endText = text;
     this.ended = true;
   }
   destroy(): void {
@@ -103,18 +122,73 @@ describe('followMatches', () => {
     res.emit('close');
   });
 
-  test('should cut off a follower that stops reading', () => {
+  test('should cut off a follower that stops reading, with a final event saying why', () => {
+    const log = new MatchLog(1000);
+    const res = new FakeResponse(1024);
+    const clients: SseClients = new Set();
+    followMatches(res as unknown as ServerResponse, log, clients, 0, 60_000, 10_000);
+    const big = `{"pad":"${'x'.repeat(2000)}"}`;
+    for (let i = 0; i < 4; i++) log.append(newRecord(`early-${i}`, big));
+    expect(res.ended).toBe(false);
+    const before = res.written.length;
+    for (let i = 0; i < 10; i++) log.append(newRecord(`late-${i}`, big));
+    // Nothing more was written while the socket refused data, except the final event.
+    expect(res.written.length - before).toBe(res.endText.length);
+    expect(res.ended).toBe(true);
+    expect(res.endText).toContain('event: cut\ndata: {"Reason":"the client read nothing while more than 10000 bytes');
+    expect(clients.size).toBe(0);
+    const after = res.written.length;
+    log.append(newRecord('y'));
+    expect(res.written.length).toBe(after);
+  });
+
+  test('should replay a history larger than the cut-off bound, then send live records', () => {
+    // The temporal-dead-zone bug: a history past the old 32 MiB bound threw a ReferenceError and
+    // the stream stopped for good, with no live records and no heartbeat.
+    const log = new MatchLog(100_000, 2 ** 40);
+    const event = `{"pad":"${'y'.repeat(3000)}"}`;
+    for (let i = 0; i < 400; i++) log.append(newRecord(`h${i}`, event));
+    const res = new FakeResponse(64 * 1024);
+    followMatches(res as unknown as ServerResponse, log, new Set(), 0, 60_000, 100_000);
+    expect(res.written.length).toBeLessThan(200 * 1024);
+    let reads = 0;
+    while (res.unread > res.capacity && reads++ < 1000) res.read();
+    log.append(newRecord('live'));
+    res.read();
+    const ids = [...res.written.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(ids).toEqual(Array.from({ length: 401 }, (_, i) => i + 1));
+    expect(res.ended).toBe(false);
+  });
+
+  test('should report records dropped while the follower was behind, then go on', () => {
+    const log = new MatchLog(3);
+    const res = new FakeResponse(10);
+    followMatches(res as unknown as ServerResponse, log, new Set(), 0, 60_000);
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) log.append(newRecord(id));
+    res.read();
+    // "a" went out before the socket pushed back; b and c left the ring before it drained.
+    expect(res.written).toContain('event: dropped\ndata: {"Dropped":2}');
+    const ids = [...res.written.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(ids).toEqual([1, 4, 5, 6]);
+  });
+
+  test('should send heartbeats', async () => {
     const log = new MatchLog(10);
     const res = new FakeResponse();
-    const clients: SseClients = new Set();
-    followMatches(res as unknown as ServerResponse, log, clients, 0, 60_000);
-    res.writableLength = 33 * 1024 * 1024;
-    log.append(newRecord('x'));
-    expect(res.destroyed).toBe(true);
-    expect(clients.size).toBe(0);
-    const before = res.written.length;
-    log.append(newRecord('y'));
-    expect(res.written.length).toBe(before);
+    followMatches(res as unknown as ServerResponse, log, new Set(), 0, 5);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(res.written).toContain(': keep-alive\n\n');
+    res.emit('close');
+  });
+
+  test('should read a since past the last Seq as the last Seq', () => {
+    const log = new MatchLog(10);
+    log.append(newRecord('a'));
+    const res = new FakeResponse();
+    followMatches(res as unknown as ServerResponse, log, new Set(), 99, 60_000);
+    log.append(newRecord('b'));
+    expect(res.written).toContain('id: 2\n');
+    res.emit('close');
   });
 
   test('should end streams when the server closes them', () => {

@@ -76,7 +76,7 @@ describe('AWS JSON 1.1 errors', () => {
   });
 
   test('should answer a request target URL parsers reject with 404', async () => {
-    const answer = await rawExchange((socket) => socket.write('POST // HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}'));
+    const answer = await rawExchange((socket) => socket.write('POST // HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}'));
     expect(answer.startsWith('HTTP/1.1 404')).toBe(true);
   });
 
@@ -157,7 +157,7 @@ describe('limits', () => {
 
   test('should answer a client that stalls mid-body with 408 and close', async () => {
     const stalled =
-      'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.1\r\n' +
+      'POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.1\r\n' +
       'X-Amz-Target: AWSEvents.ListRules\r\nContent-Length: 100\r\n\r\n{"Na';
     const answer = await rawExchange((socket) => socket.write(stalled));
     expect(answer.startsWith('HTTP/1.1 408')).toBe(true);
