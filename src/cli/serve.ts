@@ -5,16 +5,19 @@
  * I/O only: the server itself lives in src/server.
  */
 
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createServer } from '../server/index.js';
 import type { ListeningAddress } from '../server/index.js';
+import { isValidHost } from '../server/host-check.js';
+import { DEFAULT_MATCH_LOG_BYTES } from '../server/match-log.js';
 import { EventBridgeError } from '../errors.js';
 import { CliUsageError, ExitCode, processIo, writeText } from './io.js';
 import type { CliIo } from './io.js';
 import { loadRules } from './rules-file.js';
 
 /** Help text of `serve`. */
-export const serveHelp = `Usage: eventbridge-matcher serve [--port 4010] [--host 127.0.0.1] [--rules rules.json]
+export const serveHelp = `Usage: eventbridge-matcher serve [--port 4010] [--host 127.0.0.1] [--rules rules.json] [options]
 
 Runs an EventBridge endpoint speaking AWS's JSON 1.1 protocol. Point an AWS SDK or the AWS CLI at
 it with endpoint http://<host>:<port>. Any credentials are accepted; signatures are not checked.
@@ -22,10 +25,14 @@ Matched events: GET /_matches (JSON) or GET /_matches?follow=1 (server-sent even
 
 Options:
   --port <n>             TCP port (default 4010; 0 picks a free one)
-  --host <address>       interface to bind (default 127.0.0.1)
+  --host <address>       interface to bind (default 127.0.0.1); an IP address or host name
+  --allowed-host <name>  also answer requests whose Host header is <name> (repeatable); by
+                         default only loopback names (localhost, 127.0.0.0/8, [::1]) and the
+                         bound address are answered, others get 403 (against DNS rebinding)
   --rules <path>         rules file {"name": pattern, ...} or directory of pattern files,
                          put on the default bus before the server starts
-  --match-log-size <n>   matches kept by /_matches (default 10000)
+  --match-log-size <n>   most matches kept by /_matches (default 10000)
+  --match-log-bytes <n>  most bytes of matches kept by /_matches, newest kept (default 67108864)
   --max-body-bytes <n>   largest request body (default 10485760)
   -h, --help             show this help
 
@@ -58,6 +65,8 @@ export async function runServe(args: string[], io: CliIo = processIo(), hooks: S
       host: { type: 'string' },
       rules: { type: 'string' },
       'match-log-size': { type: 'string' },
+      'match-log-bytes': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       'max-body-bytes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -70,10 +79,26 @@ export async function runServe(args: string[], io: CliIo = processIo(), hooks: S
   }
   const port = integerOption('--port', values.port, 4010, 0, 65_535);
   const host = values.host ?? '127.0.0.1';
+  if (!isValidHost(host)) {
+    throw new CliUsageError(`--host must be an IP address or a host name, got ${JSON.stringify(host)}`);
+  }
+  const allowedHosts = values['allowed-host'] ?? [];
+  for (const name of allowedHosts) {
+    if (!isValidHost(name.replace(/^\[(.*)\]$/, '$1'))) {
+      throw new CliUsageError(`--allowed-host must be a host name or an IP address, got ${JSON.stringify(name)}`);
+    }
+  }
   const matchLogSize = integerOption('--match-log-size', values['match-log-size'], 10_000, 1, 100_000_000);
+  const matchLogBytes = integerOption('--match-log-bytes', values['match-log-bytes'], DEFAULT_MATCH_LOG_BYTES, 1024, Number.MAX_SAFE_INTEGER);
   const maxBodyBytes = integerOption('--max-body-bytes', values['max-body-bytes'], 10 * 1024 * 1024, 1, 2 ** 31);
 
-  const server = createServer({ matchLogSize, maxBodyBytes });
+  // A host name given to --host is how clients will name the server, so it is allowed too.
+  const server = createServer({
+    matchLogSize,
+    matchLogBytes,
+    maxBodyBytes,
+    allowedHosts: isIP(host) === 0 ? [host, ...allowedHosts] : allowedHosts,
+  });
   let ruleCount = 0;
   if (values.rules !== undefined) {
     for (const rule of await loadRules(values.rules)) {

@@ -118,6 +118,15 @@ describe('runServe', () => {
     [['--port', '70000']],
     [['--port', 'abc']],
     [['--match-log-size', '0']],
+    [['--match-log-bytes', '12']],
+    [['--match-log-bytes', '1e9']],
+    // An empty host made Node bind every interface.
+    [['--host', '']],
+    [['--host', ' ']],
+    [['--host', 'http://localhost']],
+    [['--host', 'a..b']],
+    [['--allowed-host', '']],
+    [['--allowed-host', 'evil host']],
   ])('should refuse bad options %j', async (args) => {
     await expect(runServe(args, memoryIo())).rejects.toBeInstanceOf(CliUsageError);
   });
@@ -136,9 +145,36 @@ describe('runServe', () => {
     expect(code).toBe(2);
   });
 
-  test('should print help', async () => {
+  test('should print help, with the match log bounds and the Host guard', async () => {
     const io = memoryIo();
     expect(await runServe(['--help'], io)).toBe(0);
     expect(io.out()).toContain('Usage: eventbridge-matcher serve');
+    expect(io.out()).toContain('--match-log-bytes <n>  most bytes of matches kept by /_matches, newest kept (default 67108864)');
+    expect(io.out()).toContain('--allowed-host <name>');
+  });
+
+  test('should bound the match log by --match-log-bytes and answer only allowed hosts', async () => {
+    const rules = join(dir, 'all.json');
+    await writeFile(rules, '{"all": {"source": ["shop"]}}');
+    await withServe(
+      ['--port', '0', '--rules', rules, '--match-log-bytes', '4096', '--allowed-host', 'dev.example'],
+      async (address) => {
+        const detail = JSON.stringify({ pad: 'x'.repeat(1500) });
+        const entries = Array.from({ length: 5 }, () => ({ Source: 'shop', DetailType: 'd', Detail: detail }));
+        await callOperation(address.url, 'PutEvents', { Entries: entries });
+        const page = JSON.parse((await rawRequest(address.url, { method: 'GET', path: '/_matches' })).body) as {
+          Matches: unknown[];
+          Dropped: number;
+          LastSeq: number;
+        };
+        expect(page.Matches.length).toBe(2);
+        expect(page.Dropped).toBe(3);
+        expect(page.LastSeq).toBe(5);
+        const host = { host: `dev.example:${address.port}` };
+        expect((await callOperation(address.url, 'ListRules', {}, host)).status).toBe(200);
+        expect((await callOperation(address.url, 'ListRules', {}, { host: 'other.example' })).status).toBe(403);
+      },
+      (controller) => controller.abort(),
+    );
   });
 });
