@@ -45,6 +45,30 @@ export class TrieNode {
   absentEdges: PathEdge[] | undefined = undefined;
   /** Rules with a sub-rule ending here (a rule may appear more than once); a lone rule is stored bare. */
   terminals: RuleEntry | RuleEntry[] | undefined = undefined;
+  /**
+   * The smallest path among `edges` (every field still to come below this node has a path at
+   * least as large), `undefined` when there are no edges, `null` while not computed since the
+   * edges last changed. See {@link TrieNode.firstPath}.
+   */
+  private firstPathMemo: string | undefined | null = null;
+
+  /**
+   * The smallest path of this node's edges: fields below this node are visited in sorted path
+   * order, so no field still to come has a smaller path. The array-consistent walk uses it to
+   * forget bindings no later field can conflict with (docs/design/008-arrays-of-objects.md).
+   *
+   * @returns The path, or `undefined` when no edge leaves this node.
+   */
+  firstPath(): string | undefined {
+    let memo = this.firstPathMemo;
+    if (memo === null) {
+      memo = undefined;
+      const edges = this.edges;
+      if (edges !== undefined) for (const e of edges) if (memo === undefined || e.path.path < memo) memo = e.path.path;
+      this.firstPathMemo = memo;
+    }
+    return memo;
+  }
 
   /** The condition leading here: every node but the root is its own condition's object. */
   get parent(): Cond | undefined {
@@ -72,6 +96,7 @@ export class TrieNode {
    * @param edge - A new edge from this node.
    */
   addEdge(edge: PathEdge): void {
+    this.firstPathMemo = null;
     let edges = this.edges;
     // A literal keeps a lone edge's array at capacity 1 (`push` onto `[]` reserves 17 slots).
     if (edges === undefined) this.edges = edges = [edge];
@@ -94,6 +119,7 @@ export class TrieNode {
    * @param edge - An edge from this node.
    */
   removeEdge(edge: PathEdge): void {
+    this.firstPathMemo = null;
     const edges = this.edges as PathEdge[];
     const last = edges.pop() as PathEdge;
     if (last !== edge) {
@@ -284,9 +310,8 @@ export class Cond extends TrieNode {
   readonly absent: boolean;
   /** Stamp of the value evaluation that last reported this condition. */
   hitStamp = 0;
-  /** Stamp and array context of the last step taken into `child` (deduplicates equal steps). */
+  /** Match epoch in which the walk over an event without arrays last entered this node. */
   stepStamp = 0;
-  stepContext = 0;
 
   /**
    * @param key - The condition's canonical key (the string of a plain exact condition).

@@ -7,6 +7,7 @@
  */
 
 import type { LeafValue } from './leaf-value.js';
+import type { PathNode } from '../compile/path-table.js';
 
 /**
  * Extracted occurrences of one event.
@@ -41,6 +42,8 @@ export class EventFields {
   touchedCount = 0;
   /** Number of arrays seen (ids `0..arrays-1`). */
   arrays = 0;
+  /** Per array id: the path node of the array's value (its elements share that path). */
+  arrayNode: (PathNode | undefined)[] = [];
   /** Number of element records. */
   elements = 0;
   /** Per element record: its array's id. */
@@ -111,10 +114,13 @@ export class EventFields {
   /**
    * Allocates an array id.
    *
+   * @param node - The path node of the array's value.
    * @returns The new id.
    */
-  newArray(): number {
-    return this.arrays++;
+  newArray(node: PathNode): number {
+    const a = this.arrays++;
+    this.arrayNode[a] = node;
+    return a;
   }
 
   /**
@@ -142,6 +148,8 @@ export class EventFields {
   clearValues(): void {
     const values = this.values;
     for (let i = 0; i < this.count; i++) values[i] = null;
+    const nodes = this.arrayNode;
+    for (let a = 0; a < this.arrays; a++) nodes[a] = undefined;
   }
 }
 

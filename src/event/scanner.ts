@@ -268,7 +268,7 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
         stackKind[sp] = c === 0x7b ? OBJECT : ARRAY;
         stackNode[sp] = node;
         stackContext[sp] = inner;
-        stackArray[sp] = c === 0x5b && node !== undefined ? fields.newArray() : -1;
+        stackArray[sp] = c === 0x5b && node !== undefined ? fields.newArray(node) : -1;
         stackIndex[sp] = 0;
         sp++;
         context = inner;
@@ -449,7 +449,7 @@ function scanPlainValue(event: object, table: PathTable, fields: EventFields): b
           next: 0,
           node,
           context,
-          arrayId: kind === PLAIN_ARRAY && node !== undefined ? fields.newArray() : -1,
+          arrayId: kind === PLAIN_ARRAY && node !== undefined ? fields.newArray(node) : -1,
         });
         continue;
       }
@@ -516,7 +516,7 @@ function scanEventTree(root: EventObject, table: PathTable, fields: EventFields)
       if (isEventObject(value)) {
         stack.push({ object: value, array: undefined, node, context, arrayId: -1, next: 0 });
       } else {
-        stack.push({ object: undefined, array: value as readonly EventValue[], node, context, arrayId: fields.newArray(), next: 0 });
+        stack.push({ object: undefined, array: value as readonly EventValue[], node, context, arrayId: fields.newArray(node), next: 0 });
       }
       continue;
     }

@@ -1,10 +1,10 @@
 /**
  * The compiled matcher: many rules in one rule trie (src/compile/rule-trie.ts), matched against an
- * event in one walk. The event is scanned once for the paths rules use; the walk then follows the
- * trie like event-ruler's StructuredFinder, binding array coordinates as it chooses occurrences so
- * that fields matched in different elements of one array never combine (SEMANTICS §2.5), and taking
- * `exists:false` edges when no occurrence is consistent with what is bound. Cost depends on the
- * event and on how many rules actually match, not on how many rules are loaded.
+ * event in one walk. The event is scanned once for the paths rules use. Without array elements the
+ * walk visits each trie node at most once; with arrays of objects or arrays, {@link ArrayWalk}
+ * keeps array consistency (fields matched in different elements of one array never combine,
+ * docs/semantics.md §2.5) in time linear in the event for a fixed rule set
+ * (docs/design/008-arrays-of-objects.md). Cost does not grow with rules that cannot match.
  */
 
 import type { ParsedPattern, SubRule } from '../pattern/ast.js';
@@ -17,6 +17,7 @@ import { EventFields } from '../event/scanner-fields.js';
 import { forgetHashedString } from '../compile/value-index.js';
 import type { LeafValue } from '../event/leaf-value.js';
 import { scanEventText, scanEventValue } from '../event/scanner.js';
+import { ArrayWalk } from './array-walk.js';
 
 /**
  * A set of named rules (event patterns) compiled into one automaton.
@@ -37,17 +38,12 @@ export class Matcher {
   private readonly fields = new EventFields();
   /** Epoch of the current `match` call (rule deduplication). */
   private matchEpoch = 0;
-  /** Epoch of one value evaluation (a condition is reported once per evaluation). */
-  private evalEpoch = 0;
-  /** Epoch of one edge visit (a condition's child is pushed once per visit and binding). */
-  private stepEpoch = 0;
-  // Walk scratch (hot path; reused across events): the frame stack, the conditions one evaluation
-  // reports, and per array id the bound index (-1 when unbound) with an undo log of bound ids.
+  // Walk scratch (hot path; reused across events): the node stack and the conditions one
+  // evaluation reports.
   private readonly stackNode: (TrieNode | undefined)[] = [];
-  private readonly stackArg: number[] = [];
   private readonly hits: (Cond | undefined)[] = [];
-  private bound = new Int32Array(16);
-  private undo = new Int32Array(16);
+  /** The walk for events with array elements. */
+  private readonly arrayWalk = new ArrayWalk();
 
   /** Number of rules. */
   get size(): number {
@@ -114,50 +110,29 @@ export class Matcher {
   }
 
   /**
-   * Walks the trie over the scanned fields. Hot path: an explicit stack of (node, occurrence to
-   * bind) frames; a frame with node `undefined` undoes bindings down to a mark. Nothing is
-   * allocated per rule; conditions reached are deduplicated by stamps.
+   * Walks the trie over the scanned fields of an event without array elements (every occurrence
+   * agrees with every other, so a state is just a trie node). Hot path: an explicit stack of
+   * nodes; nothing is allocated per rule; conditions reached are deduplicated by stamps. Events
+   * with arrays of objects or arrays take {@link ArrayWalk} instead.
    */
   private walk(out: string[]): void {
     const fields = this.fields;
     const epoch = ++this.matchEpoch;
     const total = this.rules.size;
-    const hasArrays = fields.elements > 0;
-    if (hasArrays) {
-      if (this.bound.length < fields.arrays) this.bound = new Int32Array(Math.max(fields.arrays, this.bound.length * 2));
-      this.bound.fill(-1, 0, fields.arrays);
+    if (fields.elements > 0) {
+      this.arrayWalk.run(this.root, fields, out, total, epoch);
+      return;
     }
-    let undoLength = 0;
     const stackNode = this.stackNode;
-    const stackArg = this.stackArg;
+    const arrayWalk = this.arrayWalk;
     const hits = this.hits;
-    const contexts = fields.contexts;
     const next = fields.next;
     const values = fields.values;
     let sp = 0;
-    stackNode[sp] = this.root;
-    stackArg[sp] = -1;
-    sp++;
+    stackNode[sp++] = this.root;
     while (sp > 0) {
-      sp--;
-      const node = stackNode[sp];
-      const arg = stackArg[sp] as number;
+      const node = stackNode[--sp] as TrieNode;
       stackNode[sp] = undefined;
-      if (node === undefined) {
-        // Undo bindings made since the mark.
-        const bound = this.bound;
-        while (undoLength > arg) bound[this.undo[--undoLength] as number] = -1;
-        continue;
-      }
-      if (arg >= 0 && hasArrays) {
-        const mark = undoLength;
-        undoLength = this.bind(contexts[arg] as number, undoLength);
-        if (undoLength > mark) {
-          stackNode[sp] = undefined;
-          stackArg[sp] = mark;
-          sp++;
-        }
-      }
       const terminals = node.terminals;
       if (terminals !== undefined) {
         if (Array.isArray(terminals)) {
@@ -195,78 +170,32 @@ export class Matcher {
           if (edge !== undefined && fields.first(edge.path.leafId) >= 0) continue;
         }
         if (edge === undefined) continue;
-        const step = ++this.stepEpoch;
-        let consistent = false;
-        for (let o = fields.first(edge.path.leafId); o >= 0; o = next[o] as number) {
-          const context = contexts[o] as number;
-          if (hasArrays && context >= 0 && !this.isConsistent(context)) continue;
-          consistent = true;
-          if (edge.size === 0) break;
-          // A step that binds nothing new is the same for every such occurrence: take it once.
-          const key = hasArrays && context >= 0 && this.bindsNew(context) ? context : -1;
-          const stamp = ++this.evalEpoch;
-          const count = edge.evaluate(values[o] as LeafValue, stamp, hits);
+        const first = fields.first(edge.path.leafId);
+        if (first < 0) {
+          // No occurrence: the path's exists:false conditions hold.
+          const absent = edge.absent;
+          if (absent !== undefined) for (let a = 0; a < absent.length; a++) sp = this.enter(absent[a] as Cond, sp);
+          continue;
+        }
+        if (edge.size === 0) continue;
+        for (let o = first; o >= 0; o = next[o] as number) {
+          const count = edge.evaluate(values[o] as LeafValue, ++arrayWalk.evalEpoch, hits);
           for (let h = 0; h < count; h++) {
             const cond = hits[h] as Cond;
             hits[h] = undefined;
-            if (cond.stepStamp === step && cond.stepContext === key) continue;
-            cond.stepStamp = step;
-            cond.stepContext = key;
-            stackNode[sp] = cond;
-            stackArg[sp] = key >= 0 ? o : -1;
-            sp++;
-          }
-        }
-        const absent = edge.absent;
-        if (!consistent && absent !== undefined) {
-          for (let a = 0; a < absent.length; a++) {
-            stackNode[sp] = absent[a] as Cond;
-            stackArg[sp] = -1;
-            sp++;
+            sp = this.enter(cond, sp);
           }
         }
       }
     }
-    // Leave no bindings behind after an early stop.
-    if (undoLength > 0) this.bound.fill(-1);
     for (let i = 0; i < sp; i++) stackNode[i] = undefined;
   }
 
-  /** Whether an occurrence in element `e` agrees with every bound array index. Hot. */
-  private isConsistent(e: number): boolean {
-    const f = this.fields;
-    const bound = this.bound;
-    for (; e >= 0; e = f.elementParent[e] as number) {
-      const b = bound[f.elementArray[e] as number] as number;
-      if (b >= 0 && b !== f.elementIndex[e]) return false;
-    }
-    return true;
-  }
-
-  /** Whether choosing an occurrence in element `e` would bind an array not bound yet. */
-  private bindsNew(e: number): boolean {
-    const f = this.fields;
-    for (; e >= 0; e = f.elementParent[e] as number) {
-      if ((this.bound[f.elementArray[e] as number] as number) < 0) return true;
-    }
-    return false;
-  }
-
-  /** Binds the arrays of element `e`'s chain; returns the new undo length. */
-  private bind(e: number, undoLength: number): number {
-    const f = this.fields;
-    for (; e >= 0; e = f.elementParent[e] as number) {
-      const array = f.elementArray[e] as number;
-      if ((this.bound[array] as number) < 0) {
-        this.bound[array] = f.elementIndex[e] as number;
-        if (undoLength >= this.undo.length) {
-          const bigger = new Int32Array(this.undo.length * 2);
-          bigger.set(this.undo);
-          this.undo = bigger;
-        }
-        this.undo[undoLength++] = array;
-      }
-    }
-    return undoLength;
+  /** Pushes a condition's node unless this match already reached it; returns the new stack size. */
+  private enter(cond: Cond, sp: number): number {
+    if (cond.stepStamp === this.matchEpoch) return sp;
+    cond.stepStamp = this.matchEpoch;
+    this.stackNode[sp] = cond;
+    return sp + 1;
   }
 }
