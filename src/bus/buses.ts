@@ -1,5 +1,5 @@
 /**
- * Event buses: CreateEventBus, DeleteEventBus, DescribeEventBus, ListEventBuses (PUTEVENTS §1).
+ * Event buses: CreateEventBus, DeleteEventBus, DescribeEventBus, ListEventBuses (docs/putevents.md §1).
  * A bus owns its rules; deleting it deletes them.
  */
 

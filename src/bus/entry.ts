@@ -1,7 +1,7 @@
 /**
  * One PutEvents entry: reading it (types), AWS's per-entry checks in a fixed order, its size under
  * AWS's documented formula, and the Java `toString` AWS echoes in the too-many-entries message.
- * Per-entry failures are values, never exceptions (PUTEVENTS §2); wrong JSON types are request errors.
+ * Per-entry failures are values, never exceptions (docs/putevents.md §2); wrong JSON types are request errors.
  */
 
 import { compactDetail } from './detail.js';

@@ -4,7 +4,7 @@
  * feeds. This file documents the operations and hands each call, with the instance's state
  * (`state.ts`), to its module; it holds no logic. A new resource (schedules, archives,
  * connections) is a module beside these, its store in `state.ts`, and one method per operation here.
- * Behaviour: PUTEVENTS.md.
+ * Behaviour: docs/putevents.md.
  */
 
 import { createEventBus, deleteEventBus, describeEventBus, listEventBuses } from './buses.js';

@@ -1,5 +1,5 @@
 /**
- * ScheduleExpression validation, as PutRule does it (PUTEVENTS §11; 40 recorded cases). Two forms:
+ * ScheduleExpression validation, as PutRule does it (docs/putevents.md §11; 40 recorded cases). Two forms:
  * `rate(N unit)` with a positive integer and a singular unit exactly when N is 1, and
  * `cron(min hour day-of-month month day-of-week year)` with AWS's six fields, where exactly one of
  * day-of-month and day-of-week is `?`. Nothing is ever scheduled; the expression is only stored.

@@ -1,5 +1,5 @@
 /**
- * Targets of rules: PutTargets, RemoveTargets, ListTargetsByRule (PUTEVENTS §1). Targets are
+ * Targets of rules: PutTargets, RemoveTargets, ListTargetsByRule (docs/putevents.md §1). Targets are
  * stored on their rule and listed; invoking them belongs to the event path's delivery step
  * (`event-path.ts`), not here.
  */

@@ -1,6 +1,6 @@
 /**
  * TestEventPattern as the API operation: the pattern read as PutRule reads it, the event required
- * to be a JSON object with the envelope fields AWS insists on (SEMANTICS §2.1), then one evaluation
+ * to be a JSON object with the envelope fields AWS insists on (docs/semantics.md §2.1), then one evaluation
  * by the reference evaluator. It touches no bus.
  */
 
@@ -14,7 +14,7 @@ import type { BridgeState } from './state.js';
 import type { TestEventPatternRequest, TestEventPatternResponse } from './types.js';
 import { Constraints, member, optionalString, requestObject, validationError } from './validation.js';
 
-/** Envelope fields TestEventPattern insists on (SEMANTICS §2.1). */
+/** Envelope fields TestEventPattern insists on (docs/semantics.md §2.1). */
 const REQUIRED_EVENT_FIELDS = ['id', 'account', 'source', 'time', 'region', 'detail-type'] as const;
 
 /** TestEventPattern; see {@link EventBridge.testEventPattern}. */

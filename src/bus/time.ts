@@ -1,6 +1,6 @@
 /**
  * Event times. AWS delivers `time` at second precision with a `Z` suffix
- * (`2022-01-01T00:00:00Z`, PUTEVENTS §7). Callers may give a `Date`, epoch seconds (what every AWS
+ * (`2022-01-01T00:00:00Z`, docs/putevents.md §7). Callers may give a `Date`, epoch seconds (what every AWS
  * SDK puts on the wire) or a date string; strings are read the way botocore reads them before
  * sending, so the recorded `Time` strings (`2022-01-01`, `01-01-2022T00:00:00Z`,
  * `2022-01-01 00:00:00Z`) give the recorded times.

@@ -1,5 +1,5 @@
 /**
- * A trie over ignore-case patterns (SEMANTICS §3.7): each level is one code point of a pattern,
+ * A trie over ignore-case patterns (docs/semantics.md §3.7): each level is one code point of a pattern,
  * represented by its alternatives (`["s","S"]`, `["ß","SS"]`). Patterns with the same alternatives
  * share nodes, and an event string is run through all of them at once as a small NFA over
  * (node, position) pairs. Serves `equals-ignore-case`, `prefix`/`suffix` with `equals-ignore-case`

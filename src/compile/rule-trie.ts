@@ -1,6 +1,6 @@
 /**
  * The rule trie: every sub-rule is a chain of field conditions in sorted path order, and sub-rules
- * with equal leading conditions share the chain (SEMANTICS §6, event-ruler's NameState machine).
+ * with equal leading conditions share the chain (docs/semantics.md §6, event-ruler's NameState machine).
  * A node's outgoing conditions are grouped by path into {@link PathEdge}s, each with one
  * {@link ValueIndex} shared by all of its conditions, so many rules cost one lookup per event value.
  * Invariant: a node, condition or edge exists iff some sub-rule passes through it (reference counts),

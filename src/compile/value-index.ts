@@ -1,7 +1,7 @@
 /**
  * The value index of one (trie node, field path) pair: every leaf matcher of every condition on that
  * path, filed so one event value finds the conditions it satisfies by lookups, not a loop over rules
- * (SEMANTICS §6): hash maps, prefix/suffix tables hashed by length, an ignore-case NFA trie, interval
+ * (docs/semantics.md §6): hash maps, prefix/suffix tables hashed by length, an ignore-case NFA trie, interval
  * trees, wildcards under their literal ends. anything-but operands are filed as *exclusions*: a value satisfies every
  * anything-but entry it did not exclude (one pass over this path's anything-but entries).
  */

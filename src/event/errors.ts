@@ -1,7 +1,7 @@
 /**
  * The error thrown for an event that cannot be read: malformed JSON, or a top level that is not a
  * JSON object. AWS answers both with `ValidationException: Parameter Event is not valid.`
- * (SEMANTICS §2.1); `reason` adds what was wrong and where, for people.
+ * (docs/semantics.md §2.1); `reason` adds what was wrong and where, for people.
  */
 
 import { EventBridgeError } from '../errors.js';

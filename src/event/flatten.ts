@@ -1,5 +1,5 @@
 /**
- * Flattens an event into leaf occurrences `(path, value, coordinates)` (SEMANTICS §2.2, §2.5): paths
+ * Flattens an event into leaf occurrences `(path, value, coordinates)` (docs/semantics.md §2.2, §2.5): paths
  * join object keys with `.`, arrays are transparent, empty arrays and objects yield nothing, and each
  * occurrence records `(arrayId, index)` for every enclosing array element that is itself an object or
  * array (scalar elements add none). Iterative, so nesting depth is unbounded.
@@ -172,7 +172,7 @@ function materialize(chain: CoordNode | undefined): readonly Coordinate[] {
 
 /**
  * Whether coordinates agree with a set of bound array positions: for every array both mention, the
- * same element (SEMANTICS §2.5).
+ * same element (docs/semantics.md §2.5).
  *
  * @param coords - An occurrence's coordinates.
  * @param bound - Array id to chosen element index.

@@ -1,7 +1,7 @@
 /**
  * One leaf value of an event, as matchers see it. Strings are JavaScript strings (JSON escapes
  * decoded); numbers keep their source text (see {@link JsonNumber}); `true`, `false` and `null` are
- * themselves. Objects and arrays are never leaves (SEMANTICS §2.2).
+ * themselves. Objects and arrays are never leaves (docs/semantics.md §2.2).
  */
 
 import type { JsonNumber } from '../values/json-number.js';

@@ -1,6 +1,6 @@
 /**
  * Reads an event into a small JSON tree that keeps what `JSON.parse` loses: the source text of every
- * number (as a {@link JsonNumber}) and every duplicate key (SEMANTICS §2.2 point 5: event-ruler's
+ * number (as a {@link JsonNumber}) and every duplicate key (docs/semantics.md §2.2 point 5: event-ruler's
  * streaming reader keeps both values). The reader is strict RFC 8259 JSON and iterative (an explicit
  * stack, no recursion), so events nested 10,000 deep and 1 MB strings are fine. Object keys are kept
  * in arrays of `[key, value]` pairs, so `__proto__` and `constructor` are plain data.

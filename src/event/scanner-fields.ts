@@ -1,6 +1,6 @@
 /**
  * The fields an event scan extracts, in flat reusable arrays: one occurrence per leaf on a used
- * path (SEMANTICS §2.2), chained per path, and the array coordinates of §2.5 as a tree of "array
+ * path (docs/semantics.md §2.2), chained per path, and the array coordinates of §2.5 as a tree of "array
  * element" records (array id, index, enclosing element). Scalar array elements add no coordinate.
  * One instance is reused for every event a matcher reads, so steady-state scans allocate only the
  * extracted values.

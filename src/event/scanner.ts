@@ -1,7 +1,7 @@
 /**
  * The matcher's single-pass event scanner. It reads JSON text once, left to right, follows object
  * keys through the {@link PathTable} and extracts only leaves on paths some rule uses, with their
- * array coordinates (SEMANTICS §2.2, §2.5); everything else is validated and skipped without
+ * array coordinates (docs/semantics.md §2.2, §2.5); everything else is validated and skipped without
  * building strings or objects. Duplicate keys are all kept, numbers keep their text. Iterative
  * (explicit stack): nesting depth is unbounded. Malformed JSON anywhere throws InvalidEventError
  * with the same reason as the event reader of parse-event.ts (it is asked for the reason).

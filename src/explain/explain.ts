@@ -55,7 +55,7 @@ export interface ChosenValue {
  * - `present`: the pattern wants `{"exists":false}` but the event has values at `path` (within the
  *   array elements chosen for earlier fields, listed in `chosen`, if any).
  * - `array-conflict`: values at `path` satisfy the pattern, but none of them is in the same array
- *   element as the values chosen for the earlier fields listed in `chosen` (SEMANTICS §2.5).
+ *   element as the values chosen for the earlier fields listed in `chosen` (docs/semantics.md §2.5).
  */
 export type Reason =
   | { readonly kind: 'matched'; readonly branch: number; readonly fields: readonly MatchedField[] }

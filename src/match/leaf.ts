@@ -1,6 +1,6 @@
 /**
  * The value semantics of one leaf matcher against one present leaf value: the operator table of
- * SEMANTICS §3.0, written plainly. This is the oracle the compiled matcher is tested against, so
+ * docs/semantics.md §3.0, written plainly. This is the oracle the compiled matcher is tested against, so
  * it favours clarity over speed; compiled ignore-case and wildcard programs are cached per matcher
  * object. Absence is the caller's business: `exists:false` never matches a present value here.
  */
@@ -50,7 +50,7 @@ function isNumber(v: LeafValue): v is JsonNumber {
 }
 
 /**
- * Whether one leaf matcher accepts one present leaf value (SEMANTICS §3.0).
+ * Whether one leaf matcher accepts one present leaf value (docs/semantics.md §3.0).
  *
  * - String operators (exact, exactly, prefix, suffix, equals-ignore-case, wildcard, cidr) only
  *   ever match strings; an exact literal that is an IP address also matches any other spelling of

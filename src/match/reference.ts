@@ -1,6 +1,6 @@
 /**
  * The reference evaluator: a small, obviously-correct oracle for one pattern against one event, with
- * event-ruler's array-consistent semantics (`rulesForJSONEvent`, SEMANTICS §2.5, Q1, Q2). Per sub-rule
+ * event-ruler's array-consistent semantics (`rulesForJSONEvent`, docs/semantics.md §2.5, Q1, Q2). Per sub-rule
  * it visits the fields in their sorted order and searches for one occurrence per field whose array
  * coordinates agree with those already chosen; `exists:false` holds iff no occurrence of the path
  * agrees with the coordinates bound by the fields before it. Not the fast path: the Matcher is.

@@ -1,7 +1,7 @@
 /**
  * The parsed form of an event pattern: what validation produces and every matcher consumes.
  *
- * A pattern is a set of sub-rules (its `$or` expansion, SEMANTICS §1.5). The pattern matches an
+ * A pattern is a set of sub-rules (its `$or` expansion, docs/semantics.md §1.5). The pattern matches an
  * event if any sub-rule does; a sub-rule matches if every one of its fields is satisfied by at least
  * one of that field's leaf matchers, with array consistency (§2.5). Fields are kept sorted by path
  * in UTF-16 code-unit order (JavaScript's default string order, Java's `String.compareTo`), the

@@ -1,7 +1,7 @@
 /**
  * Reads one operator object of a leaf array (`{"prefix":"a"}`, `{"numeric":[">",1]}`, ...) from the
  * token stream, token by token in event-ruler's `JsonRuleCompiler.processMatchExpression` order, so
- * the first problem is reported with the same text and at the same position as AWS (SEMANTICS §3,
+ * the first problem is reported with the same text and at the same position as AWS (docs/semantics.md §3,
  * §4.2), including the misleading texts and doubled location suffixes it is known for.
  */
 
@@ -363,7 +363,7 @@ function dedupe(values: readonly string[]): string[] {
 
 /**
  * Builds the matcher for a plain string literal of a leaf array: an IP-looking literal also
- * matches other spellings of the same address (SEMANTICS §3.1).
+ * matches other spellings of the same address (docs/semantics.md §3.1).
  *
  * @param value - The decoded string.
  * @param source - The literal as written.

@@ -1,7 +1,7 @@
 /**
  * Reads and validates an event pattern in one pass over its tokens, in document order, the way
  * event-ruler's `JsonRuleCompiler` walks Jackson's stream: the first problem wins, with AWS's text
- * and location (SEMANTICS §1, §4). It expands `$or` into sub-rules (§1.6) with last-wins per path,
+ * and location (docs/semantics.md §1, §4). It expands `$or` into sub-rules (§1.6) with last-wins per path,
  * then applies the AWS-level limits: `$or` combinations (§1.6) and wildcard complexity (§5).
  * Nesting is handled with an explicit stack, so deep input cannot overflow the call stack.
  */
@@ -22,10 +22,10 @@ export interface ParsePatternOptions {
 /** AWS's hard cap on `EventPattern` (the default quota is 2048, adjustable up to this). */
 export const DEFAULT_MAX_PATTERN_LENGTH = 4096;
 
-/** Most rule combinations `$or` may produce, by AWS's product formula (SEMANTICS §1.6). */
+/** Most rule combinations `$or` may produce, by AWS's product formula (docs/semantics.md §1.6). */
 export const MAX_OR_COMBINATIONS = 1000;
 
-/** Highest wildcard complexity score AWS accepts (SEMANTICS §5). */
+/** Highest wildcard complexity score AWS accepts (docs/semantics.md §5). */
 export const MAX_WILDCARD_COMPLEXITY = 10;
 
 /** The reason AWS gives for a wildcard complexity above the limit (no location suffix). */

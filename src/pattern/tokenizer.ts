@@ -1,7 +1,7 @@
 /**
  * A strict, streaming JSON tokenizer that behaves like Jackson's `ReaderBasedJsonParser` with default
  * features, because AWS reports pattern syntax errors with Jackson's words and Jackson's positions
- * (SEMANTICS §1.7, §4.1). Like Jackson it reads the start of a value together with the field name
+ * (docs/semantics.md §1.7, §4.1). Like Jackson it reads the start of a value together with the field name
  * before it, finishes string tokens lazily, and reports the location of its read pointer.
  * Invariant: no recursion; nesting is an explicit context stack capped at Jackson's depth of 1000.
  */

@@ -1,5 +1,5 @@
 /**
- * `equals-ignore-case` as event-ruler defines it (SEMANTICS §3.7): the pattern is compiled, per
+ * `equals-ignore-case` as event-ruler defines it (docs/semantics.md §3.7): the pattern is compiled, per
  * code point `c`, into the alternatives `lower(c)` and `upper(c)` (full, locale-independent
  * mappings); the event string is never transformed. Alternatives differ in length (`ß` vs `SS`),
  * so matching runs a tiny NFA over positions of the event string: |p| steps over a set of live

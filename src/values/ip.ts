@@ -1,5 +1,5 @@
 /**
- * IP addresses and CIDR blocks (SEMANTICS §3.11). Addresses are kept as fixed-width lowercase hex
+ * IP addresses and CIDR blocks (docs/semantics.md §3.11). Addresses are kept as fixed-width lowercase hex
  * (8 digits for IPv4, 32 for IPv6) so that comparing strings compares addresses; IPv4-mapped IPv6
  * addresses (`::ffff:a00:1`) are IPv4. Parsing follows event-ruler: a regex gate, then the rules of
  * Java's address-literal parser; ranges never cross families (the fix of quirk Q8).
@@ -62,7 +62,7 @@ function hasIpv6Shape(s: string): boolean {
 const MAX_IPV4_TEXT = 15;
 
 /**
- * Parses an IP address literal the way event-ruler does (SEMANTICS §3.11).
+ * Parses an IP address literal the way event-ruler does (docs/semantics.md §3.11).
  *
  * - IPv4: four decimal parts of 0–255, leading zeros allowed (`010.0.0.5` is 10.0.0.5), at most
  *   15 characters in all (quirk Q21, see {@link MAX_IPV4_TEXT}).
@@ -154,7 +154,7 @@ function hex2(n: number): string {
   return (n < 16 ? '0' : '') + n.toString(16);
 }
 
-/** A CIDR block AWS would reject; `reason` is AWS's text (SEMANTICS §3.11, no location suffix). */
+/** A CIDR block AWS would reject; `reason` is AWS's text (docs/semantics.md §3.11, no location suffix). */
 export class CidrError extends Error {
   /** AWS's reason, e.g. `IPv4 mask bits must be < 32`. */
   readonly reason: string;

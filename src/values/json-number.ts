@@ -1,6 +1,6 @@
 /**
  * A JSON number as the engine sees it: its source text plus, when the text is *comparable*
- * (SEMANTICS §2.4: exactly the shortest round-trip decimal of a finite double, as Java's
+ * (docs/semantics.md §2.4: exactly the shortest round-trip decimal of a finite double, as Java's
  * `Double.toString` prints it), that double. Equality of two numbers: both comparable with the same
  * double, or byte-identical text. `numberFromText` runs once per event number, so it is hot: short
  * mantissas (≤ 15 digits) take a fast path with no string building.
@@ -8,7 +8,7 @@
 
 /**
  * A JSON number as the engine sees it: its source text plus, when the text is *comparable*
- * (SEMANTICS §2.4: exactly the shortest round-trip decimal of a finite double), that double.
+ * (docs/semantics.md §2.4: exactly the shortest round-trip decimal of a finite double), that double.
  * Equality of two numbers: both comparable with the same double, or byte-identical text.
  */
 export interface JsonNumber {
@@ -29,7 +29,7 @@ const MIN_NORMAL = 2.2250738585072014e-308;
  * comparison; only long, zero, huge or subnormal spellings take the slow path.
  *
  * @param text - A syntactically valid JSON number token (`-0`, `300.0`, `3e2`, `1e400`).
- * @returns The number; `value` is set iff the text is comparable (SEMANTICS §2.4), `-0` as `0`.
+ * @returns The number; `value` is set iff the text is comparable (docs/semantics.md §2.4), `-0` as `0`.
  */
 export function numberFromText(text: string): JsonNumber {
   const x = Number(text);
@@ -57,7 +57,7 @@ export function numberFromValue(x: number): JsonNumber {
 }
 
 /**
- * Equality of two JSON numbers (SEMANTICS §2.4): both comparable with the same double, or
+ * Equality of two JSON numbers (docs/semantics.md §2.4): both comparable with the same double, or
  * byte-identical source text.
  *
  * @param a - One number.

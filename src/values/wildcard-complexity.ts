@@ -1,5 +1,5 @@
 /**
- * event-ruler's wildcard complexity score (SEMANTICS §5), the number AWS compares with its limit.
+ * event-ruler's wildcard complexity score (docs/semantics.md §5), the number AWS compares with its limit.
  * We rebuild the byte-level NFA event-ruler builds for the wildcard patterns of one field (same
  * state-sharing rules, so the score is the same) and then run its evaluation: a breadth-first walk
  * over the subsets of NFA states reachable by some input, scoring each subset by how many wildcard
@@ -231,7 +231,7 @@ const MAX_SUBSETS = 10_000;
 
 /**
  * event-ruler's `MachineComplexityEvaluator` score for the wildcard patterns of one field
- * (SEMANTICS §5): the most wildcard patterns whose matches a worst-case input can keep alive at
+ * (docs/semantics.md §5): the most wildcard patterns whose matches a worst-case input can keep alive at
  * once, counted per NFA state. AWS rejects rules scoring above 10. Scores from the spec: `"*"` → 2,
  * `"*a*b*"` → 4, `"*:*:*:*:*:event-bus/*"` → 11, the four `"*` `/datasync/*.x"` globs of §5 → 16.
  *

@@ -1,5 +1,5 @@
 /**
- * The `wildcard` operator (SEMANTICS §3.6) and event-ruler's wildcard complexity score (§5).
+ * The `wildcard` operator (docs/semantics.md §3.6) and event-ruler's wildcard complexity score (§5).
  * A glob is split on its unescaped `*` into literal segments; the whole string must match, so the
  * first and last segments are anchored and the middle ones are found greedily left to right, which
  * is linear-ish (no backtracking: taking the leftmost occurrence of each segment is always safe).

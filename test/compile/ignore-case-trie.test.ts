@@ -1,6 +1,6 @@
 /**
  * IgnoreCaseTrie against the ignore-case helpers of src/values/ignore-case.ts on the awkward cases of
- * SEMANTICS §3.7 (ß, Kelvin sign, İ, σ/ς, titlecase, supplementary characters), with removals.
+ * docs/semantics.md §3.7 (ß, Kelvin sign, İ, σ/ς, titlecase, supplementary characters), with removals.
  */
 
 import fc from 'fast-check';

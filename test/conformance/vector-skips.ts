@@ -1,6 +1,6 @@
 /**
  * event-ruler-vectors.jsonl match vectors this project deliberately answers differently, because
- * they record an event-ruler 2.0.1 bug (SEMANTICS §8, §10). Keyed by 1-based line number; each entry
+ * they record an event-ruler 2.0.1 bug (docs/semantics.md §8, §10). Keyed by 1-based line number; each entry
  * repeats the pattern so a re-ordered fixture file fails loudly instead of skipping the wrong line.
  * Shared by every conformance suite that replays the vectors.
  */

@@ -1,5 +1,5 @@
 /**
- * Tests of event flattening (SEMANTICS §2.2, §2.5): paths, transparent arrays, empty containers,
+ * Tests of event flattening (docs/semantics.md §2.2, §2.5): paths, transparent arrays, empty containers,
  * duplicates, and array coordinates.
  */
 
@@ -47,7 +47,7 @@ describe('flattenEvent', () => {
     expect(flat.at('a.b').map((o) => o.value)).toEqual(['nested', 'dotted']);
   });
 
-  test('should keep every value of a duplicate key (streaming semantics, SEMANTICS §2.2)', () => {
+  test('should keep every value of a duplicate key (streaming semantics, docs/semantics.md §2.2)', () => {
     expect(flattenEvent('{"a":"y","a":"x"}').at('a').map((o) => o.value)).toEqual(['y', 'x']);
   });
 
@@ -72,7 +72,7 @@ describe('flattenEvent', () => {
     expect(triples({ detail: '{"k":"v"}' })).toEqual([['detail', '{"k":"v"}', []]]);
   });
 
-  test('should record a coordinate for each enclosing object or array element (SEMANTICS §2.5)', () => {
+  test('should record a coordinate for each enclosing object or array element (docs/semantics.md §2.5)', () => {
     expect(triples('{"a":[{"b":1,"c":[2,3]},{"b":4}],"d":"x"}')).toEqual([
       ['a.b', '#1', ['0:0']],
       ['a.c', '#2', ['0:0']],

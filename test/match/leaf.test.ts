@@ -1,5 +1,5 @@
 /**
- * Tests of matchesLeaf, the operator table of SEMANTICS §3.0: every operator against every kind of
+ * Tests of matchesLeaf, the operator table of docs/semantics.md §3.0: every operator against every kind of
  * value, and agreement with the single-field event-ruler probes from the fixtures.
  */
 
@@ -59,7 +59,7 @@ function labelled(rows: readonly (readonly [LeafMatcher, LeafValue, boolean])[])
 }
 
 describe('matchesLeaf', () => {
-  // SEMANTICS §3.0, one row per operator, one column per kind of event value.
+  // docs/semantics.md §3.0, one row per operator, one column per kind of event value.
   const columns = ['string', 'comparable number', 'non-comparable number', 'true', 'false', 'null'] as const;
   const sample: Record<(typeof columns)[number], LeafValue> = {
     string: 'x',
@@ -346,7 +346,7 @@ function toMatcher(element: unknown, text: string): LeafMatcher | undefined {
 }
 
 describe('matchesLeaf against event-ruler probes', () => {
-  // Probes where event-ruler 2.0.1 is wrong by design of this project (SEMANTICS §3.11, §10).
+  // Probes where event-ruler 2.0.1 is wrong by design of this project (docs/semantics.md §3.11, §10).
   const knownDivergence = (pattern: string, value: LeafValue): string | undefined => {
     if (/"cidr"|"\d+\.\d+\.\d+\.\d+"|::/.test(pattern) && typeof value === 'string' && /:/.test(value) !== /::|:[0-9a-f]+:/i.test(pattern))
       return 'Q8 cross-family';

@@ -1,5 +1,5 @@
 /**
- * The Matcher API (addRule, deleteRule, match, size) and its semantics on the tables of SEMANTICS
+ * The Matcher API (addRule, deleteRule, match, size) and its semantics on the tables of docs/semantics.md
  * §2.5 and §2.6, hostile events, and trie states with many paths.
  */
 
@@ -126,7 +126,7 @@ describe('Matcher.match', () => {
     expect(sorted(m.match(`{"a":"${big}"}`))).toEqual(['p', 'w']);
   });
 
-  describe('should apply array consistency (SEMANTICS §2.5)', () => {
+  describe('should apply array consistency (docs/semantics.md §2.5)', () => {
     test.each([
       [{ a: { b: [1], c: [4] } }, { a: [{ b: 1, c: 2 }, { b: 3, c: 4 }] }, false],
       [{ a: { b: [1], c: [4] } }, { a: [{ b: 1, c: 4 }, { b: 3, c: 2 }] }, true],
@@ -146,7 +146,7 @@ describe('Matcher.match', () => {
     });
   });
 
-  describe('should tell null, missing and empty apart (SEMANTICS §2.6)', () => {
+  describe('should tell null, missing and empty apart (docs/semantics.md §2.6)', () => {
     const m = matcherWith({
       null: { a: [null] },
       empty: { a: [''] },

@@ -1,5 +1,5 @@
 /**
- * Tests of the reference evaluator against the tables of SEMANTICS §2.3–§2.7 (array consistency,
+ * Tests of the reference evaluator against the tables of docs/semantics.md §2.3–§2.7 (array consistency,
  * exists:false order, null vs missing, objects, types), plus robustness on large and deep events.
  */
 
@@ -14,7 +14,7 @@ function matches(pattern: string, event: string | object): boolean {
 }
 
 describe('matchesPattern', () => {
-  describe('should apply array consistency (SEMANTICS §2.5)', () => {
+  describe('should apply array consistency (docs/semantics.md §2.5)', () => {
     test.each([
       ['{"a":{"b":[1],"c":[4]}}', '{"a":[{"b":1,"c":2},{"b":3,"c":4}]}', false],
       ['{"a":{"b":[1],"c":[4]}}', '{"a":[{"b":1,"c":4},{"b":3,"c":2}]}', true],
@@ -53,7 +53,7 @@ describe('matchesPattern', () => {
     });
   });
 
-  describe('should treat null, missing and empty as SEMANTICS §2.6 says', () => {
+  describe('should treat null, missing and empty as docs/semantics.md §2.6 says', () => {
     const patterns = ['[null]', '[""]', '[{"exists":true}]', '[{"exists":false}]', '[{"anything-but":"x"}]'];
     test.each([
       ['missing key', '{}', [false, false, false, true, false]],
@@ -68,7 +68,7 @@ describe('matchesPattern', () => {
     });
   });
 
-  describe('should treat objects as non-leaves (SEMANTICS §2.7)', () => {
+  describe('should treat objects as non-leaves (docs/semantics.md §2.7)', () => {
     test.each([
       ['{"detail":{"c-count":[{"exists":false}]}}', '{"detail":{"c-count":{"c1":100}}}', true],
       ['{"detail":{"c-count":[{"exists":true}]}}', '{"detail":{"c-count":{"c1":100}}}', false],
@@ -80,7 +80,7 @@ describe('matchesPattern', () => {
     });
   });
 
-  describe('should keep value types apart (SEMANTICS §2.3, §2.4)', () => {
+  describe('should keep value types apart (docs/semantics.md §2.3, §2.4)', () => {
     test.each([
       ['{"a":["1"]}', '{"a":1}', false],
       ['{"a":[1]}', '{"a":"1"}', false],
@@ -97,7 +97,7 @@ describe('matchesPattern', () => {
     });
   });
 
-  describe('should apply paths, duplicates and arrays (SEMANTICS §1.2, §2.2)', () => {
+  describe('should apply paths, duplicates and arrays (docs/semantics.md §1.2, §2.2)', () => {
     test.each([
       ['{"a":{"b":["x"]}}', '{"a.b":"x"}', true],
       ['{"a.b":["x"]}', '{"a":{"b":"x"}}', true],

@@ -1,5 +1,5 @@
 /**
- * Tests of parsePattern and checkEventPattern: the SEMANTICS §4.2 reasons with their location
+ * Tests of parsePattern and checkEventPattern: the docs/semantics.md §4.2 reasons with their location
  * suffixes, Jackson's locations, first-problem order, sub-rule building and `$or` expansion, the AWS
  * limits, hostile input, and properties (never a foreign exception, key order irrelevant).
  */
@@ -30,7 +30,7 @@ function shape(p: ParsedPattern): string[][] {
 }
 
 describe('parsePattern', () => {
-  describe('should reject with the SEMANTICS §4.2 catalogue reason and suffix count', () => {
+  describe('should reject with the docs/semantics.md §4.2 catalogue reason and suffix count', () => {
     test.each(INVALID_PATTERNS)('for %s', (pattern, reason, suffixes) => {
       const e = errorOf(pattern);
       expect(e).toBeInstanceOf(InvalidEventPatternError);
@@ -301,7 +301,7 @@ describe('parsePattern', () => {
       const key = fc.constantFrom('a', 'b', 'c', 'a.b', 'é', 'B');
       const obj = fc.dictionary(key, leaf, { minKeys: 1, maxKeys: 4 });
       // Branch keys differ from top-level keys: a path set both outside and inside $or is
-      // last-wins in document order, so there key order does matter (SEMANTICS §1.6).
+      // last-wins in document order, so there key order does matter (docs/semantics.md §1.6).
       const branch = fc.dictionary(fc.constantFrom('p', 'q', 'r.s'), leaf, { minKeys: 1, maxKeys: 3 });
       const pattern = fc.record({
         top: obj,

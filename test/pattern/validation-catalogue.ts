@@ -1,5 +1,5 @@
 /**
- * The validation catalogue of SEMANTICS §4.2 and the per-operator validation tables (§1.4, §1.6,
+ * The validation catalogue of docs/semantics.md §4.2 and the per-operator validation tables (§1.4, §1.6,
  * §3.x, §5), as rows of [pattern text, AWS reason, number of location suffixes]. One table, used by
  * the parser's unit tests and by the both-doors regression suite.
  */

@@ -1,5 +1,5 @@
 /**
- * Every concrete pattern/event example of SEMANTICS (§1.2–1.7, §2.2–2.7, §3.1–3.11, §4.2, §8, §10)
+ * Every concrete pattern/event example of docs/semantics.md (§1.2–1.7, §2.2–2.7, §3.1–3.11, §4.2, §8, §10)
  * as a table row, asserted through both doors: `testEventPattern` (reference evaluator) and a
  * one-rule `Matcher`, with the event as JSON text and, where the text survives `JSON.parse`
  * unchanged (no duplicate keys, no special number spellings), as a parsed object. Validation rows
@@ -99,7 +99,7 @@ function expectValid(pattern: string): void {
 
 const MATCH = 'pattern %s vs event %s → %s';
 
-describe('SEMANTICS §1 pattern structure', () => {
+describe('docs/semantics.md §1 pattern structure', () => {
   test('§1.1: one leaf array may mix literals and operators', () => {
     expectValid('{"a":[{"equals-ignore-case":"x"},{"prefix":"y"},"z",5,null,true,{"anything-but":"q"}]}');
   });
@@ -272,7 +272,7 @@ describe('SEMANTICS §1 pattern structure', () => {
   ])(MATCH, expectResult);
 });
 
-describe('SEMANTICS §2 event side', () => {
+describe('docs/semantics.md §2 event side', () => {
   // §2.2 flattening.
   test.each<Row>([
     ['{"a":["x"]}', '{"a":[[[["x"]]]]}', true],
@@ -444,7 +444,7 @@ describe('SEMANTICS §2 event side', () => {
   ])(MATCH, expectResult);
 });
 
-describe('SEMANTICS §3 operators', () => {
+describe('docs/semantics.md §3 operators', () => {
   // §3.0 which operator can match which event type. Events: string, comparable number,
   // non-comparable number, true, false, null.
   const S = '{"a":"5"}';
@@ -784,7 +784,7 @@ describe('SEMANTICS §3 operators', () => {
   ])(`§3.11: ${MATCH}`, expectResult);
 });
 
-describe('SEMANTICS §4.2 validation catalogue and per-operator validation tables', () => {
+describe('docs/semantics.md §4.2 validation catalogue and per-operator validation tables', () => {
   test.each(INVALID_PATTERNS)('%s is rejected with "%s" (%s location suffixes)', invalidRow);
 
   test.each([
@@ -806,7 +806,7 @@ describe('SEMANTICS §4.2 validation catalogue and per-operator validation table
 
 describe('one semantics, two doors: parsed-object events', () => {
   // A parsed-object number is read as if spelled `String(x)`: `5e-324` is then not comparable (Java
-  // prints 4.9E-324) on both sides and matches the literal by identical text (SEMANTICS §2.4).
+  // prints 4.9E-324) on both sides and matches the literal by identical text (docs/semantics.md §2.4).
   test.each([
     ['{"a":[5e-324]}', 5e-324],
     ['{"a":[1e-323]}', 1e-323],
@@ -819,7 +819,7 @@ describe('one semantics, two doors: parsed-object events', () => {
   });
 });
 
-describe('SEMANTICS §10 Q22: each matcher in a leaf array is evaluated on its own', () => {
+describe('docs/semantics.md §10 Q22: each matcher in a leaf array is evaluated on its own', () => {
   test.each<Row>([
     ['{"a":[{"wildcard":"*q"},{"prefix":{"equals-ignore-case":"ab"}}]}', '{"a":"xabc"}', false],
     ['{"a":[{"wildcard":"*q"},{"prefix":{"equals-ignore-case":"ab"}}]}', '{"a":"ABc"}', true],
@@ -837,7 +837,7 @@ describe('SEMANTICS §10 Q22: each matcher in a leaf array is evaluated on its o
  * Q24: rules of different operators on one field; each must answer in a shared Matcher exactly as it
  * does alone, whatever the other rules and the insertion order.
  */
-describe('SEMANTICS §10 Q24: rules never interfere', () => {
+describe('docs/semantics.md §10 Q24: rules never interfere', () => {
   const rules: readonly (readonly [string, string])[] = [
     ['range', '{"a":[{"numeric":[">",0,"<",10]}]}'],
     ['gt', '{"a":[{"numeric":[">=",5]}]}'],

@@ -27,7 +27,7 @@ describe('compileIgnoreCase', () => {
 });
 
 describe('equalsIgnoreCase', () => {
-  // Every row of SEMANTICS §3.7, with supplementary characters fixed (Q6).
+  // Every row of docs/semantics.md §3.7, with supplementary characters fixed (Q6).
   describe.each([
     ['abc', ['ABC', 'aBc', 'abc'], ['abcd', 'ab', '1', 'abd']],
     ['ÉTÉ', ['été', 'ÉTÉ', 'éTé'], ['ete', 'ETE']],

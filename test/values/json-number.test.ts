@@ -1,5 +1,5 @@
 /**
- * Tests of JsonNumber: which spellings are comparable (SEMANTICS §2.4), -0, huge texts, numbers
+ * Tests of JsonNumber: which spellings are comparable (docs/semantics.md §2.4), -0, huge texts, numbers
  * from JavaScript values, and equality and order against exact oracles.
  */
 

@@ -15,7 +15,7 @@ describe('checkWildcard', () => {
     );
   });
 
-  describe('should reject with the position of SEMANTICS §3.6', () => {
+  describe('should reject with the position of docs/semantics.md §3.6', () => {
     test.each([
       ['a**', 'Consecutive wildcard characters at pos 2'],
       ['**', 'Consecutive wildcard characters at pos 1'],
@@ -108,7 +108,7 @@ describe('matchesWildcard', () => {
 });
 
 describe('wildcardComplexity', () => {
-  // SEMANTICS §5: event-ruler 2.0.1's MachineComplexityEvaluator scores.
+  // docs/semantics.md §5: event-ruler 2.0.1's MachineComplexityEvaluator scores.
   test.each([
     [['*'], 2],
     [['a*'], 2],
