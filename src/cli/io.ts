@@ -4,6 +4,7 @@
  * commands call the library and only turn its answers and errors into text.
  */
 
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { EventBridgeError } from '../errors.js';
@@ -70,32 +71,158 @@ export async function writeText(stream: Writable, text: string): Promise<void> {
 }
 
 /**
- * Reads a whole stream as UTF-8 text.
+ * Offset of the first byte that breaks UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+ * above U+10FFFF, no truncated sequence at the end).
+ *
+ * @param bytes - The bytes to check.
+ * @returns The byte offset of the first invalid sequence, or -1 when every byte is valid UTF-8.
+ */
+export function invalidUtf8Offset(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) low = 0xa0;
+      else if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) low = 0x90;
+      else if (b === 0xf4) high = 0x8f;
+    } else return i;
+    if (i + length > n) return i;
+    const second = bytes[i + 1] as number;
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) {
+      const next = bytes[i + k] as number;
+      if (next < 0x80 || next > 0xbf) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
+/**
+ * Decodes bytes as strict UTF-8: bytes that are not UTF-8 are an error, never U+FFFD.
+ *
+ * @param bytes - The bytes.
+ * @param origin - Where they came from (a file path, `stdin`), for the message.
+ * @returns The text, without a leading byte-order mark.
+ * @throws {@link CliUsageError} naming `origin` and the byte offset of the first invalid sequence.
+ */
+export function decodeUtf8(bytes: Uint8Array, origin: string): string {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer)) {
+    throw new CliUsageError(`${origin} is not valid UTF-8: invalid byte sequence at byte offset ${invalidUtf8Offset(buffer)}`);
+  }
+  return stripBom(buffer.toString('utf8'));
+}
+
+/**
+ * Reads a whole stream as strict UTF-8 text.
  *
  * @param stream - The stream, typically stdin.
+ * @param origin - Its name in messages; default `stdin`.
  * @returns Its content, without a leading byte-order mark.
+ * @throws {@link CliUsageError} when the bytes are not UTF-8, with the byte offset.
  */
-export async function readAll(stream: Readable): Promise<string> {
+export async function readAll(stream: Readable, origin = 'stdin'): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer));
   }
-  return stripBom(Buffer.concat(chunks).toString('utf8'));
+  return decodeUtf8(Buffer.concat(chunks), origin);
 }
 
 /**
- * Reads a text file as UTF-8.
+ * Reads a text file as strict UTF-8.
  *
  * @param path - The file.
  * @returns Its content, without a leading byte-order mark.
- * @throws {@link CliUsageError} when the file cannot be read, naming the file and the reason.
+ * @throws {@link CliUsageError} when the file cannot be read or is not UTF-8, naming the file and
+ *   the reason (for bad bytes, the byte offset).
  */
 export async function readTextFile(path: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return stripBom(await readFile(path, 'utf8'));
+    bytes = await readFile(path);
   } catch (error) {
     throw new CliUsageError(`cannot read ${path}: ${describeFsError(error)}`);
   }
+  return decodeUtf8(bytes, path);
+}
+
+/** One line of an NDJSON stream: its text, or why it could not be read. */
+export type NdjsonLine = string | { readonly error: string };
+
+/**
+ * Splits a byte stream into lines (`\n`; a `\r` before it is left to the caller) and decodes each
+ * as strict UTF-8. A line with bad bytes, or longer than `maxLineBytes`, becomes an `{error}` item
+ * in its place, so numbering stays right and the stream goes on. Memory is one chunk plus one
+ * line of at most `maxLineBytes`, whatever the stream's length.
+ *
+ * @param input - The byte stream.
+ * @param origin - Its name in messages (a file path or `stdin`).
+ * @param maxLineBytes - Longest line accepted, in bytes.
+ * @returns Per input chunk, the lines that chunk completed (a last line without `\n` included).
+ */
+export async function* readNdjsonLines(input: Readable, origin: string, maxLineBytes: number): AsyncGenerator<NdjsonLine[]> {
+  /** Pieces of the current line from earlier chunks, `lineBytes` in all. */
+  let carry: Buffer[] = [];
+  let lineBytes = 0;
+  let lineStart = 0;
+  const finish = (last: Buffer): NdjsonLine => {
+    const length = lineBytes + last.length;
+    let line: NdjsonLine;
+    if (length > maxLineBytes) {
+      line = { error: `Line is longer than ${maxLineBytes} bytes` };
+    } else {
+      const bytes = carry.length === 0 ? last : Buffer.concat([...carry, last], length);
+      line = decodeLine(bytes, lineStart, origin);
+    }
+    lineStart += length + 1;
+    carry = [];
+    lineBytes = 0;
+    return line;
+  };
+  for await (const raw of input) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : (raw as Buffer);
+    const lines: NdjsonLine[] = [];
+    let start = 0;
+    for (;;) {
+      const newline = chunk.indexOf(0x0a, start);
+      if (newline === -1) break;
+      lines.push(finish(chunk.subarray(start, newline)));
+      start = newline + 1;
+    }
+    if (start < chunk.length) {
+      const rest = chunk.subarray(start);
+      // Past the cap, only the length is kept: the line is rejected without being buffered.
+      if (lineBytes + rest.length <= maxLineBytes) carry.push(rest);
+      else carry = [];
+      lineBytes += rest.length;
+    }
+    yield lines;
+  }
+  if (lineBytes > 0) yield [finish(Buffer.alloc(0))];
+}
+
+function decodeLine(bytes: Buffer, fileOffset: number, origin: string): NdjsonLine {
+  if (isUtf8(bytes)) {
+    const text = bytes.toString('utf8');
+    return fileOffset === 0 ? stripBom(text) : text;
+  }
+  const at = invalidUtf8Offset(bytes);
+  return { error: `Line is not valid UTF-8: invalid byte sequence at byte offset ${fileOffset + at} of ${origin} (byte ${at} of the line)` };
 }
 
 /** Where the text of a `--pattern`/`--event` argument came from. */

@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { EventBridgeError } from '../errors.js';
 import { Matcher } from '../match/matcher.js';
-import { CliUsageError, ExitCode, describeFsError, describeLibraryError, formatCount, writeText } from './io.js';
+import { CliUsageError, ExitCode, describeFsError, describeLibraryError, formatCount, readNdjsonLines, writeText } from './io.js';
 import type { CliIo, ExitCodeValue } from './io.js';
 import { loadRules } from './rules-file.js';
 
@@ -39,8 +39,8 @@ Examples:
   cat events.ndjson | eventbridge-matcher match -r rules/ -m | jq -c .rules
 `;
 
-/** Lines longer than this many UTF-16 code units are rejected without being buffered further. */
-const maxLineLength = 16 * 1024 * 1024;
+/** Lines longer than this many bytes are rejected without being buffered further. */
+const maxLineBytes = 16 * 1024 * 1024;
 
 /** How many per-rule counts the summary lists. */
 const summaryRuleLimit = 20;
@@ -98,6 +98,7 @@ export async function runMatch(args: readonly string[], io: CliIo): Promise<Exit
   let stats: MatchStats;
   try {
     stats = await streamMatches(matcher, input, io, {
+      origin: values.events === '-' ? 'stdin' : values.events,
       matchesOnly: values['matches-only'],
       progress: !values.quiet && io.stderr.isTTY === true,
     });
@@ -134,6 +135,8 @@ interface MatchStats {
 }
 
 interface StreamOptions {
+  /** The events file or `stdin`, for messages. */
+  readonly origin: string;
   readonly matchesOnly: boolean;
   readonly progress: boolean;
 }
@@ -153,10 +156,6 @@ async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, optio
     elapsedMs: 0,
   };
   let lineNumber = 0;
-  // A line split across chunks is gathered here; `pendingLength` caps it.
-  let pending: string[] = [];
-  let pendingLength = 0;
-  let lineTooLong = false;
   let lastProgress = Date.now();
 
   const reject = (message: string, out: string[], err: string[]): void => {
@@ -167,12 +166,6 @@ async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, optio
 
   const handleLine = (raw: string, out: string[], err: string[]): void => {
     lineNumber++;
-    if (lineTooLong) {
-      lineTooLong = false;
-      stats.events++;
-      reject(`Line is longer than ${maxLineLength} characters`, out, err);
-      return;
-    }
     const line = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw;
     if (line.trim() === '') return;
     stats.events++;
@@ -193,33 +186,17 @@ async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, optio
     out.push(`{"line":${lineNumber},"rules":${JSON.stringify(names)}}\n`);
   };
 
-  input.setEncoding('utf8');
-  for await (const chunk of input as AsyncIterable<string>) {
+  // Lines are split on bytes and decoded as strict UTF-8: a line with bad bytes is rejected alone.
+  for await (const lines of readNdjsonLines(input, options.origin, maxLineBytes)) {
     const out: string[] = [];
     const err: string[] = [];
-    let start = 0;
-    for (;;) {
-      const newline = chunk.indexOf('\n', start);
-      if (newline === -1) break;
-      const piece = chunk.slice(start, newline);
-      if (pending.length === 0) {
-        handleLine(piece, out, err);
+    for (const line of lines) {
+      if (typeof line === 'string') {
+        handleLine(line, out, err);
       } else {
-        pending.push(piece);
-        handleLine(lineTooLong ? '' : pending.join(''), out, err);
-        pending = [];
-        pendingLength = 0;
-      }
-      start = newline + 1;
-    }
-    if (start < chunk.length) {
-      const rest = chunk.slice(start);
-      pendingLength += rest.length;
-      if (pendingLength > maxLineLength) {
-        lineTooLong = true;
-        pending = [''];
-      } else if (!lineTooLong) {
-        pending.push(rest);
+        lineNumber++;
+        stats.events++;
+        reject(line.error, out, err);
       }
     }
     if (err.length > 0) await writeText(io.stderr, err.join(''));
@@ -228,14 +205,6 @@ async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, optio
       lastProgress = Date.now();
       await writeText(io.stderr, `\r${progressText(stats)}\u001b[K`);
     }
-  }
-  // A last line without a newline.
-  if (pending.length > 0) {
-    const out: string[] = [];
-    const err: string[] = [];
-    handleLine(lineTooLong ? '' : pending.join(''), out, err);
-    await writeText(io.stderr, err.join(''));
-    await writeText(io.stdout, out.join(''));
   }
   if (options.progress) await writeText(io.stderr, '\r\u001b[K');
   stats.elapsedMs = performance.now() - stats.startedAt;
