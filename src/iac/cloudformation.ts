@@ -30,6 +30,8 @@ export interface NestedStack {
   readonly assetPath: string | undefined;
   /** The parameters passed to it, resolved where possible. */
   readonly parameters: Record<string, string>;
+  /** Its `TemplateURL`, resolved where possible. */
+  readonly templateUrl: string | undefined;
 }
 
 const samEventTypes = new Set(['EventBridgeRule', 'CloudWatchEvent', 'Schedule']);
@@ -142,7 +144,12 @@ export function collectTemplate(doc: SourceDocument, template: unknown, context:
           const text = scalarText(value) ?? (Array.isArray(value) ? value.map(scalarText).join(',') : undefined);
           if (text !== undefined) parameters[key] = text;
         }
-        nested.push({ logicalId, assetPath: scalarText(record(resource['Metadata'])['aws:asset:path']), parameters });
+        nested.push({
+          logicalId,
+          assetPath: scalarText(record(resource['Metadata'])['aws:asset:path']),
+          parameters,
+          templateUrl: scalarText(reader.lenient(properties['TemplateURL'], ['TemplateURL'])),
+        });
         break;
       }
     }

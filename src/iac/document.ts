@@ -58,8 +58,17 @@ const customTags: Array<ScalarTag | CollectionTag> = shortForms.flatMap((name) =
 
 const jsonNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
-/** Most nodes one file may expand to (aliases included), so a hostile file cannot stall the reader. */
-const nodeBudget = 5_000_000;
+/** Most nodes that aliases may add to one file, so a hostile file (an alias bomb) cannot stall the reader. */
+const aliasNodeBudget = 100_000;
+
+/** Conversion state of one file. */
+interface ReadState {
+  budget: number;
+  /** How many aliases deep the conversion is. */
+  inAlias: number;
+  /** Each alias node's target: the `yaml` package finds it by walking the document. */
+  readonly targets: Map<YamlNode, YamlNode | undefined>;
+}
 
 /** A read file: its value and the lines of what is in it. */
 export class SourceDocument {
@@ -134,7 +143,7 @@ export function readDocument(text: string, file: string): SourceDocument {
     throw new InfrastructureError(`unknown tag: ${firstLine(unknownTag.message)}`, { file, line });
   }
   const out = new SourceDocument(file);
-  const state = { budget: nodeBudget };
+  const state: ReadState = { budget: aliasNodeBudget, inAlias: 0, targets: new Map() };
   out.value = doc.contents === null ? null : toValue(doc.contents as YamlNode, doc, lineCounter, out, state);
   return out;
 }
@@ -149,18 +158,24 @@ function lineAt(node: { range?: readonly number[] | null }, lines: LineCounter):
   return start === undefined ? 1 : lines.linePos(start).line;
 }
 
-function toValue(node: YamlNode, doc: Document, lines: LineCounter, out: SourceDocument, state: { budget: number }): unknown {
-  if (--state.budget < 0) {
+function toValue(node: YamlNode, doc: Document, lines: LineCounter, out: SourceDocument, state: ReadState): unknown {
+  if (state.inAlias > 0 && --state.budget < 0) {
     throw new InfrastructureError('the file expands to too many values (aliases)', { file: out.file, line: lineAt(node, lines) });
   }
-  let target: YamlNode = node;
   if (isAlias(node)) {
-    const resolved = node.resolve(doc);
+    if (!state.targets.has(node)) state.targets.set(node, node.resolve(doc) as YamlNode | undefined);
+    const resolved = state.targets.get(node);
     if (resolved === undefined) {
       throw new InfrastructureError(`unknown alias *${node.source}`, { file: out.file, line: lineAt(node, lines) });
     }
-    target = resolved as YamlNode;
+    state.inAlias++;
+    try {
+      return toValue(resolved, doc, lines, out, state);
+    } finally {
+      state.inAlias--;
+    }
   }
+  const target: YamlNode = node;
   let value: unknown;
   if (isMap(target)) {
     const map: Record<string, unknown> = {};

@@ -11,6 +11,8 @@
 
 export { loadRules, loadInfrastructure, parseInfrastructure, detectFormat } from './load.js';
 export { checkRules, findRule } from './check.js';
+export { deployInfrastructure } from './deploy.js';
+export type { RuleHost } from './deploy.js';
 export type { RuleProblem } from './check.js';
 export { InfrastructureError } from './types.js';
 export type {
