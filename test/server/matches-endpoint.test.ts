@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { MatchLog } from '../../src/server/match-log.js';
-import { followMatches, matchesPage, recordJson } from '../../src/server/matches-endpoint.js';
+import { followMatches, matchesPage, recordJson, sendMatchesPage } from '../../src/server/matches-endpoint.js';
 import type { SseClients } from '../../src/server/matches-endpoint.js';
 
 describe('recordJson', () => {
@@ -69,6 +69,10 @@ class FakeResponse extends EventEmitter {
     this.unread += text.length;
     return this.unread <= this.capacity;
   }
+  /** What Node reports as buffered: everything not yet read. */
+  get writableLength(): number {
+    return this.unread;
+  }
   /** The client reads everything waiting. */
   read(): void {
     const wasFull = this.unread > this.capacity;
@@ -92,6 +96,47 @@ const newRecord = (id: string, event = '{}') => ({
   EventBusName: 'default',
   Rules: [{ Name: 'r', Arn: 'arn' }],
   Event: event,
+});
+
+describe('sendMatchesPage', () => {
+  test('should stream a large page in bounded writes, waiting for drain, as valid JSON', () => {
+    const log = new MatchLog(1000, 2 ** 40);
+    const event = `{"pad":"${'q'.repeat(5000)}"}`;
+    for (let i = 0; i < 500; i++) log.append(newRecord(`e${i}`, event));
+    const res = new FakeResponse(128 * 1024);
+    sendMatchesPage(res as unknown as ServerResponse, log, 0, undefined);
+    expect(res.ended).toBe(false);
+    expect(res.written.length).toBeLessThan(256 * 1024);
+    let reads = 0;
+    while (!res.ended && reads++ < 1000) res.read();
+    const page = JSON.parse(res.written) as { Matches: Array<{ Seq: number }>; Dropped: number; LastSeq: number };
+    expect(page.Matches.length).toBe(500);
+    expect(page.LastSeq).toBe(500);
+  });
+
+  test('should end early with the last Seq written when records leave the log meanwhile', () => {
+    const log = new MatchLog(100, 2 ** 40);
+    const event = `{"pad":"${'q'.repeat(5000)}"}`;
+    for (let i = 0; i < 100; i++) log.append(newRecord(`e${i}`, event));
+    const res = new FakeResponse(16 * 1024);
+    sendMatchesPage(res as unknown as ServerResponse, log, 0, undefined);
+    for (let i = 0; i < 100; i++) log.append(newRecord(`f${i}`, event));
+    while (!res.ended) res.read();
+    const page = JSON.parse(res.written) as { Matches: Array<{ Seq: number }>; LastSeq: number };
+    expect(page.LastSeq).toBe(page.Matches[page.Matches.length - 1]?.Seq);
+    expect(page.LastSeq).toBeLessThan(100);
+  });
+
+  test('should give the real LastSeq for a since past the end, and honour limit', () => {
+    const log = new MatchLog(10);
+    for (const id of ['a', 'b', 'c']) log.append(newRecord(id));
+    const res = new FakeResponse();
+    sendMatchesPage(res as unknown as ServerResponse, log, 1000, undefined);
+    expect(JSON.parse(res.written)).toEqual({ Matches: [], Dropped: 0, LastSeq: 3 });
+    const limited = new FakeResponse();
+    sendMatchesPage(limited as unknown as ServerResponse, log, 0, 2);
+    expect((JSON.parse(limited.written) as { LastSeq: number }).LastSeq).toBe(2);
+  });
 });
 
 describe('followMatches', () => {
@@ -157,6 +202,24 @@ describe('followMatches', () => {
     res.read();
     const ids = [...res.written.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
     expect(ids).toEqual(Array.from({ length: 401 }, (_, i) => i + 1));
+    expect(res.ended).toBe(false);
+  });
+
+  test('should replay 10,000 records past 32 MiB without throwing, then send live records', () => {
+    // The issue's figures: the old stream threw a ReferenceError (temporal dead zone) once the
+    // buffered history passed 32 MiB, after 8,369 of 10,000 ~3.4 KB records.
+    const log = new MatchLog(10_000, 2 ** 40);
+    const event = `{"pad":"${'z'.repeat(3400)}"}`;
+    for (let i = 0; i < 10_000; i++) log.append(newRecord(`h${i}`, event));
+    const res = new FakeResponse(256 * 1024);
+    expect(() => followMatches(res as unknown as ServerResponse, log, new Set(), 0, 60_000)).not.toThrow();
+    let reads = 0;
+    while (res.unread > res.capacity && reads++ < 10_000) res.read();
+    for (let i = 0; i < 100; i++) log.append(newRecord(`live${i}`));
+    res.read();
+    const ids = [...res.written.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    expect(ids.length).toBe(10_100);
+    expect(ids[10_099]).toBe(10_100);
     expect(res.ended).toBe(false);
   });
 
