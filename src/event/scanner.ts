@@ -14,7 +14,7 @@ import type { EventFields } from './scanner-fields.js';
 import type { LeafValue } from './leaf-value.js';
 import type { PathNode, PathTable } from '../compile/path-table.js';
 import { stepByKey, stepByText } from '../compile/path-table.js';
-import { numberFromText, numberFromValue } from '../values/json-number.js';
+import { numberFromSpan, numberFromValue } from '../values/json-number.js';
 import { scanJsonString } from './json-lexical.js';
 
 const OBJECT = 0;
@@ -287,7 +287,7 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
       }
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
       const end = skipNumber(text, pos);
-      if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, numberFromText(text.slice(pos, end)), context);
+      if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, numberFromSpan(text, pos, end), context);
       pos = end;
     } else if (c === 0x74 && text.charCodeAt(pos + 1) === 0x72 && text.charCodeAt(pos + 2) === 0x75 && text.charCodeAt(pos + 3) === 0x65) {
       if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, true, context);

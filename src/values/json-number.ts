@@ -40,6 +40,220 @@ export function numberFromText(text: string): JsonNumber {
   return { text, value: comparable ? (x === 0 ? 0 : x) : undefined };
 }
 
+/** Exact powers of ten as doubles (10^0 .. 10^22 are all exactly representable). */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+/**
+ * A number token of an event text, read in place: the double is computed from the digits and the
+ * source spelling is sliced out only if someone asks for `text` (a string-keyed lookup: an exact
+ * number literal that is not comparable). One object per number on a path some rule reads.
+ */
+class SpanNumber implements JsonNumber {
+  readonly value: number | undefined;
+  private source: string;
+  private readonly start: number;
+  private readonly end: number;
+  private spelled: string | undefined = undefined;
+
+  constructor(source: string, start: number, end: number, value: number | undefined) {
+    this.source = source;
+    this.start = start;
+    this.end = end;
+    this.value = value;
+  }
+
+  /** The token's text, sliced from the event on first use (the event text is then let go). */
+  get text(): string {
+    let t = this.spelled;
+    if (t === undefined) {
+      t = this.source.slice(this.start, this.end);
+      this.spelled = t;
+      this.source = '';
+    }
+    return t;
+  }
+}
+
+/**
+ * Builds the {@link JsonNumber} for the number token `text[start, end)`, exactly as
+ * `numberFromText(text.slice(start, end))` would, without slicing in the common cases.
+ *
+ * Hot: runs for every number of an event on a path some rule reads. Fast paths, all exact:
+ * - a mantissa of at most 15 digits without exponent and at most 22 fraction digits (plain
+ *   integers, prices, short decimals): the double is `m / 10^f`, one correctly rounded division
+ *   of two exact doubles, and the text is comparable (at most 15 digits, normal range);
+ * - more than 17 significant digits: never comparable (no double's shortest decimal has more), so
+ *   the double is not even computed;
+ * - 16 or 17 significant digits (coordinates, most doubles printed by other programs): an
+ *   estimate of the double is printed with `String` and compared digit by digit with the text;
+ *   equal digits prove both the value (the shortest decimal of a double reads back as that double)
+ *   and comparability; otherwise the exact double is read with `Number` and checked the same way.
+ * Everything else (exponents, subnormals) takes {@link numberFromText}.
+ *
+ * @param text - The event text.
+ * @param start - Index of the token's first character (`-` or a digit).
+ * @param end - Index after the token (a valid JSON number token).
+ * @returns The number; `value` is set iff the token is comparable (docs/semantics.md §2.4).
+ */
+export function numberFromSpan(text: string, start: number, end: number): JsonNumber {
+  let i = start;
+  const negative = text.charCodeAt(i) === 0x2d;
+  if (negative) i++;
+  // The mantissa's digits from the first non-zero one: the first 15 in `m` (exact), the rest in `low`.
+  let m = 0;
+  let low = 0;
+  /** Digits from the first non-zero one to the end of the mantissa, and to the last non-zero one. */
+  let digits = 0;
+  let significant = 0;
+  let fraction = 0;
+  let dot = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) {
+      dot = true;
+      continue;
+    }
+    if (c < 0x30 || c > 0x39) return numberFromText(text.slice(start, end)); // an exponent
+    if (dot) fraction++;
+    if (c !== 0x30) {
+      significant = ++digits;
+      if (digits <= 15) m = m * 10 + (c - 0x30);
+      else low = low * 10 + (c - 0x30);
+    } else if (digits > 0) {
+      if (++digits <= 15) m *= 10;
+      else low *= 10;
+    }
+  }
+  if (digits <= 15 && fraction <= 22) {
+    // m < 10^15 is exact, so m / 10^f is the correctly rounded value of the text.
+    if (m === 0) return new SpanNumber(text, start, end, 0);
+    const x = m / (POW10[fraction] as number);
+    return new SpanNumber(text, start, end, negative ? -x : x);
+  }
+  if (significant > 17) return new SpanNumber(text, start, end, undefined);
+  if (significant < 16 || fraction > 22 || digits > 22) return numberFromText(text.slice(start, end));
+  // 16 or 17 significant digits (then maybe zeros): the value is (m * 10^(digits-15) + low) / 10^fraction.
+  const magnitude = divideExactly(m, POW10[digits - 15] as number, low, POW10[fraction] as number);
+  const estimate = negative ? -magnitude : magnitude;
+  const checked = Number.isFinite(estimate) && Math.abs(estimate) >= MIN_NORMAL;
+  if (checked && sameDigits(String(estimate), text, start, end)) return new SpanNumber(text, start, end, estimate);
+  const spelled = text.slice(start, end);
+  const x = Number(spelled);
+  if (!Number.isFinite(x) || !(Math.abs(x) >= MIN_NORMAL)) return numberFromText(spelled);
+  // The estimate was the double itself and its shortest decimal differs from the text.
+  if (checked && x === estimate) return new SpanNumber(text, start, end, undefined);
+  return new SpanNumber(text, start, end, sameDigits(String(x), text, start, end) ? x : undefined);
+}
+
+/** Veltkamp's splitting constant for doubles, 2^27 + 1. */
+const SPLIT = 134217729;
+
+/** The rounding error of `a * b` (Dekker's exact product: `a * b` equals the product plus this). */
+function productError(a: number, b: number, p: number): number {
+  let t = SPLIT * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLIT * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+
+/**
+ * `(m * scale + low) / divisor` for exact doubles `m < 10^15`, `scale`, `low < 10^7` and a power of
+ * ten `divisor`, evaluated in double-double arithmetic: almost always the correctly rounded quotient.
+ * Only an estimate: {@link numberFromSpan} proves it with the shortest decimal or falls back.
+ */
+function divideExactly(m: number, scale: number, low: number, divisor: number): number {
+  const p = m * scale;
+  const pe = productError(m, scale, p);
+  const hi = p + low;
+  // hi + lo is exactly m * scale + low (two-sum of p and low, plus the product's error).
+  const bv = hi - p;
+  const lo = p - (hi - bv) + (low - bv) + pe;
+  const q = hi / divisor;
+  const qp = q * divisor;
+  const rem = hi - qp - productError(q, divisor, qp) + lo;
+  return q + rem / divisor;
+}
+
+/**
+ * Whether `printed` (a `String(x)` of a finite non-zero double) and the exponent-free number token
+ * `text[start, end)` spell the same decimal value: same sign, same significant digits, same
+ * position of the decimal point. Allocates nothing.
+ */
+function sameDigits(printed: string, text: string, start: number, end: number): boolean {
+  // Usually the text is itself a shortest decimal, spelled the same way (one native comparison).
+  if (printed.length === end - start && text.startsWith(printed, start)) return true;
+  let p = 0;
+  let t = start;
+  const pn = printed.charCodeAt(0) === 0x2d;
+  if (pn !== (text.charCodeAt(t) === 0x2d)) return false;
+  if (pn) {
+    p = 1;
+    t++;
+  }
+  const pLen = printed.length;
+  for (let k = p; k < pLen; k++) {
+    const c = printed.charCodeAt(k);
+    if (c === 0x65) return sameDigitsExponent(printed, text, start, end);
+  }
+  // Both are plain decimals: compare the exponents of their first significant digits, then digits.
+  const pe = leadExponent(printed, p, pLen);
+  const te = leadExponent(text, t, end);
+  if (pe !== te) return false;
+  let a = firstNonZero(printed, p, pLen);
+  let b = firstNonZero(text, t, end);
+  for (;;) {
+    if (a < pLen && printed.charCodeAt(a) === 0x2e) a++;
+    if (b < end && text.charCodeAt(b) === 0x2e) b++;
+    if (a >= pLen) return onlyZeros(text, b, end);
+    if (b >= end) return onlyZeros(printed, a, pLen);
+    if (printed.charCodeAt(a) !== text.charCodeAt(b)) return false;
+    a++;
+    b++;
+  }
+}
+
+/** {@link sameDigits} when `String` chose exponent notation (below 1e-6 or from 1e21): rare, allocating. */
+function sameDigitsExponent(printed: string, text: string, start: number, end: number): boolean {
+  return normalizeDecimal(printed) === normalizeDecimal(text.slice(start, end));
+}
+
+/** Index of the first digit 1-9 in `s[from, to)`, or `to`. */
+function firstNonZero(s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x31 && c <= 0x39) return i;
+  }
+  return to;
+}
+
+/** Whether `s[from, to)` holds only `0` and `.`. */
+function onlyZeros(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 0x30 && c !== 0x2e) return false;
+  }
+  return true;
+}
+
+/**
+ * The power of ten of the first significant digit of the plain decimal `s[from, to)` (digits and at
+ * most one dot, not zero): 2 for `123.4`, -3 for `0.001`.
+ */
+function leadExponent(s: string, from: number, to: number): number {
+  let dot = to;
+  for (let i = from; i < to; i++) {
+    if (s.charCodeAt(i) === 0x2e) {
+      dot = i;
+      break;
+    }
+  }
+  const lead = firstNonZero(s, from, to);
+  return lead < dot ? dot - lead - 1 : dot - lead;
+}
+
 /**
  * Builds the {@link JsonNumber} for a number of an event that was already parsed into JavaScript
  * values, where the source spelling is lost.

@@ -1,0 +1,66 @@
+/**
+ * Tests of numberFromSpan, the scanner's in-place number reader: on every spelling it must give
+ * exactly what numberFromText gives for the sliced token (value, comparability, text), whichever of
+ * its fast paths it takes (short mantissas, more than 17 significant digits, 16-17 digits checked
+ * against the shortest decimal, everything else). docs/semantics.md §2.4 (docs/semantics.md).
+ */
+
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { numberFromSpan, numberFromText } from '../../src/values/json-number.js';
+
+/** Reads `token` embedded between other text, as the scanner sees it, and compares with numberFromText. */
+function expectSameAsText(token: string): void {
+  const text = `{"a":[${token},1]}`;
+  const n = numberFromSpan(text, 6, 6 + token.length);
+  const oracle = numberFromText(token);
+  expect({ token, value: n.value }).toEqual({ token, value: oracle.value });
+  expect(Object.is(n.value, -0)).toBe(false);
+  expect(n.text).toBe(token);
+}
+
+describe('numberFromSpan', () => {
+  test.each([
+    // Short mantissas: integers, prices, leading and trailing zeros, zero of both signs.
+    '0', '-0', '0.0', '-0.000', '7', '-12', '300', '300.0', '0.1', '0.10', '12.5', '-0.000001', '123456789012345',
+    '999999999999999', '0.0000000000000000000001', '1.000000000000000', '4.35',
+    // 16 and 17 significant digits: comparable and not.
+    '-122.42916360922355', '37.729900216217324', '0.30000000000000004', '0.30000000000000005', '9007199254740993',
+    '9007199254740992', '1234567890123456', '12345678901234567', '0.1000000000000001', '-122.4063085128395',
+    '122.42916360922356', '1.7976931348623157', '2.2250738585072014',
+    // More than 17 significant digits: never comparable.
+    '-122.422003528252475', '37.808480096967251', '300.0000000000000001', '1.0000000000000000001', '12345678901234567890',
+    // Trailing zeros beyond 15 digits, long fractions, exponents, huge and tiny values.
+    '1.50000000000000000000', '100000000000000000000000', '0.00000000000000000000000123', '3e2', '3E-2', '-2.5e+3',
+    '1e400', '1e-400', '5e-324', '4.9e-324', '1.7976931348623157e308', '2.2250738585072011e-308',
+    `1${'0'.repeat(400)}`, `${'9'.repeat(30)}.5`, '0.000000123456789012345678',
+  ])('reads %s as numberFromText does', (token) => expectSameAsText(token));
+
+  test('agrees with numberFromText on the shortest decimal of any double', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        expectSameAsText(JSON.stringify(x));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('agrees with numberFromText on near-miss spellings of doubles (one digit changed, digits added)', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 9 }), (x, how, d) => {
+        const s = JSON.stringify(x);
+        const token = how === 0 ? `${s.slice(0, -1)}${d}` : how === 1 ? (s.includes('.') ? `${s}${d}` : `${s}.${d}`) : (s.includes('.') ? `${s}000` : s);
+        if (!/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(token)) return;
+        expectSameAsText(token);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('agrees with numberFromText on random digit strings', () => {
+    const token = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9][0-9]{0,24})$/), fc.option(fc.stringMatching(/^[0-9]{1,26}$/), { nil: undefined }))
+      .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`);
+    fc.assert(fc.property(token, (t) => expectSameAsText(t)), { numRuns: 5000 });
+  });
+});
