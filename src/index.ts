@@ -13,6 +13,8 @@ export type { ParsePatternOptions } from './pattern/parse.js';
 export { Matcher } from './match/matcher.js';
 export { EventBridge } from './bus/index.js';
 export type * from './bus/types.js';
+export { transformTargetInput, validateTargetInput, TargetInputError } from './targets/index.js';
+export type { InputTransformer, TargetInputContext, TargetInputProblem, TargetInputSpec } from './targets/index.js';
 export { explainEventPattern, formatExplanation } from './explain/explain.js';
 export type { ChosenValue, Explanation, FieldValues, MatchedField, Reason, ReasonKind, ValueDescription } from './explain/explain.js';
 export { EventBridgeError, InvalidEventPatternError } from './errors.js';

@@ -20,6 +20,7 @@ Commands:
   test      test one event against one pattern and explain the verdict
   validate  check pattern files, printing AWS's exact error for invalid ones
   match     match an NDJSON stream of events against many rules
+  transform print exactly what a rule's target receives for an event (Input, InputPath, InputTransformer)
   serve     run an EventBridge-compatible HTTP endpoint (AWS JSON 1.1 protocol)
 
 Options:
@@ -30,6 +31,7 @@ Examples:
   eventbridge-matcher test --pattern rule.json --event event.json
   eventbridge-matcher validate rules/*.json
   eventbridge-matcher match --rules rules.json --events events.ndjson > matches.ndjson
+  eventbridge-matcher transform --target target.json --event event.json
   eventbridge-matcher serve --port 4010
 `;
 
@@ -62,6 +64,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await (await import('./validate.js')).runValidate(rest, io);
       case 'match':
         return await (await import('./match.js')).runMatch(rest, io);
+      case 'transform':
+        return await (await import('./transform.js')).runTransform(rest, io);
       case 'serve':
         // Loaded only when asked for, like every command, so other commands never load node:http.
         return await (await import('./serve.js')).runServe(rest, io);
