@@ -131,7 +131,8 @@ class Variables {
         return node === undefined ? undefined : this.resolve(node, path);
       }
       case 'opt':
-        return name === 'stage' ? this.stage() : name === 'region' ? this.region() : this.options.params?.[name];
+        // Only what was given: `provider.stage: ${opt:stage, 'dev'}` must not read itself.
+        return this.options.params?.[name];
       case 'env':
         return this.options.params?.[name];
       case 'sls':
