@@ -18,7 +18,7 @@ export function deployed(infrastructure: Infrastructure): EventBridge {
 }
 
 /** The names of the rules an event matches on a bus, as PutEvents reports them. */
-export function matchedRules(bridge: EventBridge, entry: { bus?: string; source: string; detailType: string; detail: object }): string[] {
+export function matchedRules(bridge: EventBridge, entry: { bus?: string | undefined; source: string; detailType: string; detail: object }): string[] {
   const response = bridge.putEvents({
     Entries: [
       {
