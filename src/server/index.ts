@@ -1,8 +1,9 @@
 /**
  * An HTTP endpoint that speaks EventBridge's own wire protocol (AWS JSON 1.1: `POST /`,
  * `X-Amz-Target: AWSEvents.<Operation>`), so code using an AWS SDK only needs its `endpoint`
- * pointed here. Every operation is the in-process {@link EventBridge} method of the same name; this
- * layer only decodes, dispatches and encodes. Signatures are accepted without being checked.
+ * pointed here. Every operation is a row of the operation table (`operations.ts`): its input shape
+ * and its call of the in-process {@link EventBridge} method of the same name; this layer only
+ * decodes, dispatches through that table and encodes. Signatures are accepted without being checked.
  * Matches of PutEvents go to a bounded log, readable at `GET /_matches` (JSON or server-sent events).
  */
 
@@ -16,14 +17,15 @@ import { EventBridgeError } from '../errors.js';
 import { BodyReadError, readBody, sendError, sendOutput, sendPlainJson } from './http-io.js';
 import { MatchLog } from './match-log.js';
 import type { MatchRecord } from './match-log.js';
-import { OPERATIONS, decodeInput, methodName, serializationError } from './operations.js';
+import { findOperation, serializationError } from './operations.js';
+import type { Operation } from './operations.js';
 import { followMatches, sendMatchesPage, type SseClients } from './matches-endpoint.js';
 import { refuseForeignHost } from './host-check.js';
 
 export { MatchLog } from './match-log.js';
 export type { MatchedRule, MatchPage, MatchRecord, NewMatchRecord, MatchListener } from './match-log.js';
-export { OPERATIONS } from './operations.js';
-export type { Shape } from './operations.js';
+export { OPERATIONS, OPERATION_TABLE } from './operations.js';
+export type { CallContext, InputMembers, Operation, OperationName, Shape } from './operations.js';
 
 /** Options of {@link createServer}. Every member is optional. */
 export interface ServerOptions {
@@ -157,7 +159,7 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
     }
     if (pathname !== '/' || req.method !== 'POST') {
       req.resume();
-      sendError(res, requestId, new EventBridgeError('UnknownOperationException', '', 404));
+      sendError(res, requestId, notEmulated(`${req.method ?? 'A request'} ${pathname}`, 404));
       return;
     }
     let body: Buffer;
@@ -172,14 +174,17 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
       throw error;
     }
     const operation = resolveOperation(req);
-    if (operation === undefined) {
-      sendError(res, requestId, new EventBridgeError('UnknownOperationException', '', 400));
+    if (operation instanceof EventBridgeError) {
+      sendError(res, requestId, operation);
       return;
     }
     let output: unknown;
     try {
-      const input = decodeInput(OPERATIONS.get(operation) ?? {}, parseBody(body));
-      output = invoke(operation, input, req, requestId);
+      // The operation table (operations.ts) decodes the input and calls the in-process method.
+      output = operation.run(bridge, parseBody(body), {
+        traceHeader: headerValue(req, 'x-amzn-trace-id'),
+        onPutEvents: (result) => logMatches(result, requestId),
+      });
     } catch (error) {
       sendError(res, requestId, error instanceof EventBridgeError ? error : internalError(error));
       return;
@@ -187,19 +192,7 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
     sendOutput(res, requestId, output);
   }
 
-  /** Calls the in-process method; PutEvents also feeds the matches log and drops `Matches`. */
-  function invoke(operation: string, input: Record<string, unknown>, req: IncomingMessage, requestId: string): unknown {
-    if (operation === 'PutEvents') {
-      const httpTrace = headerValue(req, 'x-amzn-trace-id');
-      const result = bridge.putEvents(input, httpTrace === undefined ? {} : { traceHeader: httpTrace });
-      logMatches(result, requestId);
-      return { FailedEntryCount: result.FailedEntryCount, Entries: result.Entries };
-    }
-    const method = (bridge as unknown as Record<string, unknown>)[methodName(operation)];
-    if (typeof method !== 'function') throw new EventBridgeError('UnknownOperationException', '', 400);
-    return (method as (input: unknown) => unknown).call(bridge, input);
-  }
-
+  /** Feeds the matches log with PutEvents' matched events. */
   function logMatches(result: PutEventsResponse, requestId: string): void {
     const receivedAt = new Date().toISOString();
     for (const match of result.Matches) {
@@ -274,14 +267,34 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
   };
 }
 
-/** The operation named by `X-Amz-Target`, when the request is a JSON 1.1 call to one we serve. */
-function resolveOperation(req: IncomingMessage): string | undefined {
+/**
+ * The row of the operation named by `X-Amz-Target`, or the `UnknownOperationException` (HTTP 400)
+ * for a request that is not a JSON 1.1 call to an operation this server emulates.
+ */
+function resolveOperation(req: IncomingMessage): Operation | EventBridgeError {
   const contentType = (headerValue(req, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!ACCEPTED_CONTENT_TYPES.has(contentType)) return undefined;
   const target = headerValue(req, 'x-amz-target');
-  if (target === undefined || !target.startsWith(TARGET_PREFIX)) return undefined;
-  const operation = target.slice(TARGET_PREFIX.length);
-  return OPERATIONS.has(operation) ? operation : undefined;
+  if (target === undefined || target === '') {
+    return new EventBridgeError('UnknownOperationException', `No operation named: send X-Amz-Target: ${TARGET_PREFIX}<Operation>.`);
+  }
+  if (!ACCEPTED_CONTENT_TYPES.has(contentType)) {
+    return new EventBridgeError(
+      'UnknownOperationException',
+      `Content-Type '${shorten(contentType)}' is not an AWS JSON protocol type; send application/x-amz-json-1.1.`,
+    );
+  }
+  const row = target.startsWith(TARGET_PREFIX) ? findOperation(target.slice(TARGET_PREFIX.length)) : undefined;
+  return row ?? notEmulated(target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target, 400);
+}
+
+/** `UnknownOperationException` `<what> is not emulated by eventbridge-matcher.` */
+function notEmulated(what: string, status: number): EventBridgeError {
+  return new EventBridgeError('UnknownOperationException', `${shorten(what)} is not emulated by eventbridge-matcher.`, status);
+}
+
+/** Caps text echoed from a request header or path, so error messages stay small. */
+function shorten(text: string): string {
+  return text.length <= 200 ? text : `${text.slice(0, 200)}...`;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

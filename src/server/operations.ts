@@ -1,10 +1,33 @@
 /**
- * The EventBridge operations the server speaks, each with the JSON types of its input members
- * (from AWS's API model, botocore `events/2015-10-07`). Decoding an input checks those types,
- * turns timestamps into `Date`s and drops members the model does not know, so the in-process class
- * only ever sees well-typed input. Nesting is bounded by the shapes here, never by the request.
+ * The operation table: one row per EventBridge operation the server speaks, holding its input
+ * shape (the JSON types of its members, from AWS's API model, botocore `events/2015-10-07`) and
+ * the call into the in-process {@link EventBridge}. A new operation is one row. The compiler holds
+ * each row's shape to the TypeScript type of the method's input ({@link InputShape}), so a shape
+ * and its method cannot drift apart.
+ *
+ * Decoding an input checks those JSON types, turns timestamps into `Date`s and drops members the
+ * model does not know, so the in-process class only ever sees well-typed input. Nesting is bounded
+ * by the shapes here, never by the request.
  */
 
+import type { EventBridge } from '../bus/index.js';
+import type {
+  CreateEventBusRequest,
+  DeleteEventBusRequest,
+  DeleteRuleRequest,
+  DescribeEventBusRequest,
+  EventTime,
+  ListEventBusesRequest,
+  ListRulesRequest,
+  ListTargetsByRuleRequest,
+  PutEventsRequest,
+  PutEventsResponse,
+  PutRuleRequest,
+  PutTargetsRequest,
+  RemoveTargetsRequest,
+  RuleRef,
+  TestEventPatternRequest,
+} from '../bus/types.js';
 import { EventBridgeError } from '../errors.js';
 
 /**
@@ -20,9 +43,75 @@ export type Shape =
   | { readonly list: Shape }
   | { readonly struct: Readonly<Record<string, Shape>> };
 
-const TAGS: Shape = { list: { struct: { Key: 'string', Value: 'string' } } };
+/** The members of an operation's input, each with its shape. */
+export type InputMembers = Readonly<Record<string, Shape>>;
 
-const ENTRY: Shape = {
+/** The shapes that may describe a member whose TypeScript type is `T` (`any` always may). */
+export type ShapeOf<T> = [T] extends [string]
+  ? 'string' | 'any'
+  : [T] extends [boolean]
+    ? 'boolean' | 'any'
+    : [T] extends [number]
+      ? 'integer' | 'any'
+      : [T] extends [EventTime]
+        ? 'timestamp' | 'any'
+        : [T] extends [readonly (infer E)[]]
+          ? { readonly list: ShapeOf<NonNullable<E>> } | 'any'
+          : { readonly struct: InputMembers } | 'any';
+
+/**
+ * An input shape that fits the TypeScript input type `I`: every member of `I` has a shape of its
+ * JSON type. Members the wire model has and `I` does not (accepted and ignored) may be added.
+ */
+export type InputShape<I> = { readonly [K in keyof I]-?: ShapeOf<NonNullable<I[K]>> } & InputMembers;
+
+/** What a call gets from the HTTP request besides its input. */
+export interface CallContext {
+  /** The request's `X-Amzn-Trace-Id` header, if any. */
+  readonly traceHeader: string | undefined;
+  /** Receives each PutEvents result whole, before `Matches` is dropped from the wire answer. */
+  readonly onPutEvents: (result: PutEventsResponse) => void;
+}
+
+/** One row of the operation table. */
+export interface Operation {
+  /** The input's members and their shapes. */
+  readonly input: InputMembers;
+  /**
+   * Decodes a parsed request body with {@link Operation.input} and makes the call.
+   *
+   * @param bridge - The instance to call.
+   * @param body - The parsed JSON body.
+   * @param context - The request's context.
+   * @returns The output to encode.
+   * @throws {@link EventBridgeError} from decoding or from the call.
+   */
+  run(bridge: EventBridge, body: unknown, context: CallContext): unknown;
+}
+
+/**
+ * Makes a row: `operation<PutRuleRequest>({ ...shape }, (bridge, input) => bridge.putRule(input))`.
+ *
+ * The decoded input is handed to the call as `I`. That is the one assertion of the table, and it
+ * holds as far as types go: {@link InputShape} makes every member's shape match its type, and
+ * {@link decodeInput} checks every present member against its shape. What decoding leaves to the
+ * call is what AWS leaves to the operation: a required member may be missing and an enumeration
+ * may hold another string; the in-process methods check both at run time with AWS's messages.
+ *
+ * @param input - The input shape.
+ * @param call - The call, given the bridge, the decoded input and the request's context.
+ * @returns The row.
+ */
+function operation<I extends object>(
+  input: InputShape<I>,
+  call: (bridge: EventBridge, input: I, context: CallContext) => unknown,
+): Operation {
+  return { input, run: (bridge, body, context) => call(bridge, decodeInput(input, body) as I, context) };
+}
+
+const TAGS = { list: { struct: { Key: 'string', Value: 'string' } } } as const satisfies Shape;
+
+const ENTRY = {
   struct: {
     Time: 'timestamp',
     Source: 'string',
@@ -32,9 +121,9 @@ const ENTRY: Shape = {
     EventBusName: 'string',
     TraceHeader: 'string',
   },
-};
+} as const satisfies Shape;
 
-const TARGET: Shape = {
+const TARGET = {
   struct: {
     Id: 'string',
     Arn: 'string',
@@ -54,23 +143,23 @@ const TARGET: Shape = {
     RetryPolicy: 'any',
     AppSyncParameters: 'any',
   },
-};
+} as const satisfies Shape;
 
 const RULE_REF = { Name: 'string', EventBusName: 'string' } as const;
 const TARGETS_REF = { Rule: 'string', EventBusName: 'string' } as const;
 const PAGE = { NextToken: 'string', Limit: 'integer' } as const;
 
 /**
- * Input shape of every supported operation, keyed by the operation name of `X-Amz-Target`
- * (`AWSEvents.<Operation>`). The in-process method is the name with a lower-case first letter.
+ * Every supported operation, keyed by the operation name of `X-Amz-Target`
+ * (`AWSEvents.<Operation>`). Each row calls the in-process method of the same name.
  */
-export const OPERATIONS: ReadonlyMap<string, Readonly<Record<string, Shape>>> = new Map<
-  string,
-  Readonly<Record<string, Shape>>
->([
-  ['PutEvents', { Entries: { list: ENTRY }, EndpointId: 'string' }],
-  [
-    'PutRule',
+export const OPERATION_TABLE = {
+  PutEvents: operation<PutEventsRequest>({ Entries: { list: ENTRY }, EndpointId: 'string' }, (bridge, input, context) => {
+    const result = bridge.putEvents(input, context.traceHeader === undefined ? {} : { traceHeader: context.traceHeader });
+    context.onPutEvents(result);
+    return { FailedEntryCount: result.FailedEntryCount, Entries: result.Entries };
+  }),
+  PutRule: operation<PutRuleRequest>(
     {
       ...RULE_REF,
       ScheduleExpression: 'string',
@@ -80,14 +169,16 @@ export const OPERATIONS: ReadonlyMap<string, Readonly<Record<string, Shape>>> = 
       RoleArn: 'string',
       Tags: TAGS,
     },
-  ],
-  ['DeleteRule', { ...RULE_REF, Force: 'boolean' }],
-  ['DescribeRule', RULE_REF],
-  ['ListRules', { NamePrefix: 'string', EventBusName: 'string', ...PAGE }],
-  ['EnableRule', RULE_REF],
-  ['DisableRule', RULE_REF],
-  [
-    'CreateEventBus',
+    (bridge, input) => bridge.putRule(input),
+  ),
+  DeleteRule: operation<DeleteRuleRequest>({ ...RULE_REF, Force: 'boolean' }, (bridge, input) => bridge.deleteRule(input)),
+  DescribeRule: operation<RuleRef>(RULE_REF, (bridge, input) => bridge.describeRule(input)),
+  ListRules: operation<ListRulesRequest>({ NamePrefix: 'string', EventBusName: 'string', ...PAGE }, (bridge, input) =>
+    bridge.listRules(input),
+  ),
+  EnableRule: operation<RuleRef>(RULE_REF, (bridge, input) => bridge.enableRule(input)),
+  DisableRule: operation<RuleRef>(RULE_REF, (bridge, input) => bridge.disableRule(input)),
+  CreateEventBus: operation<CreateEventBusRequest>(
     {
       Name: 'string',
       EventSourceName: 'string',
@@ -97,18 +188,52 @@ export const OPERATIONS: ReadonlyMap<string, Readonly<Record<string, Shape>>> = 
       LogConfig: { struct: { IncludeDetail: 'string', Level: 'string' } },
       Tags: TAGS,
     },
-  ],
-  ['DeleteEventBus', { Name: 'string' }],
-  ['DescribeEventBus', { Name: 'string' }],
-  ['ListEventBuses', { NamePrefix: 'string', ...PAGE }],
-  ['TestEventPattern', { EventPattern: 'string', Event: 'string' }],
-  ['PutTargets', { ...TARGETS_REF, Targets: { list: TARGET } }],
-  ['RemoveTargets', { ...TARGETS_REF, Ids: { list: 'string' }, Force: 'boolean' }],
-  ['ListTargetsByRule', { ...TARGETS_REF, ...PAGE }],
-]);
+    (bridge, input) => bridge.createEventBus(input),
+  ),
+  DeleteEventBus: operation<DeleteEventBusRequest>({ Name: 'string' }, (bridge, input) => bridge.deleteEventBus(input)),
+  DescribeEventBus: operation<DescribeEventBusRequest>({ Name: 'string' }, (bridge, input) => bridge.describeEventBus(input)),
+  ListEventBuses: operation<ListEventBusesRequest>({ NamePrefix: 'string', ...PAGE }, (bridge, input) =>
+    bridge.listEventBuses(input),
+  ),
+  TestEventPattern: operation<TestEventPatternRequest>({ EventPattern: 'string', Event: 'string' }, (bridge, input) =>
+    bridge.testEventPattern(input),
+  ),
+  PutTargets: operation<PutTargetsRequest>({ ...TARGETS_REF, Targets: { list: TARGET } }, (bridge, input) =>
+    bridge.putTargets(input),
+  ),
+  RemoveTargets: operation<RemoveTargetsRequest>(
+    { ...TARGETS_REF, Ids: { list: 'string' }, Force: 'boolean' },
+    (bridge, input) => bridge.removeTargets(input),
+  ),
+  ListTargetsByRule: operation<ListTargetsByRuleRequest>({ ...TARGETS_REF, ...PAGE }, (bridge, input) =>
+    bridge.listTargetsByRule(input),
+  ),
+} satisfies Readonly<Record<string, Operation>>;
+
+/** The name of a supported operation. */
+export type OperationName = keyof typeof OPERATION_TABLE;
+
+const BY_NAME: ReadonlyMap<string, Operation> = new Map(Object.entries(OPERATION_TABLE));
 
 /**
- * The in-process method name for an operation: `PutEvents` → `putEvents`.
+ * The row of an operation.
+ *
+ * @param name - The operation name from `X-Amz-Target` (after `AWSEvents.`).
+ * @returns The row, or `undefined` when the server does not emulate that operation.
+ */
+export function findOperation(name: string): Operation | undefined {
+  return BY_NAME.get(name);
+}
+
+/**
+ * The input shape of every supported operation, by operation name (a view of
+ * {@link OPERATION_TABLE}, for tools that only need the shapes).
+ */
+export const OPERATIONS: ReadonlyMap<string, InputMembers> = new Map([...BY_NAME].map(([name, row]) => [name, row.input]));
+
+/**
+ * The in-process method name for an operation: `PutEvents` → `putEvents`. Every row of
+ * {@link OPERATION_TABLE} calls the method of that name.
  *
  * @param operation - An operation name from {@link OPERATIONS}.
  * @returns The camelCase method name.
@@ -142,11 +267,11 @@ export function serializationError(message: string): EventBridgeError {
  * @throws EventBridgeError `SerializationException` when the body is not an object or a member has
  *   the wrong JSON type.
  */
-export function decodeInput(members: Readonly<Record<string, Shape>>, body: unknown): Record<string, unknown> {
+export function decodeInput(members: InputMembers, body: unknown): Record<string, unknown> {
   return decodeStruct(members, body, 'input');
 }
 
-function decodeStruct(members: Readonly<Record<string, Shape>>, value: unknown, path: string): Record<string, unknown> {
+function decodeStruct(members: InputMembers, value: unknown, path: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw typeError(path, 'a structure', value);
   const out: Record<string, unknown> = {};
   for (const name in members) {

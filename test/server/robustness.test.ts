@@ -48,7 +48,10 @@ describe('AWS JSON 1.1 errors', () => {
   test('should answer an unknown operation with UnknownOperationException', async () => {
     const response = await callOperation(url, 'PutPartnerEvents', {});
     expect(response.status).toBe(400);
-    expect(parse(response.body)).toEqual({ __type: 'UnknownOperationException' });
+    expect(parse(response.body)).toEqual({
+      __type: 'UnknownOperationException',
+      message: 'PutPartnerEvents is not emulated by eventbridge-matcher.',
+    });
     expect(response.headers['x-amzn-errortype']).toBe('UnknownOperationException');
     expect(response.headers['x-amzn-requestid']).toBe('req-fixed');
     expect(response.headers['content-type']).toBe('application/x-amz-json-1.1');
