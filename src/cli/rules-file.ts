@@ -14,6 +14,20 @@ export interface RuleSource {
   readonly name: string;
   /** The pattern text exactly as written (a string value in a rules file is decoded first). */
   readonly pattern: string;
+  /** Where the pattern was read from, for messages; absent for rules that were not read from a file. */
+  readonly origin?: RuleOrigin;
+}
+
+/** Where a rule's pattern starts in its file (1-based, as AWS counts pattern locations). */
+export interface RuleOrigin {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /**
+   * Whether `pattern` is the file's text from that point on, so that a location inside the pattern
+   * maps to the file; `false` for a pattern written as a JSON string, which is decoded first.
+   */
+  readonly verbatim: boolean;
 }
 
 /**
@@ -46,7 +60,8 @@ async function loadRuleDirectory(dir: string): Promise<RuleSource[]> {
   const files = entries.filter((name) => name.endsWith('.json')).sort();
   const rules: RuleSource[] = [];
   for (const file of files) {
-    rules.push({ name: basename(file, '.json'), pattern: await readTextFile(join(dir, file)) });
+    const path = join(dir, file);
+    rules.push({ name: basename(file, '.json'), pattern: await readTextFile(path), origin: { file: path, line: 1, column: 1, verbatim: true } });
   }
   return rules;
 }
@@ -69,10 +84,31 @@ export function parseRulesText(text: string, origin: string): RuleSource[] {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new CliUsageError(`${origin} must be a JSON object mapping rule names to event patterns`);
   }
-  return splitMembers(text).map(({ key, value }) => ({
+  const position = lineCounter(text);
+  return splitMembers(text).map(({ key, value, start }) => ({
     name: key,
     pattern: value.charAt(0) === '"' ? String(JSON.parse(value)) : value,
+    origin: { file: origin, ...position(start), verbatim: value.charAt(0) !== '"' },
   }));
+}
+
+/**
+ * Line and column (1-based, in UTF-16 code units like AWS's pattern locations) of text offsets,
+ * asked for in increasing order.
+ */
+function lineCounter(text: string): (offset: number) => { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  return (offset) => {
+    for (; scanned < offset; scanned++) {
+      if (text.charCodeAt(scanned) === 0x0a) {
+        line++;
+        lineStart = scanned + 1;
+      }
+    }
+    return { line, column: offset - lineStart + 1 };
+  };
 }
 
 /**
@@ -80,11 +116,11 @@ export function parseRulesText(text: string, origin: string): RuleSource[] {
  * known to be valid JSON with an object at the top. Iterative: nesting depth costs nothing.
  *
  * ```
- * {"a": {"x":[1]}, "b": "{}"}  ->  [{key:"a", value:'{"x":[1]}'}, {key:"b", value:'"{}"'}]
+ * {"a": {"x":[1]}, "b": "{}"}  ->  [{key:"a", value:'{"x":[1]}', start:6}, {key:"b", value:'"{}"', start:22}]
  * ```
  */
-function splitMembers(text: string): Array<{ key: string; value: string }> {
-  const members: Array<{ key: string; value: string }> = [];
+function splitMembers(text: string): Array<{ key: string; value: string; start: number }> {
+  const members: Array<{ key: string; value: string; start: number }> = [];
   let i = text.indexOf('{') + 1;
   const n = text.length;
   while (i < n) {
@@ -101,7 +137,7 @@ function splitMembers(text: string): Array<{ key: string; value: string }> {
     i = skipBlank(text, keyEnd) + 1;
     i = skipBlank(text, i);
     const valueEnd = skipValue(text, i);
-    members.push({ key, value: text.slice(i, valueEnd) });
+    members.push({ key, value: text.slice(i, valueEnd), start: i });
     i = valueEnd;
   }
   return members;

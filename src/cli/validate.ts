@@ -1,31 +1,53 @@
 /**
- * `eventbridge-matcher validate`: checks event pattern files the way PutRule would and prints AWS's
- * error for each invalid one, prefixed by `file:line:column` when AWS's message carries a location.
- * Exit 0 when all are valid, 1 when some are invalid, 2 when some file cannot be read.
+ * `eventbridge-matcher validate`: checks event patterns the way PutRule would and prints AWS's error
+ * for each invalid one, prefixed by `file:line:column` when AWS's message carries a location. Reads
+ * pattern files, directories of pattern files, and (with `--rules`) the rules files and directories
+ * the `match` command reads, reporting each of their rules by name.
+ * Exit 0 when all are valid, 1 when some are invalid, 2 when some input cannot be read.
  */
 
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkEventPattern } from '../pattern/parse.js';
-import { CliUsageError, ExitCode, readAll, readTextFile, writeText } from './io.js';
+import { CliUsageError, ExitCode, describeFsError, readAll, readTextFile, writeText } from './io.js';
 import type { CliIo, ExitCodeValue } from './io.js';
+import { loadRules } from './rules-file.js';
+import type { RuleOrigin } from './rules-file.js';
 
 /** Help text of `validate`. */
-export const validateHelp = `Usage: eventbridge-matcher validate [--quiet] <pattern files...>
+export const validateHelp = `Usage: eventbridge-matcher validate [options] [<pattern file or directory>...]
 
-Checks each file as an EventBridge event pattern and prints AWS's exact error for invalid ones,
-as file:line:column: message (the location is AWS's own, where AWS gives one).
-Use - to read one pattern from stdin.
+Checks event patterns as PutRule would and prints AWS's exact error for invalid ones,
+as file:line:column: message (the location is AWS's own, counted in the file, where AWS gives one).
+
+Arguments:
+  <file>        a file holding one event pattern; - reads one pattern from stdin
+  <directory>   each *.json file in it, as one pattern
 
 Options:
-  -q, --quiet   print only the invalid files
-  -h, --help    show this help
+  -r, --rules <path>  a rules file { "rule-name": pattern, ... } or a directory of pattern files,
+                      read as the match command reads it; each rule is reported by name
+                      (repeat the option for several)
+  -q, --quiet         print only the invalid patterns
+  -h, --help          show this help
 
-Exit codes: 0 all valid, 1 some invalid, 2 some file could not be read.
+Exit codes: 0 all valid, 1 some invalid, 2 some input could not be read.
 
 Examples:
   eventbridge-matcher validate rules/*.json
+  eventbridge-matcher validate patterns/
+  eventbridge-matcher validate --rules rules.json
   echo '{"detail":{"state":"running"}}' | eventbridge-matcher validate -
 `;
+
+/** One pattern to check and how to name it in the report. */
+interface Checked {
+  /** `file` or `file: rule "name"`. */
+  readonly label: string;
+  readonly pattern: string;
+  readonly origin: RuleOrigin;
+}
 
 /**
  * Runs `eventbridge-matcher validate`.
@@ -38,6 +60,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
+      rules: { type: 'string', short: 'r', multiple: true, default: [] },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -48,33 +71,124 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
     await writeText(io.stdout, validateHelp);
     return ExitCode.ok;
   }
-  if (positionals.length === 0) {
-    throw new CliUsageError('validate needs at least one pattern file (see eventbridge-matcher validate --help)');
+  if (positionals.length === 0 && values.rules.length === 0) {
+    throw new CliUsageError('validate needs a pattern file, a directory or --rules (see eventbridge-matcher validate --help)');
   }
 
   let invalid = 0;
   let unreadable = 0;
-  for (const file of positionals) {
-    let text: string;
+  const check = async (item: Checked): Promise<void> => {
+    const problem = checkEventPattern(item.pattern);
+    const rule = item.label === item.origin.file ? '' : item.label.slice(item.origin.file.length);
+    if (rule === '' && looksLikeRulesFile(item.pattern)) {
+      await writeText(io.stderr, `${item.origin.file}: note: this looks like a rules file (rule name -> pattern); check it with --rules ${item.origin.file}\n`);
+    }
+    if (problem === null) {
+      if (!values.quiet) await writeText(io.stdout, `${item.label}: valid\n`);
+      return;
+    }
+    invalid++;
+    const at = fileLocation(item.origin, problem.location);
+    const where = at === undefined ? item.origin.file : `${item.origin.file}:${at.line}:${at.column}`;
+    await writeText(io.stdout, `${where}${rule}: ${problem.message}\n`);
+  };
+
+  for (const path of positionals) {
+    let items: Checked[];
     try {
-      text = file === '-' ? await readAll(io.stdin) : await readTextFile(file);
+      items = await patternInputs(path, io);
     } catch (error) {
       if (!(error instanceof CliUsageError)) throw error;
       unreadable++;
       await writeText(io.stderr, `${error.message}\n`);
       continue;
     }
-    const name = file === '-' ? '<stdin>' : file;
-    const problem = checkEventPattern(text);
-    if (problem === null) {
-      if (!values.quiet) await writeText(io.stdout, `${name}: valid\n`);
+    for (const item of items) await check(item);
+  }
+  for (const path of values.rules) {
+    let rules;
+    try {
+      rules = await loadRules(path);
+    } catch (error) {
+      if (!(error instanceof CliUsageError)) throw error;
+      unreadable++;
+      await writeText(io.stderr, `${error.message}\n`);
       continue;
     }
-    invalid++;
-    const where = problem.location === undefined ? name : `${name}:${problem.location.line}:${problem.location.column}`;
-    await writeText(io.stdout, `${where}: ${problem.message}\n`);
+    for (const rule of rules) {
+      const origin = rule.origin ?? { file: path, line: 1, column: 1, verbatim: false };
+      await check({ label: `${origin.file}: rule ${JSON.stringify(rule.name)}`, pattern: rule.pattern, origin });
+    }
   }
 
   if (unreadable > 0) return ExitCode.badInput;
   return invalid > 0 ? ExitCode.negative : ExitCode.ok;
+}
+
+/** A pattern file, stdin (`-`), or each `*.json` file of a directory, in name order. */
+async function patternInputs(path: string, io: CliIo): Promise<Checked[]> {
+  if (path === '-') return [whole('<stdin>', await readAll(io.stdin))];
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(path)).isDirectory();
+  } catch (error) {
+    throw new CliUsageError(`cannot read ${path}: ${describeFsError(error)}`);
+  }
+  if (!isDirectory) return [whole(path, await readTextFile(path))];
+  let names: string[];
+  try {
+    names = await readdir(path);
+  } catch (error) {
+    throw new CliUsageError(`cannot read directory ${path}: ${describeFsError(error)}`);
+  }
+  const files = names.filter((name) => name.endsWith('.json')).sort();
+  if (files.length === 0) throw new CliUsageError(`${path} has no .json pattern files`);
+  const items: Checked[] = [];
+  for (const name of files) {
+    const file = join(path, name);
+    items.push(whole(file, await readTextFile(file)));
+  }
+  return items;
+}
+
+function whole(file: string, pattern: string): Checked {
+  return { label: file, pattern, origin: { file, line: 1, column: 1, verbatim: true } };
+}
+
+/**
+ * Maps AWS's location inside a pattern to the file the pattern was read from; the pattern's own
+ * start when AWS gives no location or the pattern was decoded from a JSON string.
+ */
+function fileLocation(
+  origin: RuleOrigin,
+  location: { readonly line: number; readonly column: number } | undefined,
+): { line: number; column: number } | undefined {
+  const atStart = origin.line === 1 && origin.column === 1;
+  if (location === undefined || !origin.verbatim) return atStart ? undefined : { line: origin.line, column: origin.column };
+  if (location.line === 1) return { line: origin.line, column: origin.column + location.column - 1 };
+  return { line: origin.line + location.line - 1, column: location.column };
+}
+
+/** Top-level fields of the EventBridge envelope, and `$or`: a pattern with one of them is no rules file. */
+const ENVELOPE_FIELDS = new Set(['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources', 'detail', '$or']);
+
+/**
+ * A JSON object without envelope fields whose members are all objects or JSON text of one, as in
+ * the rules files `match --rules` reads. Such a file is often a valid pattern too (its rule names
+ * read as field names), so the hint does not depend on the verdict.
+ */
+function looksLikeRulesFile(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (Object.keys(value).some((key) => ENVELOPE_FIELDS.has(key))) return false;
+  const members = Object.values(value);
+  return (
+    members.length > 0 &&
+    members.every((m) => (typeof m === 'object' && m !== null && !Array.isArray(m)) || (typeof m === 'string' && m.trim().startsWith('{')))
+  );
 }

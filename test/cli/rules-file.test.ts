@@ -1,5 +1,6 @@
 /**
- * Reading rules files: pattern text is kept exactly as written, names are plain data.
+ * Reading rules files: pattern text is kept exactly as written, names are plain data, and each
+ * rule knows where its pattern starts in its file.
  */
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,21 +14,23 @@ describe('parseRulesText', () => {
   test('should keep each pattern as its source text, number spellings included', () => {
     const text = '{\n  "a": {"x": [300.0, 9007199254740993]},\n  "b" : { "y" : [ "s,}" ] } ,"c":{"z":[{"numeric":[">",1e2]}]}}';
     expect(parseRulesText(text, 'rules.json')).toEqual([
-      { name: 'a', pattern: '{"x": [300.0, 9007199254740993]}' },
-      { name: 'b', pattern: '{ "y" : [ "s,}" ] }' },
-      { name: 'c', pattern: '{"z":[{"numeric":[">",1e2]}]}' },
+      { name: 'a', pattern: '{"x": [300.0, 9007199254740993]}', origin: { file: 'rules.json', line: 2, column: 8, verbatim: true } },
+      { name: 'b', pattern: '{ "y" : [ "s,}" ] }', origin: { file: 'rules.json', line: 3, column: 9, verbatim: true } },
+      { name: 'c', pattern: '{"z":[{"numeric":[">",1e2]}]}', origin: { file: 'rules.json', line: 3, column: 34, verbatim: true } },
     ]);
   });
 
   test('should decode a pattern given as a JSON string', () => {
-    expect(parseRulesText('{"r": "{\\"source\\":[\\"a\\"]}"}', 'f')).toEqual([{ name: 'r', pattern: '{"source":["a"]}' }]);
+    expect(parseRulesText('{"r": "{\\"source\\":[\\"a\\"]}"}', 'f')).toEqual([
+      { name: 'r', pattern: '{"source":["a"]}', origin: { file: 'f', line: 1, column: 7, verbatim: false } },
+    ]);
   });
 
   test('should keep values that are not objects, for the validator to reject', () => {
     expect(parseRulesText('{"n": 5, "t": true, "l": [1]}', 'f')).toEqual([
-      { name: 'n', pattern: '5' },
-      { name: 't', pattern: 'true' },
-      { name: 'l', pattern: '[1]' },
+      { name: 'n', pattern: '5', origin: { file: 'f', line: 1, column: 7, verbatim: true } },
+      { name: 't', pattern: 'true', origin: { file: 'f', line: 1, column: 15, verbatim: true } },
+      { name: 'l', pattern: '[1]', origin: { file: 'f', line: 1, column: 26, verbatim: true } },
     ]);
   });
 
@@ -63,8 +66,8 @@ describe('loadRules', () => {
       writeFileSync(join(dir, 'rules', 'a.json'), '{"a":["1"]}');
       writeFileSync(join(dir, 'rules', 'notes.txt'), 'x');
       expect(await loadRules(join(dir, 'rules'))).toEqual([
-        { name: 'a', pattern: '{"a":["1"]}' },
-        { name: 'b', pattern: '{"b":["1"]}\n' },
+        { name: 'a', pattern: '{"a":["1"]}', origin: { file: join(dir, 'rules', 'a.json'), line: 1, column: 1, verbatim: true } },
+        { name: 'b', pattern: '{"b":["1"]}\n', origin: { file: join(dir, 'rules', 'b.json'), line: 1, column: 1, verbatim: true } },
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
