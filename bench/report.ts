@@ -138,7 +138,7 @@ function formatBytes(bytes: number): string {
 }
 
 /**
- * Renders the results as a Markdown table (for the README's performance section).
+ * Renders the results as a Markdown table (for the results section of docs/guide/benchmarking.md).
  *
  * @param scenarios - Results in report order.
  * @returns The Markdown table.

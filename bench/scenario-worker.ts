@@ -36,7 +36,7 @@ export interface WorkerOptions {
 export type WorkerReply = { readonly ok: true; readonly result: ScenarioResult } | { readonly ok: false; readonly error: string };
 
 /**
- * The part of the public API this bench times (README: Matcher, testEventPattern). Declared here, not
+ * The part of the public API this bench times (docs/api.md: Matcher, testEventPattern). Declared here, not
  * imported, so the project's type-check does not need dist/ to exist.
  */
 export interface BenchedApi {

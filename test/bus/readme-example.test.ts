@@ -1,4 +1,4 @@
-/** Keeps the worked example of the README (section "Event buses, rules and PutEvents") true: same calls, same output. */
+/** Keeps the worked example of docs/guide/emulator.md true: same calls, same output. */
 
 import { describe, expect, test } from 'vitest';
 import { EventBridge } from '../../src/bus/index.js';
