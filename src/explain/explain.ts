@@ -285,7 +285,7 @@ function formatReason(reason: Reason): string {
     case 'missing':
       return `${reason.path}: missing; wanted ${reason.wanted.join(' or ')}`;
     case 'no-matching-value':
-      return `${reason.path}: wanted ${reason.wanted.join(' or ')}, had ${showValues(reason.had, reason.omitted, reason.path)}`;
+      return `${reason.path}: wanted ${reason.wanted.join(' or ')}, had ${showValues(reason.had, reason.omitted, reason.path)}${caseHint(reason)}`;
     case 'present': {
       const within = reason.chosen.length > 0 ? `, in the same array element as ${showChosen(reason.chosen)}` : '';
       return `${reason.path}: wanted ${reason.wanted.join(' or ')}, but has ${showValues(reason.had, reason.omitted, reason.path)}${within}`;
@@ -297,6 +297,29 @@ function formatReason(reason: Reason): string {
         `${showValues(reason.had, reason.omitted, reason.path)}, but not in the same array element as ${against}`
       );
     }
+  }
+}
+
+/**
+ * The hint for a string value that equals a wanted string but for letter case, which an exact
+ * match never forgives (`equals-ignore-case` does).
+ */
+function caseHint(reason: FieldValues): string {
+  const wanted = new Set(reason.wanted.filter((w) => w.startsWith('"')).map((w) => jsonString(w)?.toLowerCase()));
+  const differsInCase = reason.had.some((v) => {
+    if (v.type !== 'string') return false;
+    const value = jsonString(v.json);
+    return value !== undefined && wanted.has(value.toLowerCase());
+  });
+  return differsInCase ? '; differs only in letter case (see equals-ignore-case)' : '';
+}
+
+function jsonString(json: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 

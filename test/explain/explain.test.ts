@@ -48,6 +48,17 @@ describe('explainEventPattern', () => {
     expect(formatExplanation(e)).toBe('No match.\n  a: wanted "1", had 1.0 (number), "2" (string), true (boolean), null (null)');
   });
 
+  test('should say when a string differs from a wanted one only in letter case', () => {
+    const e = explainEventPattern('{"source":["aws.ec2","aws.s3"]}', '{"source":"AWS.EC2"}');
+    expect(formatExplanation(e)).toBe(
+      'No match.\n  source: wanted "aws.ec2" or "aws.s3", had "AWS.EC2" (string); differs only in letter case (see equals-ignore-case)',
+    );
+    // Not for a value that differs otherwise, nor for a number or a prefix.
+    expect(formatExplanation(explainEventPattern('{"source":["aws.ec2"]}', '{"source":"aws.ec3"}'))).not.toContain('letter case');
+    expect(formatExplanation(explainEventPattern('{"n":["1"]}', '{"n":1}'))).not.toContain('letter case');
+    expect(formatExplanation(explainEventPattern('{"s":[{"prefix":"ab"}]}', '{"s":"AB"}'))).not.toContain('letter case');
+  });
+
   test('should explain every $or branch', () => {
     const e = explainEventPattern('{"$or":[{"a":["1"]},{"b":[{"exists":false}]}],"c":["x"]}', '{"c":"x","b":"q"}');
     expect(e.matches).toBe(false);
