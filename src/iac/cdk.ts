@@ -20,17 +20,6 @@ function record(value: unknown): Record<string, unknown> {
 }
 
 /**
- * True when a parsed file is a cloud assembly manifest.
- *
- * @param value - A parsed file.
- * @returns Whether it has `version` and `artifacts`.
- */
-export function isCdkManifest(value: unknown): boolean {
-  const top = record(value);
-  return top['version'] !== undefined && typeof top['artifacts'] === 'object' && top['artifacts'] !== null;
-}
-
-/**
  * Reads a file of the assembly.
  *
  * @param path - The file.

@@ -36,34 +36,6 @@ export interface NestedStack {
 
 const samEventTypes = new Set(['EventBridgeRule', 'CloudWatchEvent', 'Schedule']);
 
-/**
- * True when a parsed file looks like a CloudFormation or SAM template.
- *
- * @param value - A parsed file.
- * @returns Whether it has `AWSTemplateFormatVersion`, or `Resources` whose entries have a `Type`.
- */
-export function isTemplate(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const record = value as Record<string, unknown>;
-  if (record['AWSTemplateFormatVersion'] !== undefined) return true;
-  const resources = record['Resources'];
-  if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) return false;
-  const entries = Object.values(resources);
-  return entries.length > 0 && entries.every((r) => typeof r === 'object' && r !== null && typeof (r as Record<string, unknown>)['Type'] === 'string');
-}
-
-/**
- * True when a template uses the SAM transform.
- *
- * @param template - A parsed template.
- * @returns Whether `Transform` names `AWS::Serverless-2016-10-31`.
- */
-export function isSamTemplate(template: unknown): boolean {
-  const transform = (template as Record<string, unknown> | null)?.['Transform'];
-  const names = Array.isArray(transform) ? transform : [transform];
-  return names.some((name) => typeof name === 'string' && name.startsWith('AWS::Serverless'));
-}
-
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

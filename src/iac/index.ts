@@ -9,7 +9,8 @@
  * @packageDocumentation
  */
 
-export { loadRules, loadInfrastructure, parseInfrastructure, detectFormat } from './load.js';
+export { loadRules, loadInfrastructure, parseInfrastructure } from './load.js';
+export { detectFormat } from './detect.js';
 export { checkRules, findRule } from './check.js';
 export { deployInfrastructure } from './deploy.js';
 export type { RuleHost } from './deploy.js';

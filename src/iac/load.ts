@@ -8,26 +8,13 @@ import { basename, join } from 'node:path';
 import { readDocument } from './document.js';
 import type { SourceDocument } from './document.js';
 import { Collector } from './collect.js';
-import { collectTemplate, isSamTemplate, isTemplate } from './cloudformation.js';
-import { collectCdk, isCdkManifest, readSourceFile } from './cdk.js';
-import { collectServerless, isServerless } from './serverless.js';
-import { collectTerraform, isTerraform } from './terraform.js';
+import { collectTemplate } from './cloudformation.js';
+import { collectCdk, readSourceFile } from './cdk.js';
+import { collectServerless } from './serverless.js';
+import { collectTerraform } from './terraform.js';
+import { detectFormat, isCdkManifest, isSamTemplate } from './detect.js';
 import { InfrastructureError } from './types.js';
 import type { Infrastructure, InfrastructureFormat, InfrastructureRule, InfrastructureText, LoadRulesOptions } from './types.js';
-
-/**
- * Tells which tool wrote a parsed file.
- *
- * @param value - The parsed file.
- * @returns Its format (`cdk` for a cloud assembly manifest), or `undefined` for none of them.
- */
-export function detectFormat(value: unknown): InfrastructureFormat | undefined {
-  if (isTemplate(value)) return isSamTemplate(value) ? 'sam' : 'cloudformation';
-  if (isServerless(value)) return 'serverless';
-  if (isTerraform(value)) return 'terraform';
-  if (isCdkManifest(value)) return 'cdk';
-  return undefined;
-}
 
 /**
  * Loads every rule of a template, cloud assembly, `serverless.yml` or Terraform plan/state JSON.

@@ -21,18 +21,6 @@ import { scalarText, toJsonText } from './json-text.js';
 import { InfrastructureError } from './types.js';
 import type { InfrastructureInputTransformer, InfrastructureTarget, LoadRulesOptions } from './types.js';
 
-/**
- * True when a parsed file looks like a `serverless.yml`.
- *
- * @param value - A parsed file.
- * @returns Whether it has `service` and `functions` or `provider`.
- */
-export function isServerless(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const record = value as Record<string, unknown>;
-  return record['service'] !== undefined && (record['functions'] !== undefined || record['provider'] !== undefined);
-}
-
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -12,18 +12,6 @@ import { Collector, busName, ruleState } from './collect.js';
 import { scalarText, toJsonText } from './json-text.js';
 import type { InfrastructureRule, InfrastructureTarget } from './types.js';
 
-/**
- * True when a parsed file is `terraform show -json` output.
- *
- * @param value - A parsed file.
- * @returns Whether it has `format_version` and `planned_values` or `values`.
- */
-export function isTerraform(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const record = value as Record<string, unknown>;
-  return record['format_version'] !== undefined && (record['planned_values'] !== undefined || record['values'] !== undefined);
-}
-
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
