@@ -310,8 +310,12 @@ export class Cond extends TrieNode {
   readonly absent: boolean;
   /** Stamp of the value evaluation that last reported this condition. */
   hitStamp = 0;
-  /** Match epoch in which the walk over an event without arrays last entered this node. */
+  /**
+   * Walk stamp: the walk over an event without arrays marks nodes it entered; the array walk marks
+   * the conditions it listed for one edge outcome, with `stepTop` the element bound with it.
+   */
   stepStamp = 0;
+  stepTop = 0;
 
   /**
    * @param key - The condition's canonical key (the string of a plain exact condition).

@@ -28,9 +28,16 @@ import type { Cond, PathEdge, RuleEntry, TrieNode } from '../compile/rule-trie.j
 import type { EventFields } from '../event/scanner-fields.js';
 import type { LeafValue } from '../event/leaf-value.js';
 
+/**
+ * Bound array elements: `-1` for none; an element id for that element and all its ancestors (a
+ * chain, by far the common case); otherwise the ascending list of every bound element (bindings
+ * that branch, which only sibling arrays on one path, from duplicate or dotted keys, produce).
+ */
+type Bound = number | readonly number[];
+
 /** The outcome of one edge under one set of relevant bindings. */
 interface EdgeOutcome {
-  /** Conditions reached, each with the deepest element it keeps bound (-1 for none); parallel arrays. */
+  /** Conditions reached, each with the deepest element its child keeps bound (-1 for none); parallel arrays. */
   readonly conds: Cond[];
   readonly tops: number[];
   /** Whether no occurrence of the path agrees with the bindings (an `exists:false` holds). */
@@ -44,11 +51,21 @@ interface EdgeTable {
   /** Conditions each occurrence satisfies: `conds[condStart[i] .. condStart[i + 1]]`. */
   readonly condStart: Int32Array;
   readonly conds: Cond[];
-  /** Outcomes by the key of the relevant bindings. */
-  readonly outcomes: Map<string, EdgeOutcome>;
+  /** Outcomes by the relevant bindings' key. */
+  readonly outcomes: Map<number | string, EdgeOutcome>;
+  /**
+   * Per element `e`: the first position whose innermost element is at least `e` (built on first
+   * need; spares a binary search per lookup).
+   */
+  firstAt: Int32Array | undefined;
+  /** Lookups made by binary search; the index is built once they would pay for it. */
+  searches: number;
 }
 
-const NONE: readonly number[] = Object.freeze([]);
+/** No occurrence agrees with the bindings. */
+const EMPTY_OUTCOME: EdgeOutcome = Object.freeze({ conds: [], tops: [], noneConsistent: true });
+/** Some occurrence agrees, none satisfies a condition. */
+const NO_HITS: EdgeOutcome = Object.freeze({ conds: [], tops: [], noneConsistent: false });
 
 /**
  * Walks the rule trie over one scanned event with arrays. One instance per matcher; its scratch is
@@ -61,16 +78,21 @@ export class ArrayWalk {
   /** Per array: its first element and one past the last element inside it. */
   private arrayStart = new Int32Array(16);
   private arrayEnd = new Int32Array(16);
-  private tables = new Map<PathEdge, EdgeTable>();
-  private seen = new Map<TrieNode, Set<string> | string>();
-  private stackNode: TrieNode[] = [];
-  private stackBound: (readonly number[])[] = [];
+  private readonly tables = new Map<PathEdge, EdgeTable>();
+  /** States reached: per node, the key of each bound set it was reached with. */
+  private readonly seen = new Map<TrieNode, Set<number | string> | number | string>();
+  private readonly stackNode: (TrieNode | undefined)[] = [];
+  private readonly stackBound: Bound[] = [];
   private readonly hits: (Cond | undefined)[] = [];
+  // Scratch of computeOutcome.
+  private readonly excluded: number[] = [];
+  private readonly chainScratch: number[] = [];
+  private readonly gaps: number[] = [];
   /**
-   * Stamp of one value evaluation (conditions remember the last one that reported them). The
-   * matcher's plain walk draws from this same counter, so stamps never repeat across the two walks.
+   * One counter for every stamp conditions keep (value evaluations, visits): the matcher's plain
+   * walk draws from it too, so a stamp never repeats across the two walks.
    */
-  evalEpoch = 0;
+  stamp = 0;
 
   /**
    * Finds every rule matching the scanned event.
@@ -88,14 +110,12 @@ export class ArrayWalk {
     const stackBound = this.stackBound;
     let sp = 0;
     try {
-      this.seen.set(root, '');
-      stackNode[sp] = root;
-      stackBound[sp] = NONE;
-      sp++;
+      sp = this.push(0, root, -1);
       while (sp > 0) {
         sp--;
         const node = stackNode[sp] as TrieNode;
-        const bound = stackBound[sp] as readonly number[];
+        const bound = stackBound[sp] as Bound;
+        stackNode[sp] = undefined;
         const terminals = node.terminals;
         if (terminals !== undefined) {
           if (Array.isArray(terminals)) {
@@ -128,7 +148,7 @@ export class ArrayWalk {
             if (edge !== undefined && fields.first(edge.path.leafId) >= 0) continue;
           }
           if (edge === undefined) continue;
-          const outcome = this.outcome(edge, bound);
+          const outcome = fields.first(edge.path.leafId) < 0 ? EMPTY_OUTCOME : this.outcome(edge, bound);
           const conds = outcome.conds;
           const tops = outcome.tops;
           for (let i = 0; i < conds.length; i++) {
@@ -142,20 +162,20 @@ export class ArrayWalk {
         }
       }
     } finally {
-      for (let i = 0; i < sp; i++) stackBound[i] = NONE;
+      for (let i = 0; i < sp; i++) stackNode[i] = undefined;
       this.tables.clear();
       this.seen.clear();
     }
   }
 
   /** Pushes a state unless it was reached before in this walk; returns the new stack size. */
-  private push(sp: number, node: TrieNode, bound: readonly number[]): number {
-    const key = bound.length === 0 ? '' : bound.join(',');
+  private push(sp: number, node: TrieNode, bound: Bound): number {
+    const key = typeof bound === 'number' ? bound : bound.join(',');
     const seen = this.seen.get(node);
     if (seen === undefined) this.seen.set(node, key);
-    else if (typeof seen === 'string') {
+    else if (typeof seen !== 'object') {
       if (seen === key) return sp;
-      this.seen.set(node, new Set([seen, key]));
+      this.seen.set(node, new Set<number | string>([seen, key]));
     } else {
       if (seen.has(key)) return sp;
       seen.add(key);
@@ -176,10 +196,11 @@ export class ArrayWalk {
       this.arrayEnd = new Int32Array(size);
     }
     const end = this.elementEnd;
+    const parent = f.elementParent;
     for (let e = 0; e < elements; e++) end[e] = e + 1;
     // Children come after their parent: one backward pass carries each subtree's end upward.
     for (let e = elements - 1; e >= 0; e--) {
-      const p = f.elementParent[e] as number;
+      const p = parent[e] as number;
       if (p >= 0 && (end[e] as number) > (end[p] as number)) end[p] = end[e] as number;
     }
     const start = this.arrayStart;
@@ -198,62 +219,67 @@ export class ArrayWalk {
     return (this.fields.arrayNode[this.fields.elementArray[e] as number] as { path: string }).path;
   }
 
+  /** Whether element `a` is `x` or one of its ancestors. */
+  private contains(a: number, x: number): boolean {
+    return a <= x && x < (this.elementEnd[a] as number);
+  }
+
+  /** Element `e` and its ancestors, ascending. */
+  private chain(e: number): number[] {
+    const list: number[] = [];
+    const parent = this.fields.elementParent;
+    for (; e >= 0; e = parent[e] as number) list.push(e);
+    return list.reverse();
+  }
+
+  /** A bound list as a {@link Bound}: its deepest element when the list is one chain. */
+  private normalize(list: readonly number[]): Bound {
+    if (list.length === 0) return -1;
+    const last = list[list.length - 1] as number;
+    for (const e of list) if (!this.contains(e, last)) return list;
+    return last;
+  }
+
   /**
    * The bindings a child state keeps: those still relevant below `cond`, plus element `top` and its
-   * ancestors (all relevant by construction). Sorted ascending (ancestors first).
+   * ancestors (all relevant by construction).
    */
-  private childBound(bound: readonly number[], top: number, cond: Cond): readonly number[] {
+  private childBound(bound: Bound, top: number, cond: Cond): Bound {
     const next = cond.firstPath();
-    if (next === undefined) return NONE;
-    let kept: number[] | undefined;
-    for (let i = 0; i < bound.length; i++) {
-      const e = bound[i] as number;
-      if (!mayHold(this.arrayPath(e), next)) {
-        kept ??= bound.slice(0, i);
-        continue;
-      }
-      kept?.push(e);
+    if (next === undefined) return -1;
+    if (typeof bound === 'number') {
+      let kept = bound;
+      // Relevance only shrinks going down (an array path extends its ancestors'): walk up to it.
+      while (kept >= 0 && !mayHold(this.arrayPath(kept), next)) kept = this.fields.elementParent[kept] as number;
+      if (top < 0 || kept < 0) return top < 0 ? kept : top;
+      if (this.contains(kept, top)) return top;
+      if (this.contains(top, kept)) return kept;
+      return mergeAscending(this.chain(kept), this.chain(top));
     }
-    const base = kept ?? bound;
-    if (top < 0) return base.length === 0 ? NONE : base;
-    const chain: number[] = [];
-    const parent = this.fields.elementParent;
-    for (let e = top; e >= 0; e = parent[e] as number) chain.push(e);
-    chain.reverse();
-    if (base.length === 0) return chain;
-    // Merge two ascending lists without duplicates.
-    const merged: number[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < base.length || j < chain.length) {
-      const a = i < base.length ? (base[i] as number) : 0x7fffffff;
-      const b = j < chain.length ? (chain[j] as number) : 0x7fffffff;
-      if (a < b) {
-        merged.push(a);
-        i++;
-      } else if (b < a) {
-        merged.push(b);
-        j++;
-      } else {
-        merged.push(a);
-        i++;
-        j++;
-      }
-    }
-    return merged;
+    const kept = bound.filter((e) => mayHold(this.arrayPath(e), next));
+    return this.normalize(top < 0 ? kept : mergeAscending(kept, this.chain(top)));
   }
 
   /** The outcome of `edge` under `bound`, computed once per set of relevant bindings. */
-  private outcome(edge: PathEdge, bound: readonly number[]): EdgeOutcome {
+  private outcome(edge: PathEdge, bound: Bound): EdgeOutcome {
     const table = this.table(edge);
     const path = edge.path.path;
-    // Only bindings in arrays that can hold this path's occurrences matter.
-    let relevant: number[] | undefined;
-    for (const e of bound) if (holds(this.arrayPath(e), path)) (relevant ??= []).push(e);
-    const key = relevant === undefined ? '' : relevant.join(',');
+    // Only bindings in arrays that can hold this path's occurrences matter; an array's path
+    // extends its ancestors', so for a chain that is a top part of it.
+    let relevant: Bound;
+    if (typeof bound === 'number') {
+      relevant = bound;
+      while (relevant >= 0 && !holds(this.arrayPath(relevant), path)) relevant = this.fields.elementParent[relevant] as number;
+    } else {
+      relevant = this.normalize(bound.filter((e) => holds(this.arrayPath(e), path)));
+    }
+    // A state is reached once, and an edge leaves one node: an outcome for all of a state's
+    // bindings can never be asked for again. Keep those that other states may share.
+    if (relevant === bound) return this.computeOutcome(table, relevant);
+    const key = typeof relevant === 'number' ? relevant : relevant.join(',');
     let outcome = table.outcomes.get(key);
     if (outcome === undefined) {
-      outcome = this.computeOutcome(table, relevant ?? NONE);
+      outcome = this.computeOutcome(table, relevant);
       table.outcomes.set(key, outcome);
     }
     return outcome;
@@ -264,77 +290,116 @@ export class ArrayWalk {
     let table = this.tables.get(edge);
     if (table !== undefined) return table;
     const f = this.fields;
-    const occurrences: number[] = [];
-    for (let o = f.first(edge.path.leafId); o >= 0; o = f.next[o] as number) occurrences.push(o);
     const contexts = f.contexts;
-    occurrences.sort((a, b) => (contexts[a] as number) - (contexts[b] as number));
-    const n = occurrences.length;
+    let n = 0;
+    for (let o = f.first(edge.path.leafId); o >= 0; o = f.next[o] as number) n++;
+    // The chain runs from the last occurrence to the first: fill backwards for document order.
+    const order = new Int32Array(n);
+    let sorted = true;
+    let i = n;
+    for (let o = f.first(edge.path.leafId); o >= 0; o = f.next[o] as number) {
+      order[--i] = o;
+      if (i + 1 < n && (contexts[o] as number) > (contexts[order[i + 1] as number] as number)) sorted = false;
+    }
+    // Innermost elements are in document order except around nested arrays and dotted keys.
+    if (!sorted) order.sort((a, b) => (contexts[a] as number) - (contexts[b] as number) || a - b);
     const ctx = new Int32Array(n);
     const condStart = new Int32Array(n + 1);
     const conds: Cond[] = [];
     const hits = this.hits;
     const evaluates = edge.size > 0;
-    for (let i = 0; i < n; i++) {
-      const o = occurrences[i] as number;
-      ctx[i] = contexts[o] as number;
-      condStart[i] = conds.length;
+    for (let j = 0; j < n; j++) {
+      const o = order[j] as number;
+      ctx[j] = contexts[o] as number;
+      condStart[j] = conds.length;
       if (!evaluates) continue;
-      const count = edge.evaluate(f.values[o] as LeafValue, ++this.evalEpoch, hits);
+      const count = edge.evaluate(f.values[o] as LeafValue, ++this.stamp, hits);
       for (let h = 0; h < count; h++) {
         conds.push(hits[h] as Cond);
         hits[h] = undefined;
       }
     }
     condStart[n] = conds.length;
-    table = { ctx, condStart, conds, outcomes: new Map() };
+    table = { ctx, condStart, conds, outcomes: new Map(), firstAt: undefined, searches: 0 };
     this.tables.set(edge, table);
     return table;
   }
 
   /**
    * The conditions reached through occurrences that agree with `relevant`, each with the deepest
-   * element its child keeps bound, without repeats.
+   * element its child keeps bound.
    */
-  private computeOutcome(table: EdgeTable, relevant: readonly number[]): EdgeOutcome {
+  private computeOutcome(table: EdgeTable, relevant: Bound): EdgeOutcome {
     const f = this.fields;
-    const conds: Cond[] = [];
-    const tops: number[] = [];
-    // Excluded element ranges: for each bound element, the rest of its array.
-    const excluded: number[] = [];
-    for (const e of relevant) {
+    // Excluded element ranges: for each bound element, the rest of its array (the elements before
+    // it, then those after it). For a chain, listing them root first and then deepest first gives
+    // ascending order; a branching list is sorted.
+    const excluded = this.excluded;
+    excluded.length = 0;
+    const chain = this.chainScratch;
+    chain.length = 0;
+    if (typeof relevant === 'number') {
+      for (let e = relevant; e >= 0; e = f.elementParent[e] as number) chain.push(e);
+      chain.reverse();
+    } else {
+      for (const e of relevant) chain.push(e);
+    }
+    for (const e of chain) {
+      const a = f.elementArray[e] as number;
+      if ((this.arrayStart[a] as number) < e) excluded.push(this.arrayStart[a] as number, e);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i] as number;
       const a = f.elementArray[e] as number;
       const end = this.elementEnd[e] as number;
-      if ((this.arrayStart[a] as number) < e) excluded.push(this.arrayStart[a] as number, e);
       if (end < (this.arrayEnd[a] as number)) excluded.push(end, this.arrayEnd[a] as number);
     }
-    const gaps = allowedGaps(excluded);
+    const gaps = allowedGaps(excluded, typeof relevant !== 'number', this.gaps);
     const ctx = table.ctx;
-    const seen = new Set<Cond>();
-    const seenTop = new Map<Cond, number>();
+    // The per-element index costs one pass over the elements: build it once binary searches have
+    // cost about as much, so it never costs more than the searches it replaces.
+    let firstAt = table.firstAt;
+    if (firstAt === undefined && gaps !== FULL && (table.searches += gaps.length) * 8 > this.fields.elements) {
+      firstAt = table.firstAt = this.positions(ctx);
+    }
+    const stamp = ++this.stamp;
     let any = false;
+    let conds: Cond[] | undefined;
+    let tops: number[] | undefined;
     for (let g = 0; g < gaps.length; g += 2) {
       const hi = gaps[g + 1] as number;
-      for (let i = lowerBound(ctx, gaps[g] as number); i < ctx.length && (ctx[i] as number) < hi; i++) {
+      const lo = gaps[g] as number;
+      const start = lo < 0 ? 0 : firstAt !== undefined ? (firstAt[lo] as number) : lowerBound(ctx, lo);
+      for (let i = start; i < ctx.length && (ctx[i] as number) < hi; i++) {
         any = true;
         const from = table.condStart[i] as number;
         const to = table.condStart[i + 1] as number;
         for (let h = from; h < to; h++) {
           const cond = table.conds[h] as Cond;
           const top = this.deepestKept(ctx[i] as number, cond);
-          if (top < 0) {
-            if (seen.has(cond)) continue;
-            seen.add(cond);
-          } else {
-            // Occurrences under one element are contiguous here, so repeats are adjacent per condition.
-            if (seenTop.get(cond) === top) continue;
-            seenTop.set(cond, top);
-          }
-          conds.push(cond);
-          tops.push(top);
+          // Occurrences under one element are adjacent here, so a repeat is usually the last one seen.
+          if (cond.stepStamp === stamp && cond.stepTop === top) continue;
+          cond.stepStamp = stamp;
+          cond.stepTop = top;
+          (conds ??= []).push(cond);
+          (tops ??= []).push(top);
         }
       }
     }
-    return { conds, tops, noneConsistent: !any };
+    if (conds !== undefined) return { conds, tops: tops as number[], noneConsistent: false };
+    return any ? NO_HITS : EMPTY_OUTCOME;
+  }
+
+  /** For sorted innermost elements `ctx`: per element id, the first position at or after it. */
+  private positions(ctx: Int32Array): Int32Array {
+    const elements = this.fields.elements;
+    const firstAt = new Int32Array(elements + 1);
+    let i = 0;
+    for (let e = 0; e <= elements; e++) {
+      while (i < ctx.length && (ctx[i] as number) < e) i++;
+      firstAt[e] = i;
+    }
+    return firstAt;
   }
 
   /** The deepest element among `e` and its ancestors whose binding still matters below `cond`, or -1. */
@@ -348,6 +413,21 @@ export class ArrayWalk {
   }
 }
 
+/** Two ascending lists merged, without repeats. */
+function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : 0x7fffffff;
+    const y = j < b.length ? (b[j] as number) : 0x7fffffff;
+    merged.push(x < y ? x : y);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return merged;
+}
+
 /**
  * Whether an array at path `q` can hold an occurrence of path `p`: `p` is `q` or starts with `q.`.
  */
@@ -357,7 +437,7 @@ function holds(q: string, p: string): boolean {
 
 /**
  * Whether an array at path `q` may hold an occurrence of some path not smaller than `m` (the
- * smallest path still to come): false exactly when `m` sorts after `q` and every `q.…` path.
+ * smallest path still to come): false exactly when `m` sorts after `q` and after every `q.…` path.
  */
 function mayHold(q: string, m: string): boolean {
   const n = Math.min(q.length, m.length);
@@ -368,28 +448,40 @@ function mayHold(q: string, m: string): boolean {
   }
   // One is a prefix of the other.
   if (m.length <= q.length) return true;
-  // m = q + rest: `q.…` paths and anything before `q.` in order may still come.
+  // m = q + rest: `q.…` paths may still come unless rest sorts after ".".
   return m.charCodeAt(q.length) <= 0x2e;
 }
 
 /**
  * The complement of a union of half-open ranges `[lo, hi)` (flat pairs), as flat pairs covering
  * every number from -1 up.
+ *
+ * @param excluded - The ranges.
+ * @param sort - Whether they still need sorting by their start.
+ * @param gaps - Scratch to fill and return.
  */
-function allowedGaps(excluded: number[]): number[] {
-  if (excluded.length === 0) return [-1, 0x7fffffff];
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < excluded.length; i += 2) pairs.push([excluded[i] as number, excluded[i + 1] as number]);
-  pairs.sort((x, y) => x[0] - y[0]);
-  const gaps: number[] = [];
+function allowedGaps(excluded: readonly number[], sort: boolean, gaps: number[]): readonly number[] {
+  if (excluded.length === 0) return FULL;
+  let ranges = excluded;
+  if (sort) {
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < excluded.length; i += 2) pairs.push([excluded[i] as number, excluded[i + 1] as number]);
+    pairs.sort((x, y) => x[0] - y[0]);
+    ranges = pairs.flat();
+  }
+  gaps.length = 0;
   let from = -1;
-  for (const [lo, hi] of pairs) {
+  for (let i = 0; i < ranges.length; i += 2) {
+    const lo = ranges[i] as number;
+    const hi = ranges[i + 1] as number;
     if (lo > from) gaps.push(from, lo);
     if (hi > from) from = hi;
   }
   gaps.push(from, 0x7fffffff);
   return gaps;
 }
+
+const FULL: readonly number[] = Object.freeze([-1, 0x7fffffff]);
 
 /** The first index of a sorted array whose value is at least `x`. */
 function lowerBound(a: Int32Array, x: number): number {

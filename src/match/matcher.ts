@@ -17,7 +17,9 @@ import { EventFields } from '../event/scanner-fields.js';
 import { forgetHashedString } from '../compile/value-index.js';
 import type { LeafValue } from '../event/leaf-value.js';
 import { scanEventText, scanEventValue } from '../event/scanner.js';
+import type { MatchOptions } from './match-options.js';
 import { ArrayWalk } from './array-walk.js';
+import { InvalidEventError } from '../event/errors.js';
 
 /**
  * A set of named rules (event patterns) compiled into one automaton.
@@ -36,6 +38,8 @@ export class Matcher {
   private readonly paths = new PathTable();
   private readonly rules = new Map<string, RuleEntry>();
   private readonly fields = new EventFields();
+  /** Whether a scan is under way (an object event's getter may call `match` again). */
+  private scanning = false;
   /** Epoch of the current `match` call (rule deduplication). */
   private matchEpoch = 0;
   // Walk scratch (hot path; reused across events): the node stack and the conditions one
@@ -86,22 +90,39 @@ export class Matcher {
   /**
    * Names of the rules whose pattern matches the event.
    *
-   * Cost is linear in the event text plus the trie states the event reaches; it does not grow with
-   * the number of rules that cannot match.
+   * Cost: one pass over the event text, then per trie state the event reaches, the occurrences of
+   * the paths leaving it. Without arrays of objects or arrays a state is a trie node; with them it
+   * is a node plus the array element its bindings come down to, so the work is at most the event's
+   * values times the states reached, linear in the event for a fixed rule set. The one exception
+   * is several arrays of objects on one path in one object (duplicate or dotted keys), where a rule
+   * with fields in more than one of them can multiply states (docs/design/008-arrays-of-objects.md).
+   * It does not grow with the number of rules that cannot match.
    *
    * @param event - The event as JSON text (scanned directly, duplicate keys kept) or as a parsed
    *   object.
+   * @param options - `trusted: true` skips validating what no rule reads (see {@link MatchOptions}).
    * @returns Matching rule names, each once, in no particular order.
    * @throws {@link InvalidEventError} if the event is malformed JSON or not a JSON object.
    */
-  match(event: string | object): string[] {
-    const fields = this.fields;
+  match(event: string | object, options?: MatchOptions): string[] {
+    if (typeof event !== 'string' && (typeof event !== 'object' || event === null)) {
+      throw new InvalidEventError('Event must be a JSON object');
+    }
+    // A getter of an object event may call `match` again while this call scans: that call gets
+    // scratch of its own (the walk itself runs no user code).
+    const nested = this.scanning;
+    const fields = nested ? new EventFields() : this.fields;
     fields.reset(this.paths.leafCapacity);
     const out: string[] = [];
     try {
-      if (typeof event === 'string') scanEventText(event, this.paths, fields);
-      else scanEventValue(event, this.paths, fields);
-      if (this.rules.size > 0) this.walk(out);
+      this.scanning = true;
+      try {
+        if (typeof event === 'string') scanEventText(event, this.paths, fields, options?.trusted === true);
+        else scanEventValue(event, this.paths, fields);
+      } finally {
+        this.scanning = nested;
+      }
+      if (this.rules.size > 0) this.walk(fields, out);
     } finally {
       fields.clearValues();
       forgetHashedString();
@@ -115,8 +136,7 @@ export class Matcher {
    * nodes; nothing is allocated per rule; conditions reached are deduplicated by stamps. Events
    * with arrays of objects or arrays take {@link ArrayWalk} instead.
    */
-  private walk(out: string[]): void {
-    const fields = this.fields;
+  private walk(fields: EventFields, out: string[]): void {
     const epoch = ++this.matchEpoch;
     const total = this.rules.size;
     if (fields.elements > 0) {
@@ -125,6 +145,7 @@ export class Matcher {
     }
     const stackNode = this.stackNode;
     const arrayWalk = this.arrayWalk;
+    const visit = ++arrayWalk.stamp;
     const hits = this.hits;
     const next = fields.next;
     const values = fields.values;
@@ -174,16 +195,16 @@ export class Matcher {
         if (first < 0) {
           // No occurrence: the path's exists:false conditions hold.
           const absent = edge.absent;
-          if (absent !== undefined) for (let a = 0; a < absent.length; a++) sp = this.enter(absent[a] as Cond, sp);
+          if (absent !== undefined) for (let a = 0; a < absent.length; a++) sp = this.enter(absent[a] as Cond, sp, visit);
           continue;
         }
         if (edge.size === 0) continue;
         for (let o = first; o >= 0; o = next[o] as number) {
-          const count = edge.evaluate(values[o] as LeafValue, ++arrayWalk.evalEpoch, hits);
+          const count = edge.evaluate(values[o] as LeafValue, ++arrayWalk.stamp, hits);
           for (let h = 0; h < count; h++) {
             const cond = hits[h] as Cond;
             hits[h] = undefined;
-            sp = this.enter(cond, sp);
+            sp = this.enter(cond, sp, visit);
           }
         }
       }
@@ -191,10 +212,10 @@ export class Matcher {
     for (let i = 0; i < sp; i++) stackNode[i] = undefined;
   }
 
-  /** Pushes a condition's node unless this match already reached it; returns the new stack size. */
-  private enter(cond: Cond, sp: number): number {
-    if (cond.stepStamp === this.matchEpoch) return sp;
-    cond.stepStamp = this.matchEpoch;
+  /** Pushes a condition's node unless this walk (`visit`) already reached it; returns the new stack size. */
+  private enter(cond: Cond, sp: number, visit: number): number {
+    if (cond.stepStamp === visit) return sp;
+    cond.stepStamp = visit;
     this.stackNode[sp] = cond;
     return sp + 1;
   }
