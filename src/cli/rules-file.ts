@@ -8,6 +8,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CliUsageError, describeFsError, readTextFile } from './io.js';
+import { infrastructureRuleSources } from '../iac/cli-source.js';
+import type { InfrastructureRuleOptions } from '../iac/cli-source.js';
+import type { InfrastructureRule } from '../iac/types.js';
 
 /** A rule as read from disk: its name and its event pattern's JSON text. */
 export interface RuleSource {
@@ -16,6 +19,8 @@ export interface RuleSource {
   readonly pattern: string;
   /** Where the pattern was read from, for messages; absent for rules that were not read from a file. */
   readonly origin?: RuleOrigin;
+  /** For a rule read from infrastructure code (see src/iac): its bus, state, targets and the rest. */
+  readonly deployed?: InfrastructureRule;
 }
 
 /** Where a rule's pattern starts in its file (1-based, as AWS counts pattern locations). */
@@ -36,11 +41,17 @@ export interface RuleOrigin {
  * Duplicate names in a rules file are all returned in file order; adding them to a `Matcher` in
  * that order makes the last one win, as the same `PutRule` name does.
  *
- * @param path - A `.json` rules file or a directory.
+ * Infrastructure code (a CloudFormation/SAM template, `cdk.out`, `serverless.yml`, Terraform JSON)
+ * is recognised and read by src/iac: its rules that have a pattern, narrowed by `deployment`.
+ *
+ * @param path - A `.json` rules file, a directory, or infrastructure code.
+ * @param deployment - For infrastructure code: params, a bus, whether to leave out disabled rules.
  * @returns The rules in file order (a directory: sorted by file name).
  * @throws {@link CliUsageError} when the path cannot be read, is not valid JSON, or is not an object.
  */
-export async function loadRules(path: string): Promise<RuleSource[]> {
+export async function loadRules(path: string, deployment: InfrastructureRuleOptions = {}): Promise<RuleSource[]> {
+  const deployed = await infrastructureRuleSources(path, deployment, (message) => new CliUsageError(message));
+  if (deployed !== undefined) return deployed;
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(path)).isDirectory();
