@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { CliUsageError, ExitCode, processIo, writeText } from './io.js';
 import type { CliIo } from './io.js';
+import { watchParent } from './parent-watch.js';
 
 /** Help text of the tool itself. */
 export const mainHelp = `Usage: eventbridge-matcher <command> [options]
@@ -114,6 +115,8 @@ if (isEntryPoint()) {
     if (error.code === 'EPIPE') process.exit(ExitCode.ok);
     throw error;
   });
+  // Under npx a signal to npm does not reach this process: stop when npm is gone.
+  watchParent();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -35,7 +35,7 @@ Exit codes: 0 all lines processed, 1 some event lines were rejected,
             2 bad input (unreadable file, invalid rules file, invalid pattern: AWS's message).
 
 Examples:
-  eventbridge-matcher match --rules examples/rules.json --events examples/events.ndjson
+  eventbridge-matcher match --rules rules.json --events events.ndjson
   cat events.ndjson | eventbridge-matcher match -r rules/ -m | jq -c .rules
 `;
 
