@@ -34,15 +34,16 @@ function step(h: number, code: number): number {
 const END_CLASSES = 32;
 
 /**
- * A multiset of `(key, item)` pairs answering "which keys are prefixes (suffixes) of s?". The name
- * is historical (it was a radix trie); the contract is the same.
+ * A multiset of `(key, item)` pairs answering "which keys are prefixes (suffixes) of s?": the
+ * affixes of a string, found in a hash table keyed by length (not a trie: one probe per distinct
+ * key length).
  *
  * ```
  * keys "ab", "abc", "ax" -> lengths [2, 3]; buckets h("ab") -> [ab], h("ax") -> [ax], h("abc") -> [abc]
  * "abcz": hashes of "ab" and "abc" are looked up -> ab, abc
  * ```
  */
-export class RadixTrie<T> {
+export class AffixTable<T> {
   private readonly reversed: boolean;
   /**
    * Chains by hash, keyed by `hash >> 1`: that fits V8's small integers, so a lookup does not box

@@ -14,7 +14,7 @@ import { parseIpAddress } from '../values/ip.js';
 import { compileIgnoreCase } from '../values/ignore-case.js';
 import type { CompiledWildcard } from '../values/wildcard.js';
 import { compileWildcard, matchesWildcard } from '../values/wildcard.js';
-import { RadixTrie } from './radix-trie.js';
+import { AffixTable } from './affix-table.js';
 import { IgnoreCaseTrie } from './ignore-case-trie.js';
 import { IntervalIndex } from './interval-index.js';
 import { matcherKey } from './matcher-key.js';
@@ -108,7 +108,7 @@ function removeFromList<V>(list: V[] | undefined, pred: (v: V) => boolean): void
  * All leaf matchers of the conditions on one path at one trie node, indexed by value. Targets (the
  * conditions) are opaque; each `add` must be undone by a `remove` with the same arguments.
  * Plain exact strings, by far the most common matchers, live in this object (a lone one without a
- * map); everything else lives in a {@link OtherIndex} created on first use, so the many indexes
+ * map); everything else lives in a {@link OperatorIndex} created on first use, so the many indexes
  * that hold one exact string stay small.
  */
 export class ValueIndex<C extends IndexTarget> {
@@ -119,8 +119,8 @@ export class ValueIndex<C extends IndexTarget> {
   private exactTargets: Map<string, C | C[]> | undefined = undefined;
   /** Presence filter over the keys of a big `exactTargets` (see {@link stringHash}). */
   private exactFilter: PresenceFilter | undefined = undefined;
-  /** Every other kind of matcher. */
-  private other: OtherIndex<C> | undefined = undefined;
+  /** Every other kind of matcher: operators, numbers, IP addresses, literals. */
+  private operators: OperatorIndex<C> | undefined = undefined;
   /** Number of (matcher, target) pairs filed. */
   size = 0;
 
@@ -134,9 +134,9 @@ export class ValueIndex<C extends IndexTarget> {
   add(m: LeafMatcher, target: C): void {
     if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') return this.addExact(m.value, target);
     this.size++;
-    const other = (this.other ??= new OtherIndex());
-    other.count++;
-    other.file(m, target, true);
+    const operators = (this.operators ??= new OperatorIndex());
+    operators.count++;
+    operators.file(m, target, true);
   }
 
   /**
@@ -147,11 +147,11 @@ export class ValueIndex<C extends IndexTarget> {
    */
   remove(m: LeafMatcher, target: C): void {
     if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') return this.removeExact(m.value, target);
-    const other = this.other;
-    if (other === undefined) return;
+    const operators = this.operators;
+    if (operators === undefined) return;
     this.size--;
-    other.file(m, target, false);
-    if (--other.count === 0) this.other = undefined;
+    operators.file(m, target, false);
+    if (--operators.count === 0) this.operators = undefined;
   }
 
   /**
@@ -265,14 +265,18 @@ export class ValueIndex<C extends IndexTarget> {
         else report(targets as C);
       }
     }
-    if (this.other !== undefined) this.other.evaluate(v, epoch);
+    if (this.operators !== undefined) this.operators.evaluate(v, epoch);
     curOut = scratch;
     return curCount;
   }
 }
 
-/** The index of every matcher but plain exact strings (see {@link ValueIndex}). */
-class OtherIndex<C extends IndexTarget> {
+/**
+ * The index of every matcher but plain exact strings (see {@link ValueIndex}): the operators
+ * (prefix, suffix, wildcard, equals-ignore-case, numeric, cidr, exists, anything-but), exact numbers
+ * and IP addresses, and the literals `true`, `false`, `null`.
+ */
+class OperatorIndex<C extends IndexTarget> {
   /** Number of (matcher, target) pairs filed here. */
   count = 0;
   /** Other entries keyed by the exact string (exact IP strings, anything-but strings, globs without `*`). */
@@ -283,8 +287,8 @@ class OtherIndex<C extends IndexTarget> {
   private literalTrue: C[] | undefined;
   private literalFalse: C[] | undefined;
   private literalNull: C[] | undefined;
-  private prefixes: RadixTrie<Entry<C>> | undefined;
-  private suffixes: RadixTrie<Entry<C>> | undefined;
+  private prefixes: AffixTable<Entry<C>> | undefined;
+  private suffixes: AffixTable<Entry<C>> | undefined;
   /** All-ASCII `equals-ignore-case` operands by their lower case (see {@link isAscii}). */
   private asciiFolded: Map<string, Entry<C>[]> | undefined;
   private ignoreCase: IgnoreCaseTrie<Entry<C>> | undefined;
@@ -347,9 +351,9 @@ class OtherIndex<C extends IndexTarget> {
       if (adding) addTo(map, key, file(negative));
       else removeFrom(map, key, pick);
     };
-    const toTrie = (trie: RadixTrie<Entry<C>>, key: string, negative: boolean, wildcard?: CompiledWildcard): void => {
-      if (adding) trie.add(key, file(negative, wildcard));
-      else trie.remove(key, pick);
+    const toAffixes = (table: AffixTable<Entry<C>>, key: string, negative: boolean, wildcard?: CompiledWildcard): void => {
+      if (adding) table.add(key, file(negative, wildcard));
+      else table.remove(key, pick);
     };
     const toIgnoreCase = (reversed: boolean, p: string, whole: boolean, negative: boolean): void => {
       const trie = reversed
@@ -365,8 +369,8 @@ class OtherIndex<C extends IndexTarget> {
       if (segs.length === 1) return toMap((this.exact ??= new Map()), segs[0] as string, negative);
       const first = segs[0] as string;
       const last = segs[segs.length - 1] as string;
-      if (first !== '') return toTrie((this.prefixes ??= new RadixTrie(false)), first, negative, c);
-      if (last !== '') return toTrie((this.suffixes ??= new RadixTrie(true)), last, negative, c);
+      if (first !== '') return toAffixes((this.prefixes ??= new AffixTable(false)), first, negative, c);
+      if (last !== '') return toAffixes((this.suffixes ??= new AffixTable(true)), last, negative, c);
       if (adding) (this.wildcards ??= []).push(file(negative, c));
       else removeFromList(this.wildcards, pick);
     };
@@ -389,10 +393,10 @@ class OtherIndex<C extends IndexTarget> {
       }
       case 'prefix':
         if (m.ignoreCase) return toIgnoreCase(false, m.value, false, false);
-        return toTrie((this.prefixes ??= new RadixTrie(false)), m.value, false);
+        return toAffixes((this.prefixes ??= new AffixTable(false)), m.value, false);
       case 'suffix':
         if (m.ignoreCase) return toIgnoreCase(true, m.value, false, false);
-        return toTrie((this.suffixes ??= new RadixTrie(true)), m.value, false);
+        return toAffixes((this.suffixes ??= new AffixTable(true)), m.value, false);
       case 'equals-ignore-case':
         if (isAscii(m.value)) return toMap((this.asciiFolded ??= new Map()), m.value.toLowerCase(), false);
         return toIgnoreCase(false, m.value, true, false);
@@ -438,10 +442,10 @@ class OtherIndex<C extends IndexTarget> {
               break;
             }
             case 'prefix':
-              toTrie((this.prefixes ??= new RadixTrie(false)), operand as string, true);
+              toAffixes((this.prefixes ??= new AffixTable(false)), operand as string, true);
               break;
             case 'suffix':
-              toTrie((this.suffixes ??= new RadixTrie(true)), operand as string, true);
+              toAffixes((this.suffixes ??= new AffixTable(true)), operand as string, true);
               break;
             case 'equals-ignore-case':
               if (isAscii(operand as string)) toMap((this.asciiFolded ??= new Map()), (operand as string).toLowerCase(), true);

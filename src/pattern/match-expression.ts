@@ -15,10 +15,13 @@ import type { AnythingButMatcher, LeafMatcher } from './ast.js';
 import type { JsonTokenizer, TokenKind } from './tokenizer.js';
 
 /**
- * A Java `IllegalArgumentException` raised while building a pattern: its message has no location
- * suffix unless a caller catches it and re-reports it at the parser's position.
+ * A pattern error that has no location yet (event-ruler raises it as a Java
+ * `IllegalArgumentException`): a caller either re-reports it at the parser's position, or, when
+ * nothing catches it, it reaches AWS's answer without a location suffix. Internal: it always leaves
+ * the pattern reader as an {@link InvalidEventPatternError}.
  */
-export class IllegalPatternArgument extends Error {
+export class UnlocatedPatternError extends Error {
+  override readonly name = 'UnlocatedPatternError';
   /** The bare reason. */
   readonly reason: string;
 
@@ -44,7 +47,7 @@ function rebarf(tk: JsonTokenizer, e: unknown): never {
   if (e instanceof InvalidEventPatternError) {
     throw new InvalidEventPatternError(e.reason, suffixOf(e) + tk.suffix(), e.location);
   }
-  if (e instanceof IllegalPatternArgument) tk.fail(e.reason);
+  if (e instanceof UnlocatedPatternError) tk.fail(e.reason);
   throw e;
 }
 
@@ -55,7 +58,7 @@ function isNumberToken(t: TokenKind): boolean {
 /** ComparableNumber.generate: a number event-ruler cannot order is an IllegalArgumentException. */
 function comparable(text: string): JsonNumber & { value: number } {
   const n = numberFromText(text);
-  if (n.value === undefined) throw new IllegalPatternArgument(`Cannot compare number : ${text}`);
+  if (n.value === undefined) throw new UnlocatedPatternError(`Cannot compare number : ${text}`);
   return n as JsonNumber & { value: number };
 }
 
@@ -93,7 +96,7 @@ export function compactJson(text: string): string {
  * @param source - Returns the compact JSON text of the expression once it has been read.
  * @returns The matcher.
  * @throws InvalidEventPatternError for the first problem, as AWS words and places it.
- * @throws IllegalPatternArgument for problems AWS reports without a location (cidr, single anything-but number).
+ * @throws UnlocatedPatternError for problems AWS reports without a location (cidr, single anything-but number).
  */
 export function readMatchExpression(tk: JsonTokenizer, source: () => string): LeafMatcher {
   if (tk.next() !== 'FIELD_NAME') tk.fail('Match expression name not found');
@@ -134,7 +137,7 @@ export function readMatchExpression(tk: JsonTokenizer, source: () => string): Le
       try {
         range = parseCidr(tk.text());
       } catch (e) {
-        if (e instanceof CidrError) throw new IllegalPatternArgument(e.reason);
+        if (e instanceof CidrError) throw new UnlocatedPatternError(e.reason);
         throw e;
       }
       expectEnd(tk, 'Only one key allowed in match expression');
@@ -224,7 +227,7 @@ function readNumericRange(tk: JsonTokenizer): Interval {
         tk.fail(`Unrecognized numeric range operator: ${op}`);
     }
   } catch (e) {
-    if (e instanceof IllegalPatternArgument) tk.fail(e.reason);
+    if (e instanceof UnlocatedPatternError) tk.fail(e.reason);
     throw e;
   }
 }
@@ -238,7 +241,7 @@ function completeRange(tk: JsonTokenizer, t: TokenKind, bottomText: string, lowe
   if (tk.next() !== 'END_ARRAY') tk.fail('Too many terms in numeric range expression');
   const lower = comparable(bottomText).value;
   const upper = comparable(topText).value;
-  if (!(lower < upper)) throw new IllegalPatternArgument('Bottom must be less than top');
+  if (!(lower < upper)) throw new UnlocatedPatternError('Bottom must be less than top');
   return { lower, lowerInclusive, upper, upperInclusive: op === '<=' };
 }
 

@@ -10,7 +10,7 @@ import { InvalidEventPatternError } from '../errors.js';
 import { numberFromText } from '../values/json-number.js';
 import { wildcardComplexity } from '../values/wildcard.js';
 import type { FieldCondition, LeafMatcher, ParsedPattern, SubRule } from './ast.js';
-import { IllegalPatternArgument, compactJson, exactMatcher, readMatchExpression } from './match-expression.js';
+import { UnlocatedPatternError, compactJson, exactMatcher, readMatchExpression } from './match-expression.js';
 import { JsonTokenizer } from './tokenizer.js';
 
 /** Options of {@link parsePattern}. */
@@ -108,7 +108,7 @@ export function parsePattern(pattern: string | object, options: ParsePatternOpti
     return readPattern(text, options.maxLength ?? DEFAULT_MAX_PATTERN_LENGTH);
   } catch (e) {
     // A Java IllegalArgumentException that nothing caught: AWS shows it without a location.
-    if (e instanceof IllegalPatternArgument) throw new InvalidEventPatternError(e.reason);
+    if (e instanceof UnlocatedPatternError) throw new InvalidEventPatternError(e.reason);
     throw e;
   }
 }

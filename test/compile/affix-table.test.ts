@@ -1,21 +1,21 @@
 /**
- * RadixTrie: prefix and suffix lookups, multiset removal, and a seeded property against
+ * AffixTable: prefix and suffix lookups, multiset removal, and a seeded property against
  * startsWith/endsWith under random adds and removes.
  */
 
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { RadixTrie } from '../../src/compile/radix-trie.js';
+import { AffixTable } from '../../src/compile/affix-table.js';
 
-function matches(trie: RadixTrie<string>, s: string): string[] {
+function matches(trie: AffixTable<string>, s: string): string[] {
   const out: string[] = [];
   trie.forEachMatch(s, (items) => out.push(...items));
   return out.sort();
 }
 
-describe('RadixTrie', () => {
+describe('AffixTable', () => {
   test('should find every stored prefix of a string, including the empty one', () => {
-    const trie = new RadixTrie<string>(false);
+    const trie = new AffixTable<string>(false);
     for (const k of ['', 'a', 'ab', 'abc', 'abd', 'b']) trie.add(k, k);
     expect(matches(trie, 'abcz')).toEqual(['', 'a', 'ab', 'abc']);
     expect(matches(trie, 'xyz')).toEqual(['']);
@@ -23,7 +23,7 @@ describe('RadixTrie', () => {
   });
 
   test('should find suffixes when reversed', () => {
-    const trie = new RadixTrie<string>(true);
+    const trie = new AffixTable<string>(true);
     for (const k of ['g', 'jpg', '.jpg', 'png', '😀']) trie.add(k, k);
     expect(matches(trie, 'a.jpg')).toEqual(['.jpg', 'g', 'jpg']);
     expect(matches(trie, 'x😀')).toEqual(['😀']);
@@ -31,7 +31,7 @@ describe('RadixTrie', () => {
   });
 
   test('should keep the multiset semantics and remove one pair at a time', () => {
-    const trie = new RadixTrie<string>(false);
+    const trie = new AffixTable<string>(false);
     trie.add('ab', 'x');
     trie.add('ab', 'x');
     trie.add('abc', 'y');
@@ -44,7 +44,7 @@ describe('RadixTrie', () => {
   });
 
   test('should skip a length only when no key of it ends with the string\'s code unit class there', () => {
-    const trie = new RadixTrie<string>(false);
+    const trie = new AffixTable<string>(false);
     // 'a' (97) and 'A' (65) share the end class 97 & 31 = 65 & 31; '/' does not.
     for (const k of ['u1/', 'u1a', 'u12/']) trie.add(k, k);
     expect(matches(trie, 'u1A/x')).toEqual([]);
@@ -55,7 +55,7 @@ describe('RadixTrie', () => {
     expect(matches(trie, 'u1ab')).toEqual(['u1a']);
     trie.add('u1/', 'again');
     expect(matches(trie, 'u1/x')).toEqual(['again']);
-    const suffixes = new RadixTrie<string>(true);
+    const suffixes = new AffixTable<string>(true);
     for (const k of ['/img.jpg', 'ximg.jpg']) suffixes.add(k, k);
     expect(matches(suffixes, 'a/img.jpg')).toEqual(['/img.jpg']);
     expect(suffixes.remove('/img.jpg', (i) => i === '/img.jpg')).toBe(true);
@@ -67,7 +67,7 @@ describe('RadixTrie', () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'A', '/', '😀'), maxLength: 5 });
     fc.assert(
       fc.property(fc.boolean(), fc.array(word, { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 15 }), fc.array(word, { maxLength: 10 }), (reversed, keys, removals, probes) => {
-        const trie = new RadixTrie<number>(reversed);
+        const trie = new AffixTable<number>(reversed);
         keys.forEach((k, i) => trie.add(k, i));
         const removed = new Set<number>();
         for (const r of removals) {
