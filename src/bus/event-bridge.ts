@@ -19,7 +19,7 @@ import type {
   DescribeEventBusResponse, DescribeRuleResponse, EventBridgeOptions, ListEventBusesRequest, ListEventBusesResponse,
   ListRulesRequest, ListRulesResponse, ListTargetsByRuleRequest, ListTargetsByRuleResponse, PutEventsContext,
   PutEventsRequest, PutEventsResponse, PutRuleRequest, PutRuleResponse, PutTargetsRequest, RemoveTargetsRequest,
-  RuleRef, TargetsResponse, TestEventPatternRequest, TestEventPatternResponse,
+  RuleRef, TargetsResponse, TestEventPatternRequest, TestEventPatternResponse, DeadLetter, DeliveryHandler,
 } from './types.js';
 
 /**
@@ -234,5 +234,52 @@ export class EventBridge {
    */
   testEventPattern(input: TestEventPatternRequest): TestEventPatternResponse {
     return testEventPattern(this.state, input);
+  }
+
+  // Delivery (delivery.ts) -------------------------------------------------------------------------
+
+  /**
+   * Calls `handler` for every delivery: once per target of each rule an event matches, with the
+   * exact input the target receives (`Input`, `InputPath` or `InputTransformer` applied). Runs
+   * after `putEvents` returns, never inside it. A handler that throws or rejects fails the attempt;
+   * the attempt is retried per the target's `RetryPolicy` (delays: the `retryDelayMs` option), then
+   * recorded as a dead letter (see {@link EventBridge.deadLetters}).
+   *
+   * @example
+   * ```ts
+   * const eb = new EventBridge();
+   * eb.onDelivery((d) => console.log(d.TargetArn, d.Input));
+   * ```
+   *
+   * @param handler - Sync or async function of a {@link Delivery}.
+   * @returns A function that removes the handler.
+   */
+  onDelivery(handler: DeliveryHandler): () => void {
+    return this.state.delivery.subscribe(handler);
+  }
+
+  /**
+   * Deliveries given up: retries or the event's age ran out (`RetryPolicy`), a receiver threw a
+   * `PermanentDeliveryError`, or the target's input could not be built. Oldest first, at most 10,000.
+   *
+   * @returns Copies of the dead letters.
+   */
+  deadLetters(): DeadLetter[] {
+    return this.state.delivery.deadLetters();
+  }
+
+  /** Forgets the dead letters. */
+  clearDeadLetters(): void {
+    this.state.delivery.clearDeadLetters();
+  }
+
+  /**
+   * Waits until no delivery is in progress, retries waiting for their turn included. Useful in tests:
+   * `eb.putEvents(...); await eb.deliveriesSettled();`.
+   *
+   * @returns A promise that resolves once every started delivery has succeeded or become a dead letter.
+   */
+  deliveriesSettled(): Promise<void> {
+    return this.state.delivery.settled();
   }
 }

@@ -12,11 +12,12 @@
  */
 
 import { EventBridgeError } from '../errors.js';
+import type { MatchedEvent } from './delivery.js';
 import type { EntryFailure } from './entry.js';
 import { destination } from './state.js';
-import type { BridgeState, BusRecord, RuleRecord } from './state.js';
+import type { BridgeState, RuleRecord } from './state.js';
 import { formatEventTime } from './time.js';
-import type { DroppedReason, MatchedRule } from './types.js';
+import type { DroppedReason, MatchedRule, TargetDelivery } from './types.js';
 
 /** The envelope members an event's producer chooses; the instance adds id, account and region. */
 export interface EventFields {
@@ -27,6 +28,8 @@ export interface EventFields {
   readonly resources: readonly string[];
   /** Event time, epoch milliseconds (printed at second precision). */
   readonly timeMs: number;
+  /** The X-Ray trace header deliveries pass on (the entry's, else the request's), if any. */
+  readonly traceHeader?: string | undefined;
 }
 
 /** What became of one event on the path. */
@@ -41,6 +44,8 @@ export interface RoutedEvent {
   readonly rules: MatchedRule[];
   /** Why the event reached no bus, when it did not. */
   readonly dropped?: DroppedReason;
+  /** What each target of the matched rules receives; empty when none. */
+  readonly deliveries: TargetDelivery[];
 }
 
 /**
@@ -58,7 +63,7 @@ export function routeEvent(state: BridgeState, busNameOrArn: string | undefined,
   const id = state.newId();
   const envelope = buildEnvelope(state, id, fields);
   const to = destination(state, busNameOrArn);
-  if ('dropped' in to) return { id, envelope, busName: to.name, rules: [], dropped: to.dropped };
+  if ('dropped' in to) return { id, envelope, busName: to.name, rules: [], dropped: to.dropped, deliveries: [] };
 
   // Step 2: match. Hot: one automaton walk per event, whatever the number of rules.
   const bus = to.bus;
@@ -72,8 +77,8 @@ export function routeEvent(state: BridgeState, busNameOrArn: string | undefined,
   const matched = names.sort().map((name) => bus.rules.get(name) as RuleRecord);
 
   // Step 3: deliver.
-  deliver(bus, matched, envelope);
-  return { id, envelope, busName: bus.name, rules: matched.map((r) => ({ Name: r.name, Arn: r.arn })) };
+  const deliveries = deliver(state, { eventId: id, busName: bus.name, envelope, traceHeader: fields.traceHeader }, matched);
+  return { id, envelope, busName: bus.name, rules: matched.map((r) => ({ Name: r.name, Arn: r.arn })), deliveries };
 }
 
 /**
@@ -94,20 +99,18 @@ export function buildEnvelope(state: BridgeState, id: string, fields: EventField
 }
 
 // -------------------------------------------------------------------------------------------------
-// DELIVERY PLUGS IN HERE.
-//
-// Today nothing is delivered: targets are stored (targets.ts) and listed, never invoked. Delivery
-// (input shaping from src/targets/, then handing the shaped input to each target) goes in the body
-// of `deliver`, so every producer of events gets it at once. It must not throw for a target's
-// failure: PutEvents has already accepted the event.
+// Delivery: input shaping (src/targets/) and handing the input to each target's receivers
+// (delivery.ts), for every producer of events at once. It never throws for a target's failure:
+// PutEvents has already accepted the event.
 
 /**
- * Hands a matched event to the targets of each matched rule. Not built yet: a no-op.
+ * Hands a matched event to the targets of each matched rule.
  *
- * @param _bus - The bus the event is on.
- * @param _rules - The matched rules, sorted by name; each holds its targets in `targets`.
- * @param _envelope - The envelope text.
+ * @param state - The instance (its delivery hub).
+ * @param event - The event's id, bus, envelope and trace header.
+ * @param rules - The matched rules, sorted by name; each holds its targets in `targets`.
+ * @returns What each target receives, in rule order then target order.
  */
-function deliver(_bus: BusRecord, _rules: readonly RuleRecord[], _envelope: string): void {
-  // Intentionally empty until target delivery lands (see the section comment above).
+function deliver(state: BridgeState, event: MatchedEvent, rules: readonly RuleRecord[]): TargetDelivery[] {
+  return state.delivery.deliver(event, rules);
 }

@@ -6,5 +6,6 @@
 
 export { EventBridge } from './event-bridge.js';
 export { compactDetail } from './detail.js';
+export { PermanentDeliveryError } from './delivery.js';
 export { isValidScheduleExpression } from './schedule.js';
 export type * from './types.js';

@@ -51,7 +51,11 @@ export function putEvents(state: BridgeState, input: unknown, context: PutEvents
       failed++;
       continue;
     }
-    const routed = routeEvent(state, checked.eventBusName, { ...checked, timeMs: checked.timeMs ?? requestTime });
+    const routed = routeEvent(state, checked.eventBusName, {
+      ...checked,
+      timeMs: checked.timeMs ?? requestTime,
+      traceHeader: checked.traceHeader ?? context.traceHeader,
+    });
     if ('ErrorCode' in routed) {
       results.push(routed);
       failed++;
@@ -66,6 +70,7 @@ export function putEvents(state: BridgeState, input: unknown, context: PutEvents
       ...(context.traceHeader === undefined ? {} : { HttpTraceHeader: context.traceHeader }),
       Event: routed.envelope,
       ...(routed.dropped === undefined ? {} : { Dropped: routed.dropped }),
+      ...(routed.deliveries.length === 0 ? {} : { Deliveries: routed.deliveries }),
     });
   }
   return { FailedEntryCount: failed, Entries: results, Matches: matches };

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { Matcher } from '../match/matcher.js';
 import type { ParsedPattern } from '../pattern/ast.js';
 import type { ParsePatternOptions } from '../pattern/parse.js';
+import { DeliveryHub } from './delivery.js';
 import { NamedRecords } from './named-records.js';
 import type { DroppedReason, EventBridgeOptions, RuleState, Tag, Target } from './types.js';
 import { notFoundError } from './validation.js';
@@ -65,6 +66,8 @@ export interface BridgeState {
   /** How PutRule and TestEventPattern read patterns (the configured length limit, if any). */
   readonly patternOptions: ParsePatternOptions;
   readonly buses: NamedRecords<BusRecord>;
+  /** Delivery handlers, retries in progress and dead letters (delivery.ts). */
+  readonly delivery: DeliveryHub;
 }
 
 /** Where an event goes: a bus of this instance, or nowhere (with the reason). */
@@ -77,14 +80,16 @@ export type Destination = { readonly bus: BusRecord } | { readonly name: string;
  * @returns The state.
  */
 export function createBridgeState(options: EventBridgeOptions): BridgeState {
+  const now = options.now ?? ((): Date => new Date());
   const state: BridgeState = {
     account: options.account ?? DEFAULT_ACCOUNT,
     region: options.region ?? DEFAULT_REGION,
-    now: options.now ?? ((): Date => new Date()),
+    now,
     newId: options.newId ?? randomUUID,
     maxRequestSize: options.maxRequestSize ?? DEFAULT_MAX_REQUEST_SIZE,
     patternOptions: options.maxEventPatternLength === undefined ? {} : { maxLength: options.maxEventPatternLength },
     buses: new NamedRecords(),
+    delivery: new DeliveryHub(options, now),
   };
   addBus(state, DEFAULT_BUS, undefined);
   return state;

@@ -5,6 +5,7 @@
  */
 
 import { EventBridgeError } from '../errors.js';
+import { validateTargetDeliveryConfig, validateTargetInput } from '../targets/index.js';
 import { pageBounds } from './pages.js';
 import { findRule } from './rules.js';
 import type { BridgeState } from './state.js';
@@ -45,6 +46,11 @@ export function putTargets(state: BridgeState, input: PutTargetsRequest): Target
     c.count(targets.length, `[${targets.map((t) => `Target(id=${t.Id}, arn=${t.Arn})`).join(', ')}]`, 'targets', 1, 100);
   }
   const { rule } = findRule(state, req, 'Rule', c);
+  // Input members, RetryPolicy and DeadLetterConfig: AWS's constraint and operation messages (src/targets/).
+  for (let i = 0; i < list.length; i++) {
+    const problem = validateTargetInput(list[i], i + 1) ?? validateTargetDeliveryConfig(list[i], i + 1);
+    if (problem !== undefined) throw new EventBridgeError(problem.code, problem.message);
+  }
   const ids = new Set([...rule.targets.keys(), ...targets.map((t) => t.Id)]);
   if (ids.size > MAX_TARGETS_PER_RULE) {
     throw new EventBridgeError('LimitExceededException', 'The requested resource exceeds the maximum number allowed.');

@@ -24,6 +24,67 @@ export interface EventBridgeOptions {
   readonly maxRequestSize?: number;
   /** Longest EventPattern accepted by PutRule, in characters. Default: the pattern reader's (4096). */
   readonly maxEventPatternLength?: number;
+  /**
+   * Local functions standing for targets, by target ARN (e.g. a Lambda function's ARN): each
+   * delivery to that ARN calls the function, besides every `onDelivery` handler.
+   */
+  readonly targetHandlers?: Readonly<Record<string, DeliveryHandler>>;
+  /**
+   * Delay before a delivery's retry, in ms, or a function of the retry number (1 for the first
+   * retry). Default 1000: short, unlike AWS's back-off, so tests see retries and dead letters quickly.
+   */
+  readonly retryDelayMs?: number | ((retry: number) => number);
+  /** Timer for retry delays. Default: `setTimeout`, unref'd (a waiting retry never keeps the process alive). */
+  readonly setTimer?: (callback: () => void, ms: number) => void;
+}
+
+/**
+ * What one target of a matched rule receives (this library's addition to the AWS response): one
+ * item per target of each matched rule, in rule order then target order.
+ */
+export interface TargetDelivery {
+  /** The rule's name. */
+  Rule: string;
+  TargetId: string;
+  TargetArn: string;
+  /** The exact text the target receives: the event, its `Input`, or its `InputPath`/`InputTransformer` result. */
+  Input: string;
+  /** The X-Ray trace header passed on: the entry's `TraceHeader`, else the request's `X-Amzn-Trace-Id`. */
+  TraceHeader?: string;
+}
+
+/** A delivery as handed to a delivery handler: {@link TargetDelivery} plus the event's context. */
+export interface Delivery extends TargetDelivery {
+  EventId: string;
+  EventBusName: string;
+  RuleArn: string;
+  /** The envelope (compact JSON text). */
+  Event: string;
+  /** 1 for the first attempt, then 2, 3, ... for retries. */
+  Attempt: number;
+}
+
+/** Receives deliveries; throwing or rejecting fails the attempt, which is then retried. */
+export type DeliveryHandler = (delivery: Delivery) => void | Promise<void>;
+
+/** A delivery that failed for good: its retries or its event's age ran out, or it could not be built. */
+export interface DeadLetter {
+  EventId: string;
+  EventBusName: string;
+  Rule: string;
+  RuleArn: string;
+  TargetId: string;
+  TargetArn: string;
+  /** The input the target would have received; absent when it could not be built. */
+  Input?: string;
+  /** Attempts made (0 when the input could not be built). */
+  Attempts: number;
+  /** The last error, as `Name: message`. */
+  LastError: string;
+  /** When the delivery was given up (ISO 8601, the instance's clock). */
+  FailedAt: string;
+  /** The target's `DeadLetterConfig.Arn`, when it has one. */
+  DeadLetterArn?: string;
 }
 
 /** Event time as callers have it: a `Date`, epoch seconds (what the AWS SDKs send), or a date string. */
@@ -100,6 +161,11 @@ export interface PutEventsMatch {
   Event: string;
   /** Present when the event was dropped because its bus is unknown. */
   Dropped?: DroppedReason;
+  /**
+   * What each target of the matched rules receives (this library's addition): one item per target of
+   * each matched rule. Absent when no matched rule has a target.
+   */
+  Deliveries?: TargetDelivery[];
 }
 
 /** PutEvents output: AWS's `PutEventsResponse` plus `Matches`. */
