@@ -13,6 +13,7 @@ import { checkEventPattern } from '../pattern/parse.js';
 import { CliUsageError, ExitCode, describeFsError, readAll, readTextFile, writeText } from './io.js';
 import type { CliIo, ExitCodeValue } from './io.js';
 import { loadRules } from './rules-file.js';
+import { infrastructureRuleSources, parseParamOptions } from '../iac/cli-source.js';
 import type { RuleOrigin } from './rules-file.js';
 
 /** Help text of `validate`. */
@@ -24,11 +25,15 @@ as file:line:column: message (the location is AWS's own, counted in the file, wh
 Arguments:
   <file>        a file holding one event pattern; - reads one pattern from stdin
   <directory>   each *.json file in it, as one pattern
+  <template>    infrastructure code: a CloudFormation/SAM template, a cdk.out directory or its
+                manifest.json, a serverless.yml, or Terraform JSON (terraform show -json); each
+                rule is reported by name at its pattern's line
 
 Options:
   -r, --rules <path>  a rules file { "rule-name": pattern, ... } or a directory of pattern files,
                       read as the match command reads it; each rule is reported by name
                       (repeat the option for several)
+      --param <K=V>   a template parameter or Serverless option (repeatable)
   -q, --quiet         print only the invalid patterns
   -h, --help          show this help
 
@@ -61,6 +66,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
     args: [...args],
     options: {
       rules: { type: 'string', short: 'r', multiple: true, default: [] },
+      param: { type: 'string', multiple: true, default: [] },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -75,6 +81,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
     throw new CliUsageError('validate needs a pattern file, a directory or --rules (see eventbridge-matcher validate --help)');
   }
 
+  const params = parseParamOptions(values.param, (message) => new CliUsageError(message));
   let invalid = 0;
   let unreadable = 0;
   const check = async (item: Checked): Promise<void> => {
@@ -96,7 +103,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
   for (const path of positionals) {
     let items: Checked[];
     try {
-      items = await patternInputs(path, io);
+      items = await patternInputs(path, io, params);
     } catch (error) {
       if (!(error instanceof CliUsageError)) throw error;
       unreadable++;
@@ -108,7 +115,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
   for (const path of values.rules) {
     let rules;
     try {
-      rules = await loadRules(path);
+      rules = await loadRules(path, { params });
     } catch (error) {
       if (!(error instanceof CliUsageError)) throw error;
       unreadable++;
@@ -126,8 +133,12 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
 }
 
 /** A pattern file, stdin (`-`), or each `*.json` file of a directory, in name order. */
-async function patternInputs(path: string, io: CliIo): Promise<Checked[]> {
+async function patternInputs(path: string, io: CliIo, params: Readonly<Record<string, string>>): Promise<Checked[]> {
   if (path === '-') return [whole('<stdin>', await readAll(io.stdin))];
+  const deployed = await infrastructureRuleSources(path, { params }, (message) => new CliUsageError(message));
+  if (deployed !== undefined) {
+    return deployed.map((rule) => ({ label: `${rule.origin.file}: rule ${JSON.stringify(rule.name)}`, pattern: rule.pattern, origin: rule.origin }));
+  }
   let isDirectory: boolean;
   try {
     isDirectory = (await stat(path)).isDirectory();
