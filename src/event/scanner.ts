@@ -40,7 +40,7 @@ function fail(text: string): never {
 }
 
 /** Deepest nesting (in containers) that {@link SKIP_CONTAINER} validates in one call. */
-const SKIP_DEPTH = 4;
+const SKIP_DEPTH = 5;
 
 /**
  * A sticky regex that matches exactly one valid JSON object or array nested at most
@@ -75,6 +75,48 @@ function skipContainer(text: string, pos: number): number {
     // Irregexp's backtrack stack can overflow on huge input; the character loop handles it.
     return -1;
   }
+}
+
+/**
+ * Skips the container at `pos` in trusted mode: the validating {@link skipContainer} first (irregexp
+ * validates as fast as a JavaScript loop can count brackets), and where it fails (deeper nesting,
+ * or text it rejects) {@link skipContainerUnchecked} instead of the strict character loop. Returns
+ * the index after the container, or -1.
+ */
+function skipTrusted(text: string, pos: number): number {
+  const end = skipContainer(text, pos);
+  return end >= 0 ? end : skipContainerUnchecked(text, pos);
+}
+
+/**
+ * Skips the container opening at `pos` without validating it (trusted mode): counts brackets and
+ * jumps over strings (a quote preceded by an odd run of backslashes is escaped). Returns the index
+ * after the bracket that closes it, or -1 if the text ends first (the strict loop then reports the
+ * error). Never looks at a character twice except the backslashes before a quote, and always ends.
+ * Malformed text inside is not noticed, as `trusted` documents.
+ */
+function skipContainerUnchecked(text: string, pos: number): number {
+  const n = text.length;
+  let depth = 0;
+  for (let i = pos; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let q = i;
+      for (;;) {
+        q = text.indexOf('"', q + 1);
+        if (q < 0) return -1;
+        let b = q - 1;
+        while (text.charCodeAt(b) === 0x5c) b--;
+        if (((q - 1 - b) & 1) === 0) break;
+      }
+      i = q;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+    } else if (c === 0x7d || c === 0x5d) {
+      if (--depth === 0) return i + 1;
+    }
+  }
+  return -1;
 }
 
 /** Index of the first non-whitespace character at or after `i`. Hot: the whitespace test inlined. */
@@ -229,12 +271,18 @@ function readKey(text: string, pos: number, from: PathNode | undefined): number 
  * substrings; unused subtrees are validated and dropped (by one regex call when they are at most
  * {@link SKIP_DEPTH} deep and valid, else character by character).
  *
+ * With `trusted`, containers no rule reads into are skipped by bracket counting without validation
+ * (see `MatchOptions.trusted`): what is read is still checked, so on malformed text this either
+ * throws InvalidEventError or returns fields of some reading of the text; it always ends.
+ *
  * @param text - The event as JSON text.
  * @param table - The paths rules use.
  * @param fields - Receives the occurrences (call `reset` first).
- * @throws {@link InvalidEventError} if the text is not valid JSON or not an object.
+ * @param trusted - Skip unread containers without validating them.
+ * @throws {@link InvalidEventError} if the text is not valid JSON or not an object (in trusted mode:
+ *   if the parts it reads are not).
  */
-export function scanEventText(text: string, table: PathTable, fields: EventFields): void {
+export function scanEventText(text: string, table: PathTable, fields: EventFields, trusted = false): void {
   const n = text.length;
   let pos = ws(text, 0);
   if (text.charCodeAt(pos) !== 0x7b) fail(text);
@@ -251,7 +299,9 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
     // A container no used path reaches into (an object whose path has no further steps counts too).
     const skipped =
       (node === undefined && (c === 0x7b || c === 0x5b)) || (c === 0x7b && node !== undefined && node.steps.length === 0)
-        ? skipContainer(text, pos)
+        ? trusted
+          ? skipTrusted(text, pos)
+          : skipContainer(text, pos)
         : -1;
     if (skipped >= 0) {
       pos = skipped;

@@ -1,0 +1,17 @@
+/**
+ * Options of `Matcher.match`.
+ */
+
+/** Options of one `Matcher.match` call. */
+export interface MatchOptions {
+  /**
+   * The event text is known to be valid JSON (for example an envelope the library built itself from
+   * validated parts). Parts of the text that no rule reads are then skipped by counting brackets,
+   * without validating them, which is faster on events with large unused subtrees.
+   *
+   * What rules read is still checked. On malformed text the answer is unspecified, but the call
+   * still returns or throws `InvalidEventError`, and it never hangs or crashes. Without this option
+   * (the default) malformed text always throws. Ignored for events given as objects.
+   */
+  readonly trusted?: boolean;
+}

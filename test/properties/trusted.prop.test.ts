@@ -1,0 +1,85 @@
+/**
+ * `Matcher.match(text, { trusted: true })`: on valid event texts it answers exactly as the default
+ * (strict) mode; on malformed texts its answer is unspecified, but it must still return a list of
+ * rule names or throw InvalidEventError, never anything else and never hang (MatchOptions.trusted).
+ */
+
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { Matcher } from '../../src/match/matcher.js';
+import { InvalidEventError } from '../../src/event/errors.js';
+import { eventText, ruleSet } from './arbitraries.js';
+
+function load(patterns: readonly string[]): Matcher {
+  const m = new Matcher();
+  patterns.forEach((p, i) => {
+    try {
+      m.addRule(`r${i}`, p);
+    } catch {
+      // Rare invalid combinations are left out, as in the other Matcher properties.
+    }
+  });
+  return m;
+}
+
+/** The strict answer, or the error's reason. */
+function answer(run: () => string[]): string {
+  try {
+    return run().sort().join();
+  } catch (e) {
+    if (!(e instanceof InvalidEventError)) throw e;
+    return `error: ${e.reason}`;
+  }
+}
+
+test('trusted and strict give the same names on valid events, and skipped subtrees are really skipped', () => {
+  fc.assert(
+    fc.property(ruleSet(4), eventText, (patterns, text) => {
+      const m = load(patterns);
+      // Nest the event under an unread key too, deeper than the validating regex reaches.
+      const deep = `{"unread":[[[[[[[{"x":[1,{"y":"]"}]}]]]]]],${text.slice(1)}`;
+      for (const t of [text, deep]) expect(answer(() => m.match(t, { trusted: true }))).toBe(answer(() => m.match(t)));
+    }),
+    { seed: 11, numRuns: 1500 },
+  );
+});
+
+test('trusted never throws anything but InvalidEventError on malformed text, and always ends', () => {
+  const m = new Matcher();
+  m.addRule('a', '{"a":[{"exists":true}]}');
+  m.addRule('b', '{"b":{"c":["x"]}}');
+  m.addRule('n', '{"b":{"n":[{"numeric":[">",0]}]}}');
+  const corrupt = fc.constantFrom('', ',', '}', ']', '"', '\\', '0', '-', 'e', ' ', '[', '{', ':', '\\"', '[[[[', '"]}', '\u0000');
+  const mutated = fc.tuple(eventText, fc.nat(), corrupt, fc.nat(), corrupt).map(([t, i, c, j, d]) => {
+    const text = `{"z":[[[[[[${t}]]]]]],"skip":${t},${t.slice(1)}`;
+    const at = i % (text.length + 1);
+    const once = text.slice(0, at) + c + text.slice(at + (i % 3 === 0 ? 1 : 0));
+    const at2 = j % (once.length + 1);
+    return once.slice(0, at2) + d + once.slice(at2);
+  });
+  let errors = 0;
+  fc.assert(
+    fc.property(mutated, (text) => {
+      try {
+        const names = m.match(text, { trusted: true });
+        expect(Array.isArray(names)).toBe(true);
+      } catch (e) {
+        expect(e).toBeInstanceOf(InvalidEventError);
+        errors++;
+      }
+    }),
+    { seed: 12, numRuns: 3000 },
+  );
+  expect(errors).toBeGreaterThan(100);
+});
+
+test('trusted skips an unread malformed subtree that strict rejects', () => {
+  const m = new Matcher();
+  m.addRule('a', '{"a":["x"]}');
+  // An unread value nested deeper than the validating regex reaches, with a leading zero inside.
+  const text = '{"skip":[[[[[[[[01]]]]]]]],"a":"x"}';
+  expect(() => m.match(text)).toThrow(InvalidEventError);
+  expect(m.match(text, { trusted: true })).toEqual(['a']);
+  // What a rule reads is still checked.
+  expect(() => m.match('{"skip":[],"a":"x\u0001"}', { trusted: true })).toThrow(InvalidEventError);
+});
