@@ -7,7 +7,7 @@
  */
 
 import type { LeafMatcher } from '../pattern/ast.js';
-import type { LeafValue } from '../event/leaf-value.js';
+import type { LeafValue } from '../values/leaf-value.js';
 import type { JsonNumber } from '../values/json-number.js';
 import type { IpAddress } from '../values/ip.js';
 import { parseIpAddress } from '../values/ip.js';

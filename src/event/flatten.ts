@@ -11,7 +11,7 @@
  * ```
  */
 
-import type { LeafValue } from './leaf-value.js';
+import type { LeafValue } from '../values/leaf-value.js';
 import { isEventObject, parseEvent } from './parse-event.js';
 import type { EventArray, EventObject, EventValue } from './parse-event.js';
 

@@ -8,7 +8,7 @@
 
 import { InvalidEventError } from './errors.js';
 import { isDigit, isJsonWhitespace, scanJsonNumber } from './json-lexical.js';
-import type { LeafValue } from './leaf-value.js';
+import type { LeafValue } from '../values/leaf-value.js';
 import { numberFromText, numberFromValue } from '../values/json-number.js';
 
 /** One member of an event object: its key and its value, in document order. */

@@ -6,7 +6,7 @@
  */
 
 import type { AnythingButMatcher, LeafMatcher } from '../pattern/ast.js';
-import type { LeafValue } from '../event/leaf-value.js';
+import type { LeafValue } from '../values/leaf-value.js';
 import type { JsonNumber } from '../values/json-number.js';
 import { numbersEqual } from '../values/json-number.js';
 import { ipInRange, parseIpAddress } from '../values/ip.js';

@@ -9,7 +9,7 @@ import { ValueIndex } from '../../src/compile/value-index.js';
 import { matchesLeaf } from '../../src/match/leaf.js';
 import { parsePattern } from '../../src/pattern/parse.js';
 import type { LeafMatcher } from '../../src/pattern/ast.js';
-import type { LeafValue } from '../../src/event/leaf-value.js';
+import type { LeafValue } from '../../src/values/leaf-value.js';
 import { numberFromText } from '../../src/values/json-number.js';
 import { leafMatcher, patternText, STRINGS, NUMBER_TEXTS } from '../properties/arbitraries.js';
 

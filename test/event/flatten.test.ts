@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { describeLocation, FlatEvent, flattenEvent, isConsistent } from '../../src/event/flatten.js';
 import type { Occurrence } from '../../src/event/flatten.js';
-import type { LeafValue } from '../../src/event/leaf-value.js';
+import type { LeafValue } from '../../src/values/leaf-value.js';
 
 /** A leaf as plain data: numbers as their text prefixed with `#`. */
 function show(v: LeafValue): unknown {

@@ -10,7 +10,7 @@ import { EventFields } from '../../src/event/scanner-fields.js';
 import { scanEventText, scanEventValue } from '../../src/event/scanner.js';
 import { InvalidEventError } from '../../src/event/errors.js';
 import { eventFromValue, parseEventText } from '../../src/event/parse-event.js';
-import type { LeafValue } from '../../src/event/leaf-value.js';
+import type { LeafValue } from '../../src/values/leaf-value.js';
 
 /** One extracted occurrence, with its coordinates as `array:index` steps from the outside in. */
 interface Found {
@@ -34,7 +34,10 @@ function scan(paths: readonly string[], event: string | object): Record<string, 
       for (let e = fields.contexts[o] as number; e >= 0; e = fields.elementParent[e] as number) {
         steps.unshift(`${fields.elementArray[e]}:${fields.elementIndex[e]}`);
       }
-      list.unshift({ value: fields.values[o] as LeafValue, coords: steps.join('/') });
+      // Numbers as plain { text, value } (the scanner's own number objects slice their text lazily).
+      const v = fields.values[o] as LeafValue;
+      const value = typeof v === 'object' && v !== null ? { text: v.text, value: v.value } : v;
+      list.unshift({ value, coords: steps.join('/') });
     }
     out[p] = list;
   });

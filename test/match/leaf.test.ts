@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { AnythingButMatcher, LeafMatcher } from '../../src/pattern/ast.js';
-import type { LeafValue } from '../../src/event/leaf-value.js';
+import type { LeafValue } from '../../src/values/leaf-value.js';
 import { matchesLeaf } from '../../src/match/leaf.js';
 import { numberFromText } from '../../src/values/json-number.js';
 import { parseCidr, parseIpAddress } from '../../src/values/ip.js';
