@@ -13,6 +13,7 @@ import { Matcher } from '../match/matcher.js';
 import { CliUsageError, ExitCode, describeFsError, describeLibraryError, formatCount, readNdjsonLines, writeText } from './io.js';
 import type { CliIo, ExitCodeValue } from './io.js';
 import { loadRules } from './rules-file.js';
+import { parseParamOptions } from '../iac/cli-source.js';
 
 /** Help text of `match`. */
 export const matchHelp = `Usage: eventbridge-matcher match --rules <rules.json|dir> [--events <file.ndjson|->] [options]
@@ -25,7 +26,11 @@ while running, when stderr is a terminal.
 
 Options:
   -r, --rules <path>        a JSON file {"rule-name": pattern, ...}, or a directory of pattern
-                            files (rule name = file name without .json)
+                            files (rule name = file name without .json), or infrastructure code:
+                            a CloudFormation/SAM template, cdk.out (or its manifest.json),
+                            serverless.yml, Terraform JSON; its enabled rules of every bus apply
+      --bus <name>          with infrastructure code: only the rules of this bus
+      --param <K=V>         with infrastructure code: a parameter or option value (repeatable)
   -e, --events <path|->     NDJSON events; - or absent reads stdin
   -m, --matches-only        print only events that matched at least one rule
   -q, --quiet               no summary and no progress on stderr
@@ -57,6 +62,8 @@ export async function runMatch(args: readonly string[], io: CliIo): Promise<Exit
     args: [...args],
     options: {
       rules: { type: 'string', short: 'r' },
+      bus: { type: 'string' },
+      param: { type: 'string', multiple: true, default: [] },
       events: { type: 'string', short: 'e', default: '-' },
       'matches-only': { type: 'boolean', short: 'm', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
@@ -74,7 +81,9 @@ export async function runMatch(args: readonly string[], io: CliIo): Promise<Exit
   }
 
   // Compile every rule first: one invalid pattern stops the command before any output.
-  const rules = await loadRules(values.rules);
+  // Infrastructure code: disabled rules never match; NDJSON events carry no bus, so every bus applies unless --bus.
+  const params = parseParamOptions(values.param, (message) => new CliUsageError(message));
+  const rules = await loadRules(values.rules, { params, bus: values.bus, enabledOnly: true });
   const matcher = new Matcher();
   const seen = new Set<string>();
   for (const rule of rules) {
