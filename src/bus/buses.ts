@@ -1,5 +1,5 @@
 /**
- * Event buses: CreateEventBus, DeleteEventBus, DescribeEventBus, ListEventBuses (docs/putevents.md §1).
+ * Event buses: CreateEventBus, DeleteEventBus, DescribeEventBus, ListEventBuses.
  * A bus owns its rules; deleting it deletes them.
  */
 

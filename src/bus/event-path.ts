@@ -3,10 +3,10 @@
  * archive replays later. Three steps, in this order:
  *
  * 1. **Envelope**: an id and the compact JSON text AWS delivers (`version, id, detail-type, source,
- *    account, time, region, resources, detail`, in that order; docs/putevents.md §3).
+ *    account, time, region, resources, detail`, in that order; docs/putevents.md §8).
  * 2. **Match**: one walk of the bus's compiled matcher, which holds exactly its enabled rules with
  *    a pattern; the matched rules sorted by name.
- * 3. **Deliver**: {@link deliver}, where the matched rules' targets will receive the event.
+ * 3. **Deliver**: {@link deliver}: the matched rules' targets receive the event.
  *
  * Producers differ only in the fields they pass and in what they do with the result.
  */

@@ -1,6 +1,6 @@
 /**
  * PutEvents: the request checks (entry count, total size), each entry's own checks (`entry.ts`),
- * then the event path (`event-path.ts`) for every accepted entry (docs/putevents.md §2).
+ * then the event path (`event-path.ts`) for every accepted entry (docs/putevents.md §2–§4).
  *
  * Error messages stay small whatever the request: AWS echoes the entries of a request with too
  * many, and its 1 MiB request limit keeps that echo small; this emulator may be handed far larger

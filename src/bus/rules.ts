@@ -1,5 +1,5 @@
 /**
- * Rules: PutRule, DeleteRule, DescribeRule, ListRules, EnableRule, DisableRule (docs/putevents.md §1), and
+ * Rules: PutRule, DeleteRule, DescribeRule, ListRules, EnableRule, DisableRule (docs/putevents.md §11), and
  * finding the rule a request names (used by the targets operations too). Every change of a rule's
  * pattern or state goes through {@link syncMatcher}, so its bus's matcher stays exact.
  */

@@ -1,7 +1,6 @@
 /**
- * Targets of rules: PutTargets, RemoveTargets, ListTargetsByRule (docs/putevents.md §1). Targets are
- * stored on their rule and listed; invoking them belongs to the event path's delivery step
- * (`event-path.ts`), not here.
+ * Targets of rules: PutTargets, RemoveTargets, ListTargetsByRule. Targets are stored on their
+ * rule and listed; invoking them is the event path's delivery step (`event-path.ts`, `delivery.ts`).
  */
 
 import { EventBridgeError } from '../errors.js';
