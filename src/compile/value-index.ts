@@ -4,6 +4,9 @@
  * (docs/semantics.md §6): hash maps, prefix/suffix tables hashed by length, an ignore-case NFA trie, interval
  * trees, wildcards under their literal ends. anything-but operands are filed as *exclusions*: a value satisfies every
  * anything-but entry it did not exclude (one pass over this path's anything-but entries).
+ * One concept in one file, past 500 lines on purpose: `ValueIndex` (plain exact strings) and
+ * `OperatorIndex` (everything else) share the per-evaluation scratch state below, which a split
+ * would have to export and mutate across modules on the hot path.
  */
 
 import type { LeafMatcher } from '../pattern/ast.js';

@@ -4,6 +4,8 @@
  * (docs/semantics.md §1.7, §4.1). Like Jackson it reads the start of a value together with the field name
  * before it, finishes string tokens lazily, and reports the location of its read pointer.
  * Invariant: no recursion; nesting is an explicit context stack capped at Jackson's depth of 1000.
+ * One concept in one file, past 500 lines on purpose: one class, Jackson's tokenizer, whose error
+ * texts and positions depend on the exact interplay of its read pointer and lazy tokens.
  */
 
 import { InvalidEventPatternError } from '../errors.js';
