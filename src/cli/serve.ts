@@ -15,6 +15,7 @@ import { EventBridgeError } from '../errors.js';
 import { CliUsageError, ExitCode, processIo, writeText } from './io.js';
 import type { CliIo } from './io.js';
 import { loadRules } from './rules-file.js';
+import { deployInfrastructureSource, parseParamOptions } from '../iac/cli-source.js';
 
 /** Help text of `serve`. */
 export const serveHelp = `Usage: eventbridge-matcher serve [--port 4010] [--host 127.0.0.1] [--rules rules.json] [options]
@@ -30,10 +31,19 @@ Options:
                          default only loopback names (localhost, 127.0.0.0/8, [::1]) and the
                          bound address are answered, others get 403 (against DNS rebinding)
   --rules <path>         rules file {"name": pattern, ...} or directory of pattern files,
-                         put on the default bus before the server starts
+                         put on the default bus before the server starts; or infrastructure
+                         code (CloudFormation/SAM template, cdk.out, serverless.yml, Terraform
+                         JSON): its buses are created and each rule put on its bus, with its state
+  --param <K=V>          with infrastructure code: a parameter or option value (repeatable)
   --match-log-size <n>   most matches kept by /_matches (default 10000)
   --match-log-bytes <n>  most bytes of matches kept by /_matches, newest kept (default 67108864)
   --max-body-bytes <n>   largest request body (default 10485760)
+  --deliver <url>        POST each delivery to <url>: the body is exactly the target's input,
+                         headers x-eventbridge-rule, -target-id, -target-arn, -event-id and
+                         -attempt, X-Amzn-Trace-Id and traceparent when the event has a trace.
+                         A status of 500 or more (or 429, or no answer) is retried per the
+                         target's RetryPolicy, then kept at GET /_dead-letters
+  --retry-delay <ms>     delay before each retry of a delivery (default 1000)
   -h, --help             show this help
 
 Stops gracefully on SIGINT (Ctrl-C) or SIGTERM. Exit codes: 0 stopped, 2 bad input or port in use.
@@ -64,10 +74,13 @@ export async function runServe(args: string[], io: CliIo = processIo(), hooks: S
       port: { type: 'string' },
       host: { type: 'string' },
       rules: { type: 'string' },
+      param: { type: 'string', multiple: true },
       'match-log-size': { type: 'string' },
       'match-log-bytes': { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
       'max-body-bytes': { type: 'string' },
+      deliver: { type: 'string' },
+      'retry-delay': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -91,6 +104,11 @@ export async function runServe(args: string[], io: CliIo = processIo(), hooks: S
   const matchLogSize = integerOption('--match-log-size', values['match-log-size'], 10_000, 1, 100_000_000);
   const matchLogBytes = integerOption('--match-log-bytes', values['match-log-bytes'], DEFAULT_MATCH_LOG_BYTES, 1024, Number.MAX_SAFE_INTEGER);
   const maxBodyBytes = integerOption('--max-body-bytes', values['max-body-bytes'], 10 * 1024 * 1024, 1, 2 ** 31);
+  const retryDelayMs = integerOption('--retry-delay', values['retry-delay'], 1000, 0, 3_600_000);
+  const deliverTo = values.deliver;
+  if (deliverTo !== undefined && !/^https?:\/\/[^/]/i.test(deliverTo)) {
+    throw new CliUsageError(`--deliver must be an http:// or https:// URL, got ${JSON.stringify(deliverTo)}`);
+  }
 
   // A host name given to --host is how clients will name the server, so it is allowed too.
   const server = createServer({
@@ -98,9 +116,15 @@ export async function runServe(args: string[], io: CliIo = processIo(), hooks: S
     matchLogBytes,
     maxBodyBytes,
     allowedHosts: isIP(host) === 0 ? [host, ...allowedHosts] : allowedHosts,
+    bridgeOptions: { retryDelayMs },
+    ...(deliverTo === undefined ? {} : { deliverTo }),
   });
   let ruleCount = 0;
-  if (values.rules !== undefined) {
+  const usage = (message: string): Error => new CliUsageError(message);
+  const deployed = values.rules === undefined ? undefined : await deployInfrastructureSource(server.bridge, values.rules, parseParamOptions(values.param, usage), usage);
+  if (deployed !== undefined) {
+    ruleCount = deployed;
+  } else if (values.rules !== undefined) {
     for (const rule of await loadRules(values.rules)) {
       try {
         server.bridge.putRule({ Name: rule.name, EventPattern: rule.pattern });

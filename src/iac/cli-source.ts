@@ -153,5 +153,11 @@ export async function deployInfrastructureSource(
   if (!(await isInfrastructureSource(path))) return undefined;
   const infrastructure = await readInfrastructure(path, params, usageError);
   const { deployInfrastructure } = await import('./deploy.js');
-  return deployInfrastructure(host, infrastructure);
+  const { InfrastructureError } = await import('./types.js');
+  try {
+    return deployInfrastructure(host, infrastructure);
+  } catch (error) {
+    if (error instanceof InfrastructureError) throw usageError(error.message);
+    throw error;
+  }
 }

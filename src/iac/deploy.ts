@@ -4,6 +4,7 @@
  * targets whose ARN resolved. Typed structurally so this folder does not depend on the bus code.
  */
 
+import { InfrastructureError } from './types.js';
 import type { Infrastructure } from './types.js';
 
 /** The methods of `EventBridge` that {@link deployInfrastructure} calls. */
@@ -34,7 +35,8 @@ export interface RuleHost {
  * @param host - An `EventBridge` instance.
  * @param infrastructure - What {@link loadInfrastructure} returned.
  * @returns How many rules were put.
- * @throws Whatever the host throws for a rule it refuses (an invalid pattern: AWS's error).
+ * @throws {@link InfrastructureError} naming the rule and its location when the host refuses a rule
+ *   or its targets (an invalid pattern: AWS's error, kept as the `cause`).
  */
 export function deployInfrastructure(host: RuleHost, infrastructure: Infrastructure): number {
   const existing = new Set((host.listEventBuses().EventBuses ?? []).map((bus) => bus.Name));
@@ -44,30 +46,40 @@ export function deployInfrastructure(host: RuleHost, infrastructure: Infrastruct
     existing.add(bus.name);
   }
   for (const rule of infrastructure.rules) {
-    host.putRule({
-      Name: rule.name,
-      EventBusName: rule.bus,
-      ...(rule.pattern === undefined ? {} : { EventPattern: rule.pattern }),
-      ...(rule.schedule === undefined ? {} : { ScheduleExpression: rule.schedule }),
-      State: rule.state,
-    });
-    const targets = rule.targets
-      .filter((target) => target.arn?.startsWith('arn:') === true)
-      .map((target) => ({
-        Id: target.id,
-        Arn: target.arn as string,
-        ...(target.input === undefined ? {} : { Input: target.input }),
-        ...(target.inputPath === undefined ? {} : { InputPath: target.inputPath }),
-        ...(target.inputTransformer === undefined
-          ? {}
-          : {
-              InputTransformer: {
-                ...(target.inputTransformer.inputPathsMap === undefined ? {} : { InputPathsMap: target.inputTransformer.inputPathsMap }),
-                InputTemplate: target.inputTransformer.inputTemplate,
-              },
-            }),
-      }));
-    if (targets.length > 0) host.putTargets({ Rule: rule.name, EventBusName: rule.bus, Targets: targets });
+    try {
+      putRule(host, rule);
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      const where = `rule ${JSON.stringify(rule.name)}${rule.bus === 'default' ? '' : ` on bus ${JSON.stringify(rule.bus)}`}`;
+      throw new InfrastructureError(`${where}: ${error.name}: ${error.message}`, rule.patternLocation ?? rule.location, rule.name, { cause: error });
+    }
   }
   return infrastructure.rules.length;
+}
+
+function putRule(host: RuleHost, rule: Infrastructure['rules'][number]): void {
+  host.putRule({
+    Name: rule.name,
+    EventBusName: rule.bus,
+    ...(rule.pattern === undefined ? {} : { EventPattern: rule.pattern }),
+    ...(rule.schedule === undefined ? {} : { ScheduleExpression: rule.schedule }),
+    State: rule.state,
+  });
+  const targets = rule.targets
+    .filter((target) => target.arn?.startsWith('arn:') === true)
+    .map((target) => ({
+      Id: target.id,
+      Arn: target.arn as string,
+      ...(target.input === undefined ? {} : { Input: target.input }),
+      ...(target.inputPath === undefined ? {} : { InputPath: target.inputPath }),
+      ...(target.inputTransformer === undefined
+        ? {}
+        : {
+            InputTransformer: {
+              ...(target.inputTransformer.inputPathsMap === undefined ? {} : { InputPathsMap: target.inputTransformer.inputPathsMap }),
+              InputTemplate: target.inputTransformer.inputTemplate,
+            },
+          }),
+    }));
+  if (targets.length > 0) host.putTargets({ Rule: rule.name, EventBusName: rule.bus, Targets: targets });
 }

@@ -113,8 +113,8 @@ export class InfrastructureError extends Error {
   /** The rule concerned, when there is one. */
   readonly rule: string | undefined;
 
-  constructor(message: string, location?: SourceLocation, rule?: string) {
-    super(location === undefined ? message : `${location.file}:${location.line}: ${message}`);
+  constructor(message: string, location?: SourceLocation, rule?: string, options?: ErrorOptions) {
+    super(location === undefined ? message : `${location.file}:${location.line}: ${message}`, options);
     this.location = location;
     this.rule = rule;
   }
