@@ -19,9 +19,13 @@ import { SCENARIOS } from './scenarios.js';
 import type { WorkerOptions, WorkerReply } from './scenario-worker.js';
 import type { CityLotsReport } from './citylots-bench.js';
 import { formatCityLots } from './citylots-bench.js';
+import type { ArraysReport } from './adversarial-arrays.js';
+import { formatAdversarialArrays } from './adversarial-arrays.js';
 
 /** The CityLots scenario's name for argv filters. */
 const CITYLOTS_NAME = 'cl2-citylots';
+/** The adversarial-arrays scenario's name for argv filters (it grows the event, not the rules). */
+const ARRAYS_NAME = 'adversarial-arrays';
 
 const SEED = 0x5eed_2026;
 const DEFAULT_RULE_COUNTS = [1, 100, 10_000, 100_000];
@@ -108,11 +112,27 @@ function runCityLotsInChild(options: BenchOptions): Promise<{ ok: true; report: 
   });
 }
 
+/** Runs the adversarial-arrays scenario in a fresh child process and resolves with its report or error. */
+function runArraysInChild(): Promise<{ ok: true; report: ArraysReport } | { ok: false; error: string }> {
+  const script = fileURLToPath(new URL('./adversarial-arrays.js', import.meta.url));
+  return new Promise((resolve) => {
+    let message: { ok: true; report: ArraysReport } | { ok: false; error: string } | null = null;
+    const child = fork(script, [], { execArgv: ['--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.on('message', (m) => {
+      message = m as typeof message;
+    });
+    child.on('exit', (code, signal) => {
+      resolve(message ?? { ok: false, error: `${ARRAYS_NAME} exited with ${signal ?? `code ${code}`} before reporting` });
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const selected = SCENARIOS.filter((s) => options.filters.length === 0 || options.filters.some((f) => s.name.includes(f)));
   const cityLotsSelected = options.filters.length === 0 || options.filters.some((f) => CITYLOTS_NAME.includes(f));
-  if (selected.length === 0 && !cityLotsSelected) {
+  const arraysSelected = options.filters.length === 0 || options.filters.some((f) => ARRAYS_NAME.includes(f));
+  if (selected.length === 0 && !cityLotsSelected && !arraysSelected) {
     console.error(`no scenario matches ${options.filters.join(', ')}; scenarios: ${SCENARIOS.map((s) => s.name).join(', ')}`);
     process.exitCode = 2;
     return;
@@ -166,10 +186,24 @@ async function main(): Promise<void> {
       console.log(`  ${CITYLOTS_NAME}: FAILED in ${seconds} s: ${reply.error}`);
     }
   }
+  let arrays: ArraysReport | null = null;
+  if (arraysSelected) {
+    const t0 = Date.now();
+    const reply = await runArraysInChild();
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    if (reply.ok) {
+      arrays = reply.report;
+      console.log(`  ${ARRAYS_NAME}: done in ${seconds} s`);
+    } else {
+      failures.push({ name: ARRAYS_NAME, error: reply.error });
+      console.log(`  ${ARRAYS_NAME}: FAILED in ${seconds} s: ${reply.error}`);
+    }
+  }
   const totalSeconds = (Date.now() - started) / 1000;
   console.log('');
   if (results.length > 0) console.log(formatTable(results));
   if (cityLots !== null) console.log(`${formatCityLots(cityLots)}\n`);
+  if (arrays !== null) console.log(`${formatAdversarialArrays(arrays)}\n`);
   const verdicts = judgeTargets(results);
   console.log('Targets (issue 3; reported, not asserted):');
   console.log(verdicts.length === 0 ? '(none apply to this selection)\n' : formatVerdicts(verdicts));
@@ -193,12 +227,14 @@ async function main(): Promise<void> {
       totalSeconds,
       scenarios: results,
       cityLots,
+      adversarialArrays: arrays,
       failures,
       targets: verdicts,
     };
     writeFileSync(`${dir}latest.json`, JSON.stringify(record, null, 2) + '\n');
     const cityLotsMarkdown = cityLots === null ? '' : `\n\`\`\`\n${formatCityLots(cityLots)}\n\`\`\`\n`;
-    writeFileSync(`${dir}latest.md`, formatMarkdownTable(results) + cityLotsMarkdown);
+    const arraysMarkdown = arrays === null ? '' : `\n\`\`\`\n${formatAdversarialArrays(arrays)}\n\`\`\`\n`;
+    writeFileSync(`${dir}latest.md`, formatMarkdownTable(results) + cityLotsMarkdown + arraysMarkdown);
     const subtitle = `${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, ${date.slice(0, 10)}; ${options.eventCount} seeded events per scenario`;
     writeFileSync(`${dir}chart.svg`, renderChart(results, subtitle));
     console.log(`Wrote bench/results/latest.json, latest.md and chart.svg.`);

@@ -84,10 +84,11 @@ export class ArrayWalk {
   private readonly stackNode: (TrieNode | undefined)[] = [];
   private readonly stackBound: Bound[] = [];
   private readonly hits: (Cond | undefined)[] = [];
-  // Scratch of computeOutcome.
-  private readonly excluded: number[] = [];
-  private readonly chainScratch: number[] = [];
-  private readonly gaps: number[] = [];
+  // Scratch of computeOutcome: the bound elements root first, the excluded element ranges and the
+  // allowed gaps between them (flat pairs).
+  private chainBuf = new Int32Array(16);
+  private rangeBuf = new Int32Array(64);
+  private gapBuf = new Int32Array(66);
   /**
    * One counter for every stamp conditions keep (value evaluations, visits): the matcher's plain
    * walk draws from it too, so a stamp never repeats across the two walks.
@@ -331,50 +332,79 @@ export class ArrayWalk {
    */
   private computeOutcome(table: EdgeTable, relevant: Bound): EdgeOutcome {
     const f = this.fields;
+    const parent = f.elementParent;
+    let depth = 0;
+    if (typeof relevant === 'number') for (let e = relevant; e >= 0; e = parent[e] as number) depth++;
+    else depth = relevant.length;
+    if (this.chainBuf.length < depth) {
+      this.chainBuf = new Int32Array(depth * 2);
+      this.rangeBuf = new Int32Array(depth * 8);
+      this.gapBuf = new Int32Array(depth * 8 + 2);
+    }
+    const chain = this.chainBuf;
+    if (typeof relevant === 'number') {
+      let i = depth;
+      for (let e = relevant; e >= 0; e = parent[e] as number) chain[--i] = e;
+    } else {
+      for (let i = 0; i < depth; i++) chain[i] = relevant[i] as number;
+    }
     // Excluded element ranges: for each bound element, the rest of its array (the elements before
     // it, then those after it). For a chain, listing them root first and then deepest first gives
     // ascending order; a branching list is sorted.
-    const excluded = this.excluded;
-    excluded.length = 0;
-    const chain = this.chainScratch;
-    chain.length = 0;
-    if (typeof relevant === 'number') {
-      for (let e = relevant; e >= 0; e = f.elementParent[e] as number) chain.push(e);
-      chain.reverse();
-    } else {
-      for (const e of relevant) chain.push(e);
-    }
-    for (const e of chain) {
-      const a = f.elementArray[e] as number;
-      if ((this.arrayStart[a] as number) < e) excluded.push(this.arrayStart[a] as number, e);
-    }
-    for (let i = chain.length - 1; i >= 0; i--) {
+    const ranges = this.rangeBuf;
+    let r = 0;
+    for (let i = 0; i < depth; i++) {
       const e = chain[i] as number;
-      const a = f.elementArray[e] as number;
-      const end = this.elementEnd[e] as number;
-      if (end < (this.arrayEnd[a] as number)) excluded.push(end, this.arrayEnd[a] as number);
+      const first = this.arrayStart[f.elementArray[e] as number] as number;
+      if (first < e) {
+        ranges[r++] = first;
+        ranges[r++] = e;
+      }
     }
-    const gaps = allowedGaps(excluded, typeof relevant !== 'number', this.gaps);
+    for (let i = depth - 1; i >= 0; i--) {
+      const e = chain[i] as number;
+      const end = this.elementEnd[e] as number;
+      const last = this.arrayEnd[f.elementArray[e] as number] as number;
+      if (end < last) {
+        ranges[r++] = end;
+        ranges[r++] = last;
+      }
+    }
+    if (typeof relevant !== 'number') sortPairs(ranges, r);
+    // The allowed gaps: the complement of the ranges, from -1 (no element) up.
+    const gaps = this.gapBuf;
+    let gapCount = 0;
+    let from = -1;
+    for (let i = 0; i < r; i += 2) {
+      const lo = ranges[i] as number;
+      const hi = ranges[i + 1] as number;
+      if (lo > from) {
+        gaps[gapCount++] = from;
+        gaps[gapCount++] = lo;
+      }
+      if (hi > from) from = hi;
+    }
+    gaps[gapCount++] = from;
+    gaps[gapCount++] = 0x7fffffff;
     const ctx = table.ctx;
     // The per-element index costs one pass over the elements: build it once binary searches have
     // cost about as much, so it never costs more than the searches it replaces.
     let firstAt = table.firstAt;
-    if (firstAt === undefined && gaps !== FULL && (table.searches += gaps.length) * 8 > this.fields.elements) {
+    if (firstAt === undefined && r > 0 && (table.searches += gapCount) * 8 > f.elements) {
       firstAt = table.firstAt = this.positions(ctx);
     }
     const stamp = ++this.stamp;
     let any = false;
     let conds: Cond[] | undefined;
     let tops: number[] | undefined;
-    for (let g = 0; g < gaps.length; g += 2) {
+    for (let g = 0; g < gapCount; g += 2) {
       const hi = gaps[g + 1] as number;
       const lo = gaps[g] as number;
       const start = lo < 0 ? 0 : firstAt !== undefined ? (firstAt[lo] as number) : lowerBound(ctx, lo);
       for (let i = start; i < ctx.length && (ctx[i] as number) < hi; i++) {
         any = true;
-        const from = table.condStart[i] as number;
         const to = table.condStart[i + 1] as number;
-        for (let h = from; h < to; h++) {
+        for (let h = table.condStart[i] as number; h < to; h++) {
           const cond = table.conds[h] as Cond;
           const top = this.deepestKept(ctx[i] as number, cond);
           // Occurrences under one element are adjacent here, so a repeat is usually the last one seen.
@@ -452,36 +482,21 @@ function mayHold(q: string, m: string): boolean {
   return m.charCodeAt(q.length) <= 0x2e;
 }
 
-/**
- * The complement of a union of half-open ranges `[lo, hi)` (flat pairs), as flat pairs covering
- * every number from -1 up.
- *
- * @param excluded - The ranges.
- * @param sort - Whether they still need sorting by their start.
- * @param gaps - Scratch to fill and return.
- */
-function allowedGaps(excluded: readonly number[], sort: boolean, gaps: number[]): readonly number[] {
-  if (excluded.length === 0) return FULL;
-  let ranges = excluded;
-  if (sort) {
-    const pairs: [number, number][] = [];
-    for (let i = 0; i < excluded.length; i += 2) pairs.push([excluded[i] as number, excluded[i + 1] as number]);
-    pairs.sort((x, y) => x[0] - y[0]);
-    ranges = pairs.flat();
+/** Sorts the first `n` numbers of `a`, read as (start, end) pairs, by start (insertion sort: few pairs). */
+function sortPairs(a: Int32Array, n: number): void {
+  for (let i = 2; i < n; i += 2) {
+    const lo = a[i] as number;
+    const hi = a[i + 1] as number;
+    let j = i - 2;
+    while (j >= 0 && (a[j] as number) > lo) {
+      a[j + 2] = a[j] as number;
+      a[j + 3] = a[j + 1] as number;
+      j -= 2;
+    }
+    a[j + 2] = lo;
+    a[j + 3] = hi;
   }
-  gaps.length = 0;
-  let from = -1;
-  for (let i = 0; i < ranges.length; i += 2) {
-    const lo = ranges[i] as number;
-    const hi = ranges[i + 1] as number;
-    if (lo > from) gaps.push(from, lo);
-    if (hi > from) from = hi;
-  }
-  gaps.push(from, 0x7fffffff);
-  return gaps;
 }
-
-const FULL: readonly number[] = Object.freeze([-1, 0x7fffffff]);
 
 /** The first index of a sorted array whose value is at least `x`. */
 function lowerBound(a: Int32Array, x: number): number {
