@@ -210,16 +210,8 @@ export class EventBridge {
    *   limit (`Total size of the entries in the request is over the limit.`); `SerializationException`
    *   for wrong types.
    */
-  putEvents(input: PutEventsRequest, context?: PutEventsContext): PutEventsResponse;
-  /**
-   * PutEvents on an already-decoded wire request (e.g. from `JSON.parse`), checked at run time.
-   *
-   * @param input - The request object as received.
-   * @param context - `{ traceHeader? }`.
-   * @returns `{ FailedEntryCount, Entries, Matches }`.
-   */
-  putEvents(input: Readonly<Record<string, unknown>>, context?: PutEventsContext): PutEventsResponse;
-  putEvents(input: unknown, context: PutEventsContext = {}): PutEventsResponse {
+  putEvents(input: PutEventsRequest, context: PutEventsContext = {}): PutEventsResponse {
+    // Typed for callers; checked at run time all the same, for input decoded from the wire or JSON.
     return putEvents(this.state, input, context);
   }
 
