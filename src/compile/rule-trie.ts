@@ -55,7 +55,7 @@ export class TrieNode {
   /**
    * The smallest path of this node's edges: fields below this node are visited in sorted path
    * order, so no field still to come has a smaller path. The array-consistent walk uses it to
-   * forget bindings no later field can conflict with (docs/design/008-arrays-of-objects.md).
+   * forget bindings no later field can conflict with (docs/design/010-arrays-of-objects.md).
    *
    * @returns The path, or `undefined` when no edge leaves this node.
    */

@@ -1,6 +1,6 @@
 /**
  * The rule-trie walk for events that contain arrays of objects or arrays, in time linear in the
- * event for a fixed rule set (docs/design/008-arrays-of-objects.md).
+ * event for a fixed rule set (docs/design/010-arrays-of-objects.md).
  *
  * Array consistency (docs/semantics.md §2.5): a sub-rule's fields are taken in sorted path order,
  * each by one occurrence whose array coordinates agree with those the earlier choices bound, and an

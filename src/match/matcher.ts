@@ -4,7 +4,7 @@
  * walk visits each trie node at most once; with arrays of objects or arrays, {@link ArrayWalk}
  * keeps array consistency (fields matched in different elements of one array never combine,
  * docs/semantics.md §2.5) in time linear in the event for a fixed rule set
- * (docs/design/008-arrays-of-objects.md). Cost does not grow with rules that cannot match.
+ * (docs/design/010-arrays-of-objects.md). Cost does not grow with rules that cannot match.
  */
 
 import type { ParsedPattern, SubRule } from '../pattern/ast.js';
@@ -95,7 +95,7 @@ export class Matcher {
    * is a node plus the array element its bindings come down to, so the work is at most the event's
    * values times the states reached, linear in the event for a fixed rule set. The one exception
    * is several arrays of objects on one path in one object (duplicate or dotted keys), where a rule
-   * with fields in more than one of them can multiply states (docs/design/008-arrays-of-objects.md).
+   * with fields in more than one of them can multiply states (docs/design/010-arrays-of-objects.md).
    * It does not grow with the number of rules that cannot match.
    *
    * @param event - The event as JSON text (scanned directly, duplicate keys kept) or as a parsed

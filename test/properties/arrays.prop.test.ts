@@ -4,7 +4,7 @@
  * array elements, dotted and duplicate keys that put two arrays on one path, with rules that put
  * several fields under one array, `$or`, `exists:false` and `anything-but` inside elements, and many
  * rules sharing fields. Text and object events alike (docs/semantics.md §2.5,
- * docs/design/008-arrays-of-objects.md).
+ * docs/design/010-arrays-of-objects.md).
  */
 
 import fc from 'fast-check';
