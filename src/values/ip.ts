@@ -156,13 +156,13 @@ function hex2(n: number): string {
 
 /** A CIDR block AWS would reject; `reason` is AWS's text (docs/semantics.md §3.11, no location suffix). */
 export class CidrError extends Error {
+  override readonly name = 'CidrError';
   /** AWS's reason, e.g. `IPv4 mask bits must be < 32`. */
   readonly reason: string;
 
   /** @param reason - AWS's reason text; also the message. */
   constructor(reason: string) {
     super(reason);
-    this.name = 'CidrError';
     this.reason = reason;
   }
 }
