@@ -12,6 +12,7 @@ import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventBridge } from '../bus/index.js';
+import { webhookDeliveryHandler } from './delivery-webhook.js';
 import type { EventBridgeOptions, PutEventsResponse } from '../bus/types.js';
 import { EventBridgeError } from '../errors.js';
 import { BodyReadError, readBody, sendError, sendOutput, sendPlainJson } from './http-io.js';
@@ -52,6 +53,11 @@ export interface ServerOptions {
   readonly heartbeatMs?: number;
   /** Generator of `x-amzn-RequestId` values. Default `crypto.randomUUID`. */
   readonly newRequestId?: () => string;
+  /**
+   * An http(s) URL each delivery is POSTed to (body: the target's input text; see
+   * delivery-webhook.ts for the headers). Default: none.
+   */
+  readonly deliverTo?: string;
 }
 
 /** Where a server listens. */
@@ -107,6 +113,7 @@ const ACCEPTED_CONTENT_TYPES = new Set(['application/x-amz-json-1.1', 'applicati
  */
 export function createServer(options: ServerOptions = {}): EventBridgeServer {
   const bridge = options.bridge ?? new EventBridge(options.bridgeOptions ?? {});
+  if (options.deliverTo !== undefined) bridge.onDelivery(webhookDeliveryHandler(options.deliverTo));
   const matches = new MatchLog(options.matchLogSize ?? 10_000, options.matchLogBytes);
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
@@ -155,6 +162,18 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
     const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
     if (pathname === '/_matches') {
       handleMatches(req, res, new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1)));
+      return;
+    }
+    if (pathname === '/_dead-letters') {
+      req.resume();
+      if (req.method === 'DELETE') {
+        bridge.clearDeadLetters();
+        res.writeHead(204).end();
+      } else if (req.method === 'GET') {
+        sendPlainJson(res, 200, JSON.stringify({ DeadLetters: bridge.deadLetters() }));
+      } else {
+        sendPlainJson(res, 405, JSON.stringify({ message: 'Use GET or DELETE on /_dead-letters.' }));
+      }
       return;
     }
     if (pathname !== '/' || req.method !== 'POST') {
@@ -206,6 +225,7 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
         ...(match.TraceHeader === undefined ? {} : { TraceHeader: match.TraceHeader }),
         ...(match.HttpTraceHeader === undefined ? {} : { HttpTraceHeader: match.HttpTraceHeader }),
         Event: match.Event,
+        ...(match.Deliveries === undefined ? {} : { Deliveries: match.Deliveries }),
       });
     }
   }

@@ -6,7 +6,7 @@
  * Listeners (server-sent-event followers, `onMatch`) are told synchronously as records arrive.
  */
 
-import type { MatchedRule } from '../bus/types.js';
+import type { MatchedRule, TargetDelivery } from '../bus/types.js';
 
 /** A rule an event matched, as PutEvents reports it (the bus layer's type, re-exported here). */
 export type { MatchedRule };
@@ -31,8 +31,10 @@ export interface MatchRecord {
   readonly TraceHeader?: string;
   /** The `X-Amzn-Trace-Id` HTTP header of the PutEvents call, if it had one. */
   readonly HttpTraceHeader?: string;
-  /** The envelope exactly as AWS delivers it to targets (compact JSON text). */
+  /** The envelope (compact JSON text): what a target without Input, InputPath or InputTransformer receives. */
   readonly Event: string;
+  /** What each target of the matched rules receives, exactly (absent when no matched rule has a target). */
+  readonly Deliveries?: readonly TargetDelivery[];
 }
 
 /** A record before the log numbers it. */
@@ -77,6 +79,9 @@ export function matchRecordBytes(record: NewMatchRecord): number {
   if (record.TraceHeader !== undefined) bytes += Buffer.byteLength(record.TraceHeader);
   if (record.HttpTraceHeader !== undefined) bytes += Buffer.byteLength(record.HttpTraceHeader);
   for (const rule of record.Rules) bytes += 24 + rule.Name.length + rule.Arn.length;
+  for (const d of record.Deliveries ?? []) {
+    bytes += 64 + Buffer.byteLength(d.Input) + d.Rule.length + d.TargetId.length + d.TargetArn.length + (d.TraceHeader?.length ?? 0);
+  }
   return bytes;
 }
 
