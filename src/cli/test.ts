@@ -10,6 +10,7 @@ import { explainEventPattern, formatExplanation } from '../explain/explain.js';
 import type { ParsedPattern } from '../pattern/ast.js';
 import { parsePattern } from '../pattern/parse.js';
 import { CliUsageError, ExitCode, describeLibraryError, readJsonArgument, writeText } from './io.js';
+import { infrastructurePatternArgument, parseParamOptions } from '../iac/cli-source.js';
 import type { CliIo, ExitCodeValue } from './io.js';
 
 /** Help text of `test`. */
@@ -19,7 +20,12 @@ Tests one event against one event pattern, as EventBridge's TestEventPattern wou
 the verdict: which fields failed and why, or which branch matched.
 
 Options:
-  -p, --pattern <file|json|->  the event pattern: a file, inline JSON, or - for stdin
+  -p, --pattern <file|json|->  the event pattern: a file, inline JSON, or - for stdin; or
+                               infrastructure code (template, cdk.out, serverless.yml, Terraform
+                               JSON) with --rule
+      --rule <name>            the rule of that infrastructure code: its name, logical id or CDK
+                               construct path (not needed when it has only one rule)
+      --param <K=V>            a template parameter or Serverless option (repeatable)
   -e, --event <file|json|->    the event: a file, inline JSON, or - for stdin
       --json                   print the explanation as JSON instead of text
   -h, --help                   show this help
@@ -48,6 +54,8 @@ export async function runTest(args: readonly string[], io: CliIo): Promise<ExitC
     args: [...args],
     options: {
       pattern: { type: 'string', short: 'p' },
+      rule: { type: 'string' },
+      param: { type: 'string', multiple: true },
       event: { type: 'string', short: 'e' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -65,7 +73,10 @@ export async function runTest(args: readonly string[], io: CliIo): Promise<ExitC
   if (values.pattern === '-' && values.event === '-') {
     throw new CliUsageError('only one of --pattern and --event can be read from stdin');
   }
-  const pattern = await readJsonArgument(values.pattern, io);
+  const usage = (message: string): Error => new CliUsageError(message);
+  const pattern =
+    (await infrastructurePatternArgument(values.pattern, values.rule, parseParamOptions(values.param, usage), usage)) ??
+    (await readJsonArgument(values.pattern, io));
   const event = await readJsonArgument(values.event, io);
 
   let parsed: ParsedPattern;

@@ -161,3 +161,42 @@ export async function deployInfrastructureSource(
     throw error;
   }
 }
+
+/**
+ * The pattern of one rule of infrastructure code, for `test --pattern <source> [--rule <name>]`; or
+ * `undefined` when the path is not infrastructure code and no rule was asked for.
+ *
+ * @param path - The `--pattern` argument.
+ * @param ruleName - The `--rule` argument: a rule name, logical id or CDK construct path. May be
+ *   left out when the source has exactly one rule with a pattern.
+ * @param params - Parameter values.
+ * @param usageError - Makes the error to throw.
+ * @returns The pattern text and where it came from, or `undefined`.
+ */
+export async function infrastructurePatternArgument(
+  path: string,
+  ruleName: string | undefined,
+  params: Readonly<Record<string, string>>,
+  usageError: (message: string) => Error,
+): Promise<{ text: string; origin: string } | undefined> {
+  if (!(await isInfrastructureSource(path))) {
+    if (ruleName === undefined) return undefined;
+    throw usageError(`--rule needs --pattern to name infrastructure code (a template, cdk.out, serverless.yml or Terraform JSON), not ${JSON.stringify(path)}`);
+  }
+  const { rules } = await readInfrastructure(path, params, usageError);
+  const withPattern = rules.filter((rule) => rule.pattern !== undefined);
+  const { findRule } = await import('./check.js');
+  const names = withPattern.map((rule) => rule.name).join(', ');
+  let rule: InfrastructureRule | undefined;
+  if (ruleName !== undefined) {
+    rule = findRule(withPattern, ruleName);
+    if (rule === undefined) throw usageError(`${path} has no rule ${JSON.stringify(ruleName)} with an event pattern (rules: ${names || 'none'})`);
+  } else if (withPattern.length === 1) {
+    rule = withPattern[0];
+  } else {
+    throw usageError(`${path} has ${withPattern.length} rules with an event pattern: choose one with --rule (${names || 'none'})`);
+  }
+  const location = rule!.patternLocation ?? rule!.location;
+  const disabled = rule!.state === 'DISABLED' ? ', DISABLED: deployed, it matches nothing' : '';
+  return { text: rule!.pattern as string, origin: `${location.file}:${location.line}: rule ${JSON.stringify(rule!.name)}${disabled}` };
+}
