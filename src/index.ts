@@ -18,8 +18,8 @@ export { transformTargetInput, validateTargetInput, TargetInputError } from './t
 export type { InputTransformer, TargetInputContext, TargetInputProblem, TargetInputSpec } from './targets/index.js';
 export { explainEventPattern, formatExplanation } from './explain/explain.js';
 export type { ChosenValue, Explanation, FieldValues, MatchedField, Reason, ReasonKind, ValueDescription } from './explain/explain.js';
-export { EventBridgeError, InvalidEventPatternError } from './errors.js';
-export type { PatternLocation } from './errors.js';
+export { EventBridgeError, InvalidEventPatternError, isEventBridgeError } from './errors.js';
+export type { EventBridgeErrorCode, PatternLocation } from './errors.js';
 export { InvalidEventError } from './event/errors.js';
 export type {
   AnythingButMatcher,
@@ -42,4 +42,4 @@ export type {
 } from './pattern/ast.js';
 export type { JsonNumber } from './values/json-number.js';
 export type { IpAddress, IpRange } from './values/ip.js';
-export type { LeafValue } from './event/leaf-value.js';
+export type { LeafValue } from './values/leaf-value.js';
