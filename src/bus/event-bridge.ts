@@ -1,7 +1,8 @@
 /**
  * The in-process EventBridge: a front over one module per AWS resource (`buses.ts`, `rules.ts`,
- * `targets.ts`, `tags.ts`) and the one event path (`event-path.ts`) that PutEvents (`put-events.ts`)
- * feeds. This file documents the operations and hands each call, with the instance's state
+ * `targets.ts`, `tags.ts`) and the one event path (`event-path.ts`, delivering through
+ * `delivery.ts`) that PutEvents (`put-events.ts`) feeds. This file documents the operations and
+ * hands each call, with the instance's state
  * (`state.ts`), to its module; it holds no logic. A new resource (schedules, archives,
  * connections) is a module beside these, its store in `state.ts`, and one method per operation here.
  * Behaviour: docs/putevents.md.
