@@ -10,9 +10,10 @@ import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { EventBridgeError } from '../errors.js';
 import { Matcher } from '../match/matcher.js';
-import { CliUsageError, ExitCode, describeFsError, describeLibraryError, formatCount, readNdjsonLines, writeText } from './io.js';
+import { CliUsageError, ExitCode, describeFsError, formatCount, readNdjsonLines, writeText } from './io.js';
 import type { CliIo, ExitCodeValue } from './io.js';
 import { loadRules } from './rules-file.js';
+import { matchBatch, matchInWorkers } from './match-worker.js';
 import { parseParamOptions } from '../iac/cli-source.js';
 
 /** Help text of `match`. */
@@ -33,6 +34,8 @@ Options:
       --param <K=V>         with infrastructure code: a parameter or option value (repeatable)
   -e, --events <path|->     NDJSON events; - or absent reads stdin
   -m, --matches-only        print only events that matched at least one rule
+  -w, --workers <n>         match on n worker threads, each with its own compiled rules; output
+                            stays in input order, the same bytes as one thread (default 1)
   -q, --quiet               no summary and no progress on stderr
   -h, --help                show this help
 
@@ -66,6 +69,7 @@ export async function runMatch(args: readonly string[], io: CliIo): Promise<Exit
       param: { type: 'string', multiple: true, default: [] },
       events: { type: 'string', short: 'e', default: '-' },
       'matches-only': { type: 'boolean', short: 'm', default: false },
+      workers: { type: 'string', short: 'w', default: '1' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -78,6 +82,10 @@ export async function runMatch(args: readonly string[], io: CliIo): Promise<Exit
   }
   if (values.rules === undefined) {
     throw new CliUsageError('match needs --rules (see eventbridge-matcher match --help)');
+  }
+  const workers = Number(values.workers);
+  if (!/^[1-9][0-9]{0,2}$/.test(values.workers) || workers > 256) {
+    throw new CliUsageError(`--workers must be a whole number from 1 to 256, not ${JSON.stringify(values.workers)}`);
   }
 
   // Compile every rule first: one invalid pattern stops the command before any output.
@@ -110,6 +118,9 @@ export async function runMatch(args: readonly string[], io: CliIo): Promise<Exit
       origin: values.events === '-' ? 'stdin' : values.events,
       matchesOnly: values['matches-only'],
       progress: !values.quiet && io.stderr.isTTY === true,
+      workers,
+      // The last definition of a name wins, as in the Matcher.
+      rules: [...new Map(rules.map((r) => [r.name, r])).values()],
     });
   } catch (error) {
     // Errors of the input stream itself (a directory, a vanished file); stdout errors go on up.
@@ -148,6 +159,10 @@ interface StreamOptions {
   readonly origin: string;
   readonly matchesOnly: boolean;
   readonly progress: boolean;
+  /** Worker threads; 1 matches on this thread. */
+  readonly workers: number;
+  /** The rules, for workers to compile. */
+  readonly rules: readonly { readonly name: string; readonly pattern: string }[];
 }
 
 /**
@@ -164,55 +179,39 @@ async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, optio
     startedAt: performance.now(),
     elapsedMs: 0,
   };
-  let lineNumber = 0;
   let lastProgress = Date.now();
-
-  const reject = (message: string, out: string[], err: string[]): void => {
-    stats.rejected++;
-    out.push(`{"line":${lineNumber},"error":${JSON.stringify(message)}}\n`);
-    err.push(`line ${lineNumber}: ${message}\n`);
+  const write = async (result: { readonly out: string; readonly err: string }): Promise<void> => {
+    if (result.err !== '') await writeText(io.stderr, result.err);
+    if (result.out !== '') await writeText(io.stdout, result.out);
   };
-
-  const handleLine = (raw: string, out: string[], err: string[]): void => {
-    lineNumber++;
-    const line = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw;
-    if (line.trim() === '') return;
-    stats.events++;
-    let names: string[];
-    try {
-      names = matcher.match(line);
-    } catch (error) {
-      const message = error instanceof EventBridgeError ? describeLibraryError(error) : `internal error: ${String(error)}`;
-      reject(message, out, err);
-      return;
-    }
-    if (names.length > 0) {
-      stats.matchedEvents++;
-      for (const name of names) stats.perRule.set(name, (stats.perRule.get(name) ?? 0) + 1);
-    } else if (options.matchesOnly) {
-      return;
-    }
-    out.push(`{"line":${lineNumber},"rules":${JSON.stringify(names)}}\n`);
-  };
-
-  // Lines are split on bytes and decoded as strict UTF-8: a line with bad bytes is rejected alone.
-  for await (const lines of readNdjsonLines(input, options.origin, maxLineBytes)) {
-    const out: string[] = [];
-    const err: string[] = [];
-    for (const line of lines) {
-      if (typeof line === 'string') {
-        handleLine(line, out, err);
-      } else {
-        lineNumber++;
-        stats.events++;
-        reject(line.error, out, err);
-      }
-    }
-    if (err.length > 0) await writeText(io.stderr, err.join(''));
-    if (out.length > 0) await writeText(io.stdout, out.join(''));
+  const progress = async (): Promise<void> => {
     if (options.progress && Date.now() - lastProgress >= 1000) {
       lastProgress = Date.now();
       await writeText(io.stderr, `\r${progressText(stats)}\u001b[K`);
+    }
+  };
+  // Lines are split on bytes and decoded as strict UTF-8: a line with bad bytes is rejected alone.
+  const batches = readNdjsonLines(input, options.origin, maxLineBytes);
+  if (options.workers > 1) {
+    await matchInWorkers(options.rules, batches, options.workers, options.matchesOnly, stats.perRule, {
+      write: async (result) => {
+        stats.events += result.events;
+        stats.rejected += result.rejected;
+        stats.matchedEvents += result.matchedEvents;
+        await write(result);
+      },
+      progress,
+    });
+  } else {
+    let lineBefore = 0;
+    for await (const lines of batches) {
+      const result = matchBatch(matcher, lines, lineBefore, options.matchesOnly, stats.perRule);
+      lineBefore += lines.length;
+      stats.events += result.events;
+      stats.rejected += result.rejected;
+      stats.matchedEvents += result.matchedEvents;
+      await write(result);
+      await progress();
     }
   }
   if (options.progress) await writeText(io.stderr, '\r\u001b[K');

@@ -208,4 +208,34 @@ describe.concurrent('match', () => {
     ]);
     expect(run.stderr).toContain('40 events in');
   });
+
+  test('should write the same bytes with --workers 3 as with one thread, in input order', async () => {
+    // Many chunks, bad lines, blank lines, CRLF, invalid UTF-8, and --matches-only.
+    const lines: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      if (i % 997 === 0) lines.push('{not json');
+      else if (i % 1009 === 0) lines.push('');
+      else if (i % 1013 === 0) lines.push(`{"source":"aws.ec2"}\r`);
+      else lines.push(i % 3 === 0 ? `{"source":"aws.ec2","detail":{"state":"${i % 2 === 0 ? 'stopped' : 'x'}"}}` : `{"source":"s${i}","detail":{"size":${i % 300}}}`);
+    }
+    const input = Buffer.concat([Buffer.from(`${lines.join('\n')}\n`), Buffer.from([0xff, 0x0a]), Buffer.from('{"source":"aws.ec2"}\n')]);
+    writeFileSync(join(dir, 'many.ndjson'), input);
+    for (const extra of [[], ['--matches-only']]) {
+      const args = ['match', '-r', join(dir, 'rules.json'), '-e', join(dir, 'many.ndjson'), '-q', ...extra];
+      const [one, three] = await Promise.all([runCli(main, args), runCli(main, [...args, '--workers', '3'])]);
+      expect(one.code).toBe(1);
+      expect(three.code).toBe(1);
+      expect(three.stdout).toBe(one.stdout);
+      expect(three.stderr).toBe(one.stderr);
+      expect(one.stdout.length).toBeGreaterThan(100_000);
+    }
+  });
+
+  test('should reject a --workers value that is not a whole number from 1 to 256', async () => {
+    for (const bad of ['0', '-1', '1.5', 'two', '257']) {
+      const run = await runCli(main, ['match', '-r', join(dir, 'rules.json'), '-e', join(dir, 'events.ndjson'), `--workers=${bad}`]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--workers must be a whole number from 1 to 256');
+    }
+  });
 });

@@ -1,0 +1,219 @@
+/**
+ * `match --workers N`: NDJSON batches matched on worker threads, each with its own compiled
+ * Matcher, written back in input order. Also the per-batch line matching itself, which the
+ * one-thread path runs too, so both write the same bytes.
+ *
+ * Split: the main thread reads and splits lines (readNdjsonLines: strict UTF-8, line cap) and writes
+ * output; workers only match. A batch is one input chunk's lines; at most two batches per worker
+ * are in flight, so memory stays bounded by the chunk size whatever the stream's length.
+ */
+
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { EventBridgeError } from '../errors.js';
+import { Matcher } from '../match/matcher.js';
+import { describeLibraryError } from './io.js';
+
+/** One line as the reader yields it: the decoded text, or why it was rejected. */
+export type BatchLine = string | { readonly error: string };
+
+/** What matching one batch of lines produced. */
+export interface BatchResult {
+  /** stdout text for the batch (one JSON line per event, or per match with matches-only). */
+  readonly out: string;
+  /** stderr text for the batch (one line per rejected event). */
+  readonly err: string;
+  readonly events: number;
+  readonly rejected: number;
+  readonly matchedEvents: number;
+}
+
+/**
+ * Matches one batch of lines. Hot: per line it allocates only the matcher's answer and the output
+ * text.
+ *
+ * @param matcher - The compiled rules.
+ * @param lines - The batch's lines, in order.
+ * @param lineBefore - The number of the line before the batch's first line (lines count from 1).
+ * @param matchesOnly - Print only events that matched at least one rule.
+ * @param perRule - Receives the matches per rule name.
+ * @returns The batch's output and counts.
+ */
+export function matchBatch(matcher: Matcher, lines: readonly BatchLine[], lineBefore: number, matchesOnly: boolean, perRule: Map<string, number>): BatchResult {
+  let out = '';
+  let err = '';
+  let events = 0;
+  let rejected = 0;
+  let matchedEvents = 0;
+  let lineNumber = lineBefore;
+  const reject = (message: string): void => {
+    rejected++;
+    out += `{"line":${lineNumber},"error":${JSON.stringify(message)}}\n`;
+    err += `line ${lineNumber}: ${message}\n`;
+  };
+  for (const raw of lines) {
+    lineNumber++;
+    if (typeof raw !== 'string') {
+      events++;
+      reject(raw.error);
+      continue;
+    }
+    const line = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') continue;
+    events++;
+    let names: string[];
+    try {
+      names = matcher.match(line);
+    } catch (error) {
+      reject(error instanceof EventBridgeError ? describeLibraryError(error) : `internal error: ${String(error)}`);
+      continue;
+    }
+    if (names.length > 0) {
+      matchedEvents++;
+      for (const name of names) perRule.set(name, (perRule.get(name) ?? 0) + 1);
+    } else if (matchesOnly) {
+      continue;
+    }
+    out += `{"line":${lineNumber},"rules":${JSON.stringify(names)}}\n`;
+  }
+  return { out, err, events, rejected, matchedEvents };
+}
+
+/** The data a match worker starts with. */
+interface WorkerSetup {
+  readonly kind: typeof WORKER_KIND;
+  readonly rules: readonly { readonly name: string; readonly pattern: string }[];
+  readonly matchesOnly: boolean;
+}
+
+/** A batch sent to a worker. */
+interface BatchRequest {
+  readonly seq: number;
+  readonly lineBefore: number;
+  readonly lines: readonly BatchLine[];
+}
+
+/** A worker's answer to one batch. */
+interface BatchReply extends BatchResult {
+  readonly seq: number;
+  /** Matches per rule name in this batch. */
+  readonly perRule: readonly (readonly [string, number])[];
+}
+
+/** Marks the worker data of this module's workers (other worker threads that load it do nothing). */
+const WORKER_KIND = 'eventbridge-matcher/match-worker';
+
+/** Callbacks of {@link matchInWorkers}. */
+export interface ParallelSink {
+  /** Writes a batch's stderr and stdout text, in input order; awaited before more output is written. */
+  readonly write: (result: BatchResult) => Promise<void>;
+  /** Called after each batch is written (progress display). */
+  readonly progress: () => Promise<void>;
+}
+
+/**
+ * Matches an NDJSON stream on `workers` worker threads, each compiling `rules` itself, and writes
+ * each batch's output in input order, the same bytes as one thread would write.
+ *
+ * @param rules - The rules, already checked (every pattern compiles).
+ * @param batches - The input, one array of lines per chunk (readNdjsonLines).
+ * @param workers - Number of threads, at least 2.
+ * @param matchesOnly - Print only events that matched at least one rule.
+ * @param perRule - Receives the matches per rule name.
+ * @param sink - Where output goes.
+ * @returns Events, rejected events and matched events over the whole stream.
+ */
+export async function matchInWorkers(
+  rules: readonly { readonly name: string; readonly pattern: string }[],
+  batches: AsyncIterable<BatchLine[]>,
+  workers: number,
+  matchesOnly: boolean,
+  perRule: Map<string, number>,
+  sink: ParallelSink,
+): Promise<{ events: number; rejected: number; matchedEvents: number }> {
+  const setup: WorkerSetup = { kind: WORKER_KIND, rules: rules.map((r) => ({ name: r.name, pattern: r.pattern })), matchesOnly };
+  const pool: Worker[] = [];
+  const totals = { events: 0, rejected: 0, matchedEvents: 0 };
+  /** Replies that arrived before their turn, by sequence number. */
+  const ready = new Map<number, BatchReply>();
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  for (let i = 0; i < workers; i++) {
+    const worker = new Worker(new URL('./match-worker.js', import.meta.url), { workerData: setup });
+    worker.on('message', (reply: BatchReply) => {
+      ready.set(reply.seq, reply);
+      notify();
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      notify();
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0) failure ??= new Error(`match worker exited with code ${code}`);
+      notify();
+    });
+    pool.push(worker);
+  }
+  let sent = 0;
+  let written = 0;
+  /** Waits for the next reply (or failure). */
+  const nextEvent = (): Promise<void> => new Promise((resolve) => (wake = resolve));
+  /** Writes every reply that is next in order. */
+  const drain = async (): Promise<void> => {
+    for (let reply = ready.get(written); reply !== undefined; reply = ready.get(written)) {
+      ready.delete(written);
+      written++;
+      totals.events += reply.events;
+      totals.rejected += reply.rejected;
+      totals.matchedEvents += reply.matchedEvents;
+      for (const [name, count] of reply.perRule) perRule.set(name, (perRule.get(name) ?? 0) + count);
+      await sink.write(reply);
+      await sink.progress();
+    }
+  };
+  try {
+    let lineBefore = 0;
+    for await (const lines of batches) {
+      if (failure !== undefined) throw failure;
+      const request: BatchRequest = { seq: sent, lineBefore, lines };
+      (pool[sent % workers] as Worker).postMessage(request);
+      sent++;
+      lineBefore += lines.length;
+      // Bounded: at most two batches per worker are waiting or being matched.
+      while (sent - written >= 2 * workers) {
+        if (failure !== undefined) throw failure;
+        if (!ready.has(written)) await nextEvent();
+        await drain();
+      }
+      await drain();
+    }
+    while (written < sent) {
+      if (failure !== undefined) throw failure;
+      if (!ready.has(written)) await nextEvent();
+      await drain();
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return totals;
+}
+
+/** The worker thread's side: compile the rules once, then match each batch it is sent. */
+function serveBatches(setup: WorkerSetup): void {
+  const matcher = new Matcher();
+  for (const rule of setup.rules) matcher.addRule(rule.name, rule.pattern);
+  const port = parentPort;
+  if (port === null) return;
+  port.on('message', (request: BatchRequest) => {
+    const perRule = new Map<string, number>();
+    const result = matchBatch(matcher, request.lines, request.lineBefore, setup.matchesOnly, perRule);
+    const reply: BatchReply = { ...result, seq: request.seq, perRule: [...perRule] };
+    port.postMessage(reply);
+  });
+}
+
+if (!isMainThread && (workerData as { kind?: unknown } | null)?.kind === WORKER_KIND) serveBatches(workerData as WorkerSetup);
