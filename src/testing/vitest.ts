@@ -5,10 +5,20 @@
  */
 
 import { expect } from 'vitest';
-import { eventBridgeMatchers } from './expect.js';
+import { EventPatternMatcher, eventBridgeMatchers, registerEventBridgeMatchers } from './expect.js';
 import type { EventBridgeMatchers } from './expect.js';
 
-expect.extend(eventBridgeMatchers);
+registerEventBridgeMatchers(expect);
+// vitest copies the asymmetric matchers from this registry onto each test context's `expect`.
+const registry = (globalThis as Record<symbol, unknown>)[Symbol.for('asymmetric-matchers-object')];
+if (typeof registry === 'object' && registry !== null) {
+  Object.defineProperty(registry, 'toMatchEventPattern', {
+    configurable: true,
+    enumerable: true,
+    writable: true,
+    value: (pattern: string | object) => new EventPatternMatcher(pattern),
+  });
+}
 
 declare module 'vitest' {
   // The type parameter must stay as vitest declares it for the declarations to merge.

@@ -6,6 +6,7 @@
 
 import { describe, expect, test } from 'vitest';
 import '../../src/testing/vitest.js';
+import { EventPatternMatcher } from '../../src/testing/expect.js';
 
 const ec2Stopped = {
   source: ['aws.ec2'],
@@ -88,6 +89,32 @@ describe('toMatchEventPattern', () => {
   test('should work as an asymmetric matcher', () => {
     const delivered = { target: 'queue-1', event: envelope('terminated') };
     expect(delivered).toEqual({ target: 'queue-1', event: expect.toMatchEventPattern(ec2Stopped) });
+    expect(delivered).toEqual({ target: 'queue-1', event: expect.not.toMatchEventPattern({ source: ['aws.s3'] }) });
+  });
+
+  test('should print the pattern and the explanation when the asymmetric matcher fails', () => {
+    const matcher = expect.toMatchEventPattern(ec2Stopped) as EventPatternMatcher;
+    expect(matcher).toBeInstanceOf(EventPatternMatcher);
+    expect(failureOf(() => expect({ event: envelope('running') }).toEqual({ event: matcher }))).toContain('to deeply equal');
+    const shown = matcher.toAsymmetricMatcher();
+    expect(shown).not.toContain('[object Object]');
+    expect(shown).toBe(
+      'toMatchEventPattern<{"source":["aws.ec2"],"detail-type":["EC2 Instance State-change Notification"],' +
+        '"detail":{"state":["stopped","terminated"]}}> ' +
+        '(No match: detail.state: wanted "stopped" or "terminated", had "running" (string))',
+    );
+  });
+
+  test('should treat a value that is not an event as no match in the asymmetric form', () => {
+    expect({ event: 42 }).toEqual({ event: expect.not.toMatchEventPattern(ec2Stopped) });
+    const matcher = expect.toMatchEventPattern(ec2Stopped) as EventPatternMatcher;
+    expect(matcher.asymmetricMatch(42)).toBe(false);
+    expect(matcher.toAsymmetricMatcher()).toContain('(not a valid event: Parameter Event is not valid.');
+    expect(String(expect.not.toMatchEventPattern('{"source":["x"]}'))).toBe('not.toMatchEventPattern');
+  });
+
+  test("should throw AWS's message when the asymmetric matcher's pattern is invalid", () => {
+    expect(() => expect.toMatchEventPattern({ source: [] })).toThrow('Empty arrays are not allowed');
   });
 });
 

@@ -1,0 +1,150 @@
+/**
+ * The command-line tool with infrastructure code: `test`, `validate`, `match` and `serve --rules`
+ * recognise templates, cdk.out manifests, serverless.yml and Terraform JSON. Run in process
+ * (src/cli/main.ts with in-memory streams) so the `yaml` package resolves from the project.
+ */
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { runServe } from '../../src/cli/serve.js';
+import type { CliIo } from '../../src/cli/io.js';
+import type { ListeningAddress } from '../../src/server/index.js';
+import { callOperation, rawRequest } from '../server/helpers.js';
+import { fixture } from './helpers.js';
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'iac-cli-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function memoryIo(stdin = ''): CliIo & { out: () => string; err: () => string } {
+  const input = new PassThrough();
+  input.end(stdin);
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return { stdin: input, stdout, stderr, out: () => out, err: () => err };
+}
+
+async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo(stdin);
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('validate', () => {
+  it('reports a broken pattern at its line in the template', async () => {
+    const file = fixture('broken/template.yaml');
+    const result = await run(['validate', file]);
+    expect(result.code).toBe(1);
+    const lines = result.out.trim().split('\n');
+    expect(lines[0]).toBe(`${file}: rule "GoodRule": valid`);
+    expect(lines[1]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:12:1: rule "BrokenRule": Event pattern is not valid\\. Reason: `));
+  });
+
+  it('checks every rule of a valid template and takes --param', async () => {
+    const result = await run(['validate', fixture('cloudformation/template.json'), '--param', 'BucketName=uploads']);
+    expect(result).toMatchObject({ code: 0, out: `${fixture('cloudformation/template.json')}: rule "ObjectCreatedRule": valid\n` });
+    const missing = await run(['validate', fixture('cloudformation/template.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('parameter "BucketName" has no Default and no value was given (params / --param BucketName=...)');
+  });
+});
+
+describe('match', () => {
+  const events = [
+    { source: 'com.example.dev.orders', 'detail-type': 'OrderPlaced', detail: { total: 250 } },
+    { source: 'aws.cloudformation', 'detail-type': 'AWS API Call via CloudTrail', detail: { eventSource: 'cloudformation.amazonaws.com' } },
+    { source: 'other', 'detail-type': 'x', detail: {} },
+  ]
+    .map((e) => JSON.stringify(e))
+    .join('\n');
+
+  it('applies every enabled rule of every bus; disabled rules never match', async () => {
+    const result = await run(['match', '--rules', fixture('serverless/serverless.yml'), '--quiet'], events);
+    expect(result.code).toBe(0);
+    // orders-dev-paused (enabled: false) would match the second event: it is left out.
+    expect(result.out).toBe(
+      '{"line":1,"rules":["orders-dev-handleOrder-rule-1"]}\n{"line":2,"rules":["WatchStacksEventsRuleCloudWatchEvent1"]}\n{"line":3,"rules":[]}\n',
+    );
+  });
+
+  it('narrows to one bus with --bus', async () => {
+    const result = await run(['match', '--rules', fixture('serverless/serverless.yml'), '--bus', 'orders-dev', '--quiet'], events);
+    expect(result.out).toBe('{"line":1,"rules":["orders-dev-handleOrder-rule-1"]}\n{"line":2,"rules":[]}\n{"line":3,"rules":[]}\n');
+  });
+
+  it('reads a Terraform plan and a JSON rules file as before', async () => {
+    const plan = await run(['match', '--rules', fixture('terraform/plan.json'), '--quiet'], '{"detail-type":"AWS Console Sign In via CloudTrail"}\n');
+    expect(plan.out).toBe('{"line":1,"rules":["capture-aws-sign-in"]}\n');
+    const rulesFile = join(dir, 'rules.json');
+    await writeFile(rulesFile, '{"Resources": {"source": ["x"]}}');
+    // A rule named "Resources" whose pattern has no Type member: still a rules file.
+    const plain = await run(['match', '--rules', rulesFile, '--quiet'], '{"source":"x"}\n');
+    expect(plain.out).toBe('{"line":1,"rules":["Resources"]}\n');
+  });
+});
+
+describe('test', () => {
+  it('tests an event against a rule of a template chosen with --rule', async () => {
+    const event = JSON.stringify({ source: 'com.example.shop', 'detail-type': 'OrderCreated', detail: { items: [{ sku: 'BOOK-1' }] } });
+    const yes = await run(['test', '--pattern', fixture('sam/template.yaml'), '--rule', 'ProcessOrderFunctionOrderCreated', '--event', event]);
+    expect(yes.code).toBe(0);
+    expect(yes.out.split('\n')[0]).toBe('Match.');
+    const no = await run(['test', '--pattern', fixture('sam/template.yaml'), '--rule', 'refund-requested', '--event', event]);
+    expect(no.code).toBe(1);
+  });
+
+  it('names the rules to choose from', async () => {
+    const result = await run(['test', '--pattern', fixture('sam/template.yaml'), '--event', '{}']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(
+      'has 3 rules with an event pattern: choose one with --rule (ProcessOrderFunctionOrderCreated, ProcessOrderFunctionInstanceTerminated, refund-requested)',
+    );
+  });
+});
+
+describe('serve --rules', () => {
+  it('creates the buses and routes events by bus', async () => {
+    const controller = new AbortController();
+    let listening: (address: ListeningAddress) => void = () => undefined;
+    const ready = new Promise<ListeningAddress>((resolve) => (listening = resolve));
+    const io = memoryIo();
+    const done = runServe(['--port', '0', '--rules', fixture('sam/template.yaml')], io, { signal: controller.signal, onListening: listening });
+    const address = await Promise.race([ready, done.then(() => Promise.reject(new Error(io.err())))]);
+    try {
+      expect(io.out()).toContain('with 4 rules');
+      const buses = JSON.parse((await callOperation(address.url, 'ListEventBuses', {})).body) as { EventBuses: { Name: string }[] };
+      expect(buses.EventBuses.map((b) => b.Name).sort()).toEqual(['default', 'order-bus']);
+      const put = await callOperation(address.url, 'PutEvents', {
+        Entries: [
+          { Source: 'com.example.shop', DetailType: 'OrderCreated', Detail: '{"items":[{"sku":"BOOK-9"}]}', EventBusName: 'order-bus' },
+          { Source: 'com.example.shop', DetailType: 'OrderCreated', Detail: '{"items":[{"sku":"BOOK-9"}]}' },
+        ],
+      });
+      expect(JSON.parse(put.body)).toMatchObject({ FailedEntryCount: 0 });
+      const log = JSON.parse((await rawRequest(address.url, { method: 'GET', path: '/_matches' })).body) as {
+        Matches: { EventBusName: string; Rules: { Name: string }[] }[];
+      };
+      // Only the event put on order-bus reached the rule: the same event on the default bus matched nothing.
+      expect(log.Matches.map((m) => [m.EventBusName, m.Rules.map((r) => r.Name)])).toEqual([['order-bus', ['ProcessOrderFunctionOrderCreated']]]);
+      const rule = JSON.parse((await callOperation(address.url, 'DescribeRule', { Name: 'refund-requested', EventBusName: 'order-bus' })).body) as { State: string };
+      expect(rule.State).toBe('DISABLED');
+    } finally {
+      controller.abort();
+      await done;
+    }
+  });
+});
