@@ -78,13 +78,7 @@ export const eventBridgeMatchers = {
    * @throws Error when the pattern or the event is not valid (AWS's message), so that `.not` fails too.
    */
   toMatchEventPattern(this: MatcherContextLike, received: unknown, pattern: unknown): MatcherResult {
-    let parsed: ParsedPattern;
-    try {
-      parsed = parsePattern(asJsonInput(pattern));
-    } catch (error) {
-      if (!(error instanceof InvalidEventPatternError)) throw error;
-      throw new Error(`toMatchEventPattern: the event pattern is not valid:\n${error.message}`, { cause: error });
-    }
+    const parsed = parseForMatcher(pattern);
     let explanation;
     try {
       explanation = explainEventPattern(parsed, asJsonInput(received));
@@ -122,6 +116,124 @@ export const eventBridgeMatchers = {
     };
   },
 };
+
+/** The part of a jest-compatible `expect` that {@link registerEventBridgeMatchers} uses. */
+export interface ExpectLike {
+  extend(matchers: typeof eventBridgeMatchers): void;
+  readonly not?: object;
+}
+
+/**
+ * Registers the matchers on a jest-compatible `expect` (jest, vitest), like
+ * `expect.extend(eventBridgeMatchers)`, and replaces the asymmetric form
+ * `expect.toMatchEventPattern(pattern)` with one that prints the pattern as JSON and, after a
+ * comparison, the explanation of its verdict (jest's own form prints `toMatchEventPattern<[object Object]>`).
+ *
+ * @param expect - The runner's `expect`.
+ *
+ * @example
+ * ```ts
+ * import { expect } from '@jest/globals';
+ * import { registerEventBridgeMatchers } from 'eventbridge-matcher/expect';
+ * registerEventBridgeMatchers(expect);
+ * expect({ detail: { source: 'aws.ec2' } }).toEqual({ detail: expect.toMatchEventPattern({ source: ['aws.ec2'] }) });
+ * ```
+ */
+export function registerEventBridgeMatchers(expect: ExpectLike): void {
+  expect.extend(eventBridgeMatchers);
+  const define = (target: object, inverse: boolean): void => {
+    Object.defineProperty(target, 'toMatchEventPattern', {
+      configurable: true,
+      enumerable: true,
+      writable: true,
+      value: (pattern: string | object) => new EventPatternMatcher(pattern, inverse),
+    });
+  };
+  define(expect, false);
+  if (typeof expect.not === 'object' && expect.not !== null) define(expect.not, true);
+}
+
+/**
+ * The asymmetric `expect.toMatchEventPattern(pattern)`: equal to any event the pattern matches
+ * (with `expect.not`, to any it does not). Recognised by jest and vitest through `asymmetricMatch` and
+ * the `$$typeof` tag their printers look for. A value that is not a valid event does not match; an
+ * invalid pattern throws AWS's error.
+ */
+export class EventPatternMatcher {
+  /** The tag jest's and vitest's printers use to call {@link EventPatternMatcher.toAsymmetricMatcher}. */
+  readonly $$typeof: symbol = Symbol.for('jest.asymmetricMatcher');
+  // Plain properties, not #private ones: jest copies matchers (own properties and prototype) when
+  // it prints a diff, and calls the copy's methods.
+  /** The pattern, parsed (and so validated) when the matcher is made. */
+  readonly pattern: ParsedPattern;
+  /** The explanation of the last comparison, one line, for the failure message. */
+  lastExplanation: string | undefined;
+  /** `true` for `expect.not.toMatchEventPattern`. */
+  readonly inverse: boolean;
+
+  /**
+   * @param pattern - The event pattern, as JSON text or object.
+   * @param inverse - `true` for `expect.not.toMatchEventPattern`.
+   * @throws Error with AWS's message when the pattern is not valid.
+   */
+  constructor(pattern: string | object, inverse = false) {
+    this.pattern = parseForMatcher(pattern);
+    this.inverse = inverse;
+  }
+
+  /**
+   * @param other - The value compared with the matcher.
+   * @returns Whether it is an event the pattern matches (does not match, for the inverse).
+   */
+  asymmetricMatch(other: unknown): boolean {
+    let matches: boolean;
+    try {
+      const explanation = explainEventPattern(this.pattern, asJsonInput(other));
+      matches = explanation.matches;
+      this.lastExplanation = oneLine(formatExplanation(explanation));
+    } catch (error) {
+      matches = false;
+      this.lastExplanation = `not a valid event: ${(error as Error).message}`;
+    }
+    return this.inverse ? !matches : matches;
+  }
+
+  /** @returns `toMatchEventPattern` or `not.toMatchEventPattern`. */
+  toString(): string {
+    return `${this.inverse ? 'not.' : ''}toMatchEventPattern`;
+  }
+
+  /** @returns The type the runner's diff expects. */
+  getExpectedType(): string {
+    return 'object';
+  }
+
+  /** @returns The matcher as a diff shows it: the pattern's text and the last comparison's explanation. */
+  toAsymmetricMatcher(): string {
+    const shown = `${this.toString()}<${this.pattern.text}>`;
+    return this.lastExplanation === undefined ? shown : `${shown} (${this.lastExplanation})`;
+  }
+
+  /** vitest formats assertion messages with chai's inspector, which calls this. */
+  [Symbol.for('chai/inspect')](): string {
+    return this.toAsymmetricMatcher();
+  }
+}
+
+function parseForMatcher(pattern: unknown): ParsedPattern {
+  try {
+    return parsePattern(asJsonInput(pattern));
+  } catch (error) {
+    if (!(error instanceof InvalidEventPatternError)) throw error;
+    throw new Error(`toMatchEventPattern: the event pattern is not valid:\n${error.message}`, { cause: error });
+  }
+}
+
+/** An explanation on one line: `No match: source: wanted "a", had "b" (string)`. */
+function oneLine(text: string): string {
+  const [head = '', ...rest] = text.split('\n').map((line) => line.trim());
+  return rest.length === 0 ? head : `${head.replace(/\.$/, ':')} ${rest.join('; ')}`;
+}
 
 /**
  * Patterns and events are text or objects; anything else (a number, `null`, `undefined`) is judged by
