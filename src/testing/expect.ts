@@ -8,6 +8,8 @@ import { InvalidEventPatternError } from '../errors.js';
 import { explainEventPattern, formatExplanation } from '../explain/explain.js';
 import type { ParsedPattern } from '../pattern/ast.js';
 import { checkEventPattern, parsePattern } from '../pattern/parse.js';
+import { ruleMatchers } from './rule-matchers.js';
+import type { RuleMatchers } from './rule-matchers.js';
 import { deliveryMatchers } from './deliver.js';
 import type { DeliveryMatchers } from './deliver.js';
 
@@ -115,7 +117,13 @@ export const eventBridgeMatchers = {
           : `expected a valid event pattern, but AWS would reject it:\n${indent(problem.message)}`,
     };
   },
+
+  /** `expect(event).toMatchRule(ruleName, { rules })`: see {@link RuleMatchers}. */
+  toMatchRule: ruleMatchers.toMatchRule,
 };
+
+/** `toMatchRule`, against rules loaded from infrastructure code (./rule-matchers.ts), merges in here. */
+export interface EventBridgeMatchers<R = unknown> extends RuleMatchers<R> {}
 
 /** The part of a jest-compatible `expect` that {@link registerEventBridgeMatchers} uses. */
 export interface ExpectLike {
