@@ -1,17 +1,20 @@
 /**
- * The one path every event takes into a bus, whoever produced it: PutEvents today, schedules and
- * archive replays later. Three steps, in this order:
+ * The one path every event takes into a bus, whoever produced it: PutEvents, schedule firings
+ * (schedules.ts) and archive replays (replays.ts). Three steps, in this order:
  *
  * 1. **Envelope**: an id and the compact JSON text AWS delivers (`version, id, detail-type, source,
  *    account, time, region, resources, detail`, in that order; docs/putevents.md §8).
  * 2. **Match**: one walk of the bus's compiled matcher, which holds exactly its enabled rules with
- *    a pattern; the matched rules sorted by name.
+ *    a pattern; the matched rules sorted by name (a replay keeps those it lists; a schedule firing
+ *    skips the match and names its own rule). An event that reached the bus from outside (not a
+ *    replay, not a schedule) is kept by the bus's archives whose pattern it matches (archives.ts).
  * 3. **Deliver**: {@link deliver}: the matched rules' targets receive the event.
  *
  * Producers differ only in the fields they pass and in what they do with the result.
  */
 
-import { EventBridgeError } from '../errors.js';
+import { isEventBridgeError } from '../errors.js';
+import { archiveEvent } from './archives.js';
 import type { MatchedEvent } from './delivery.js';
 import type { EntryFailure } from './entry.js';
 import { destination } from './state.js';
@@ -30,6 +33,16 @@ export interface EventFields {
   readonly timeMs: number;
   /** The X-Ray trace header deliveries pass on (the entry's, else the request's), if any. */
   readonly traceHeader?: string | undefined;
+  /** The replay that sends this event again (`replay-name` in the envelope, after `region`), if any. */
+  readonly replayName?: string | undefined;
+}
+
+/** How a producer other than PutEvents narrows the path (schedules.ts, replays.ts). */
+export interface RouteOptions {
+  /** Deliver to this rule alone, without matching (a schedule firing its own rule). */
+  readonly onlyRule?: RuleRecord;
+  /** Keep only matched rules with one of these ARNs (a replay's `FilterArns`). */
+  readonly ruleArns?: ReadonlySet<string>;
 }
 
 /** What became of one event on the path. */
@@ -58,7 +71,12 @@ export interface RoutedEvent {
  * @returns The routed event, or the per-entry failure `MalformedDetail` should the matcher refuse
  *   the envelope (not expected: the detail was checked; the failure is never thrown).
  */
-export function routeEvent(state: BridgeState, busNameOrArn: string | undefined, fields: EventFields): RoutedEvent | EntryFailure {
+export function routeEvent(
+  state: BridgeState,
+  busNameOrArn: string | undefined,
+  fields: EventFields,
+  options: RouteOptions = {},
+): RoutedEvent | EntryFailure {
   // Step 1: envelope. The id is drawn first, so ids follow request order whatever happens next.
   const id = state.newId();
   const envelope = buildEnvelope(state, id, fields);
@@ -67,14 +85,22 @@ export function routeEvent(state: BridgeState, busNameOrArn: string | undefined,
 
   // Step 2: match. Hot: one automaton walk per event, whatever the number of rules.
   const bus = to.bus;
-  let names: string[];
-  try {
-    names = bus.matcher.match(envelope);
-  } catch (error) {
-    if (!(error instanceof EventBridgeError)) throw error;
-    return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+  let matched: RuleRecord[];
+  if (options.onlyRule !== undefined) {
+    matched = [options.onlyRule];
+  } else {
+    let names: string[];
+    try {
+      names = bus.matcher.match(envelope);
+    } catch (error) {
+      if (!isEventBridgeError(error)) throw error;
+      return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+    }
+    matched = names.sort().map((name) => bus.rules.get(name) as RuleRecord);
+    if (options.ruleArns !== undefined) matched = matched.filter((rule) => options.ruleArns?.has(rule.arn) === true);
+    // Archives keep what reached the bus from outside; a replayed event is not archived again.
+    if (fields.replayName === undefined) archiveEvent(state, bus, envelope, fields.timeMs);
   }
-  const matched = names.sort().map((name) => bus.rules.get(name) as RuleRecord);
 
   // Step 3: deliver.
   const deliveries = deliver(state, { eventId: id, busName: bus.name, envelope, traceHeader: fields.traceHeader }, matched);
@@ -94,6 +120,7 @@ export function buildEnvelope(state: BridgeState, id: string, fields: EventField
     `{"version":"0","id":${JSON.stringify(id)},"detail-type":${JSON.stringify(fields.detailType)},` +
     `"source":${JSON.stringify(fields.source)},"account":${JSON.stringify(state.account)},` +
     `"time":"${formatEventTime(fields.timeMs)}","region":${JSON.stringify(state.region)},` +
+    (fields.replayName === undefined ? '' : `"replay-name":${JSON.stringify(fields.replayName)},`) +
     `"resources":${JSON.stringify(fields.resources)},"detail":${fields.detail}}`
   );
 }

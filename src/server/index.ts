@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { EventBridge } from '../bus/index.js';
 import { webhookDeliveryHandler } from './delivery-webhook.js';
 import type { EventBridgeOptions, PutEventsResponse } from '../bus/types.js';
-import { EventBridgeError } from '../errors.js';
+import { EventBridgeError, isEventBridgeError } from '../errors.js';
 import { BodyReadError, readBody, sendError, sendOutput, sendPlainJson } from './http-io.js';
 import { MatchLog } from './match-log.js';
 import type { MatchRecord } from './match-log.js';
@@ -22,6 +22,8 @@ import { findOperation, serializationError } from './operations.js';
 import type { Operation } from './operations.js';
 import { followMatches, sendMatchesPage, type SseClients } from './matches-endpoint.js';
 import { refuseForeignHost } from './host-check.js';
+import { isSandboxPath, serveSandbox } from '../sandbox/serve.js';
+import type { SandboxAssets } from '../sandbox/serve.js';
 
 export { MatchLog } from './match-log.js';
 export type { MatchedRule, MatchPage, MatchRecord, NewMatchRecord, MatchListener } from './match-log.js';
@@ -58,6 +60,11 @@ export interface ServerOptions {
    * delivery-webhook.ts for the headers). Default: none.
    */
   readonly deliverTo?: string;
+  /**
+   * The files of the sandbox page at `GET /_sandbox`. Default: the page built into `dist/` by
+   * `npm run build`; a server running from the sources answers 503 there unless given them.
+   */
+  readonly sandboxAssets?: SandboxAssets;
 }
 
 /** Where a server listens. */
@@ -164,6 +171,10 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
       handleMatches(req, res, new URLSearchParams(queryAt === -1 ? '' : target.slice(queryAt + 1)));
       return;
     }
+    if (isSandboxPath(pathname)) {
+      serveSandbox(req, res, pathname, options.sandboxAssets);
+      return;
+    }
     if (pathname === '/_dead-letters') {
       req.resume();
       if (req.method === 'DELETE') {
@@ -205,7 +216,7 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
         onPutEvents: (result) => logMatches(result, requestId),
       });
     } catch (error) {
-      sendError(res, requestId, error instanceof EventBridgeError ? error : internalError(error));
+      sendError(res, requestId, isEventBridgeError(error) ? error : internalError(error));
       return;
     }
     sendOutput(res, requestId, output);
