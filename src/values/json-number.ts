@@ -107,6 +107,10 @@ export function numberFromSpan(text: string, start: number, end: number): JsonNu
   let significant = 0;
   let fraction = 0;
   let dot = false;
+  /** Significant digits before the dot, zeros after the dot before the first significant digit, the last significant digit. */
+  let integral = 0;
+  let leadingZeros = 0;
+  let last = 0;
   for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x2e) {
@@ -115,7 +119,11 @@ export function numberFromSpan(text: string, start: number, end: number): JsonNu
     }
     if (c < 0x30 || c > 0x39) return numberFromText(text.slice(start, end)); // an exponent
     if (dot) fraction++;
+    if (digits > 0 && !dot) integral++;
+    else if (digits === 0 && dot && c === 0x30) leadingZeros++;
     if (c !== 0x30) {
+      if (digits === 0 && !dot) integral = 1;
+      last = c - 0x30;
       significant = ++digits;
       if (digits <= 15) m = m * 10 + (c - 0x30);
       else low = low * 10 + (c - 0x30);
@@ -135,6 +143,13 @@ export function numberFromSpan(text: string, start: number, end: number): JsonNu
   // 16 or 17 significant digits (then maybe zeros): the value is (m * 10^(digits-15) + low) / 10^fraction.
   const magnitude = divideExactly(m, POW10[digits - 15] as number, low, POW10[fraction] as number);
   const estimate = negative ? -magnitude : magnitude;
+  // The power of ten of the last significant digit: the spacing of decimals as long as the text.
+  const spacing = (integral > 0 ? integral - 1 : -(leadingZeros + 1)) - significant + 1;
+  if (magnitude >= 1e-290 && magnitude <= 1e290 && spacing >= -22 && spacing <= 22) {
+    const verdict = shortestVerdict(magnitude, residual, spacing >= 0 ? (POW10[spacing] as number) : 1 / (POW10[-spacing] as number), last);
+    if (verdict === SHORTEST) return new SpanNumber(text, start, end, estimate);
+    if (verdict === NOT_SHORTEST) return new SpanNumber(text, start, end, undefined);
+  }
   const checked = Number.isFinite(estimate) && Math.abs(estimate) >= MIN_NORMAL;
   if (checked && sameDigits(String(estimate), text, start, end)) return new SpanNumber(text, start, end, estimate);
   const spelled = text.slice(start, end);
@@ -174,7 +189,75 @@ function divideExactly(m: number, scale: number, low: number, divisor: number): 
   const q = hi / divisor;
   const qp = q * divisor;
   const rem = hi - qp - productError(q, divisor, qp) + lo;
-  return q + rem / divisor;
+  const x = q + rem / divisor;
+  residual = q - x + rem / divisor;
+  return x;
+}
+
+/** `T - x` for the text T and the double x of the last {@link divideExactly} (a second return value). */
+let residual = 0;
+
+// Neighbouring doubles by their bits (no allocation): F and U view the same 8 bytes.
+const F = new Float64Array(1);
+const U = new Uint32Array(F.buffer);
+/** Index of the low 32 bits of a double in U (1 on a big-endian machine). */
+const LOW = ((): number => {
+  F[0] = 1;
+  return U[0] === 0 ? 0 : 1;
+})();
+const HIGH = 1 - LOW;
+
+/** The gap from a positive finite double to the next larger one. */
+function gapAbove(x: number): number {
+  F[0] = x;
+  if (U[LOW] === 0xffffffff) {
+    U[LOW] = 0;
+    U[HIGH] = (U[HIGH] as number) + 1;
+  } else U[LOW] = (U[LOW] as number) + 1;
+  return (F[0] as number) - x;
+}
+
+/** The gap from a positive normal double to the next smaller one (half the gap above at a power of two). */
+function gapBelow(x: number): number {
+  F[0] = x;
+  if (U[LOW] === 0) {
+    U[LOW] = 0xffffffff;
+    U[HIGH] = (U[HIGH] as number) - 1;
+  } else U[LOW] = (U[LOW] as number) - 1;
+  return x - (F[0] as number);
+}
+
+/** {@link shortestVerdict}: the text is the shortest decimal of the double. */
+const SHORTEST = 1;
+/** {@link shortestVerdict}: it is not. */
+const NOT_SHORTEST = 2;
+/** {@link shortestVerdict}: too close to call in double arithmetic (ask `String`). */
+const UNSURE = 0;
+
+/**
+ * Decides, without printing, whether a decimal text T of n = 16 or 17 significant digits is the
+ * shortest decimal of the positive double x (as `String(x)` and Java's `Double.toString` print
+ * normal doubles), given delta = T - x to about 2^-52 relative accuracy, the spacing s of n-digit
+ * decimals at T's magnitude and T's last significant digit d. The shortest decimal is the one of
+ * fewest digits inside x's rounding interval, the nearest to x among those. So T is it exactly when:
+ * T lies inside the interval (x is then T's double), neither (n-1)-digit neighbour of T
+ * (T - d*s below x, T + (10-d)*s above) does, and T is the nearest n-digit decimal to x
+ * (|delta| < s/2). Every comparison keeps a margin of 2^-16 of a gap; inside a margin the answer
+ * is {@link UNSURE}.
+ */
+function shortestVerdict(x: number, delta: number, s: number, d: number): number {
+  const up = gapAbove(x) / 2;
+  const down = gapBelow(x) / 2;
+  const margin = up * 2 ** -16;
+  if (delta >= 0 ? delta > up - margin : -delta > down - margin) return UNSURE;
+  const below = d * s - delta;
+  const above = (10 - d) * s + delta;
+  if (below < down - margin || above < up - margin) return NOT_SHORTEST;
+  if (below <= down + margin || above <= up + margin) return UNSURE;
+  const half = s / 2;
+  const distance = Math.abs(delta);
+  if (distance < half - margin) return SHORTEST;
+  return distance > half + margin ? NOT_SHORTEST : UNSURE;
 }
 
 /**
