@@ -57,6 +57,20 @@ describe('numberFromSpan', () => {
     );
   });
 
+  test('agrees with numberFromText next to powers of two (where the gap below a double is half the gap above)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -70, max: 70 }), fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 9 }), (k, steps, d) => {
+        const x = 2 ** k * (1 + steps * Number.EPSILON);
+        for (const v of [x, -x]) {
+          const s = JSON.stringify(v);
+          expectSameAsText(s);
+          if (!/e/.test(s)) expectSameAsText(`${s.slice(0, -1)}${d}`);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('agrees with numberFromText on random digit strings', () => {
     const token = fc
       .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9][0-9]{0,24})$/), fc.option(fc.stringMatching(/^[0-9]{1,26}$/), { nil: undefined }))
