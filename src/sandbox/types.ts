@@ -1,0 +1,9 @@
+/** The files of the sandbox page (see `scripts/build-sandbox.mjs`, which makes them). */
+export interface SandboxAssets {
+  /** `GET /_sandbox`: the page. */
+  readonly html: string;
+  /** `GET /_sandbox/style.css`. */
+  readonly css: string;
+  /** `GET /_sandbox/app.js`: the page's script with the library bundled in (an ES module). */
+  readonly js: string;
+}
