@@ -23,6 +23,7 @@ Commands:
   match     match an NDJSON stream of events against many rules
   transform print exactly what a rule's target receives for an event (Input, InputPath, InputTransformer)
   serve     run an EventBridge-compatible HTTP endpoint (AWS JSON 1.1 protocol)
+  sandbox   serve a local page to try patterns, events and target input in the browser
 
 Options:
   -h, --help     show help (also: eventbridge-matcher <command> --help)
@@ -70,6 +71,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       case 'serve':
         // Loaded only when asked for, like every command, so other commands never load node:http.
         return await (await import('./serve.js')).runServe(rest, io);
+      case 'sandbox':
+        return await (await import('./sandbox.js')).runSandbox(rest, io);
       default:
         throw new CliUsageError(`unknown command ${JSON.stringify(command)} (see eventbridge-matcher --help)`);
     }
