@@ -20,7 +20,8 @@ export interface DeliveryMatchers<R = unknown> {
   toDeliver(target: TargetInputSpec, expectedInput: string | object | number | boolean | null, context?: TargetInputContext): R;
 }
 
-interface Result {
+/** What a matcher returns to `expect.extend` (exported so that declaration files can name it). */
+export interface Result {
   readonly pass: boolean;
   readonly message: () => string;
 }
