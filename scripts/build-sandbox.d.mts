@@ -5,6 +5,7 @@ export interface SandboxBundle {
   readonly html: string;
   readonly css: string;
   readonly js: string;
+  readonly icon: string;
   /** Paths relative to the repository, sorted. */
   readonly inputs: readonly string[];
 }

@@ -1,6 +1,6 @@
 // Builds the sandbox page (GET /_sandbox): bundles src/sandbox/page/app.ts with the library parts it
 // imports into one browser ES module, and writes dist/sandbox/assets.js and its CommonJS twin as
-// modules that hold the page's HTML, CSS and script, so the server can serve them from memory
+// modules that hold the page's HTML, CSS, script and icon, so the server can serve them from memory
 // whichever way it was loaded. The bundle is built for the browser platform, so an import of a Node
 // built-in anywhere in what the page needs fails the build instead of reaching the page; the global
 // Buffer, the one Node global the library uses, is replaced by src/sandbox/page/buffer-shim.ts.
@@ -14,7 +14,7 @@ const page = join(root, 'src', 'sandbox', 'page');
 /**
  * Bundles the page.
  *
- * @returns {Promise<{ html: string, css: string, js: string, inputs: string[] }>} the three files
+ * @returns {Promise<{ html: string, css: string, js: string, icon: string, inputs: string[] }>} the files
  *   and the source files the script bundle holds (paths relative to the repository).
  */
 export async function bundleSandbox() {
@@ -40,6 +40,7 @@ export async function bundleSandbox() {
     html: readFileSync(join(page, 'index.html'), 'utf8'),
     css: readFileSync(join(page, 'style.css'), 'utf8'),
     js,
+    icon: readFileSync(join(page, 'icon.svg'), 'utf8'),
     inputs: Object.keys(result.metafile.inputs).sort(),
   };
 }
@@ -52,8 +53,8 @@ export async function bundleSandbox() {
  * @param {string} dist - The dist directory.
  */
 export async function buildSandbox(dist) {
-  const { html, css, js } = await bundleSandbox();
-  const members = `html: ${JSON.stringify(html)},\n  css: ${JSON.stringify(css)},\n  js: ${JSON.stringify(js)},`;
+  const { html, css, js, icon } = await bundleSandbox();
+  const members = [['html', html], ['css', css], ['js', js], ['icon', icon]].map(([name, text]) => `${name}: ${JSON.stringify(text)},`).join('\n  ');
   const note = '// The sandbox page, built by scripts/build-sandbox.mjs.\n';
   writeFileSync(join(dist, 'sandbox', 'assets.js'), `${note}export const builtSandboxAssets = {\n  ${members}\n};\n`);
   rmSync(join(dist, 'sandbox', 'assets.js.map'), { force: true });

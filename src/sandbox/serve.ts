@@ -1,5 +1,5 @@
 /**
- * Serves the sandbox page at `GET /_sandbox` (and its `style.css` and `app.js`) with a strict
+ * Serves the sandbox page at `GET /_sandbox` (and its `style.css`, `app.js` and `icon.svg`) with a strict
  * Content-Security-Policy: only the server's own script, styles and `fetch` calls, nothing inline,
  * no frames. The page then evaluates everything itself and calls back only to the AWS protocol on
  * `POST /` and `GET /_matches` of the same server.
@@ -18,6 +18,16 @@ export const SANDBOX_CSP =
 
 /** The path prefix of the page. */
 export const SANDBOX_PATH = '/_sandbox';
+
+/** Request paths of the page's files, and which member of {@link SandboxAssets} each one is. */
+const FILES = new Map<string, keyof SandboxAssets>([
+  [SANDBOX_PATH, 'html'],
+  [`${SANDBOX_PATH}/`, 'html'],
+  [`${SANDBOX_PATH}/index.html`, 'html'],
+  [`${SANDBOX_PATH}/style.css`, 'css'],
+  [`${SANDBOX_PATH}/app.js`, 'js'],
+  [`${SANDBOX_PATH}/icon.svg`, 'icon'],
+]);
 
 /**
  * Whether a request path belongs to the sandbox page.
@@ -40,14 +50,7 @@ export function isSandboxPath(pathname: string): boolean {
  */
 export function serveSandbox(req: IncomingMessage, res: ServerResponse, pathname: string, assets: SandboxAssets | undefined = builtSandboxAssets): void {
   req.resume();
-  const file =
-    pathname === SANDBOX_PATH || pathname === `${SANDBOX_PATH}/` || pathname === `${SANDBOX_PATH}/index.html`
-      ? 'html'
-      : pathname === `${SANDBOX_PATH}/style.css`
-        ? 'css'
-        : pathname === `${SANDBOX_PATH}/app.js`
-          ? 'js'
-          : undefined;
+  const file = FILES.get(pathname);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'text/plain; charset=utf-8', 'Use GET on /_sandbox.\n', req.method === 'HEAD', { Allow: 'GET, HEAD' });
     return;
@@ -60,7 +63,7 @@ export function serveSandbox(req: IncomingMessage, res: ServerResponse, pathname
     send(res, 503, 'text/plain; charset=utf-8', 'The sandbox page is not built: run `npm run build` (it bundles the page into dist/).\n', req.method === 'HEAD');
     return;
   }
-  const types = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8' } as const;
+  const types = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8', js: 'text/javascript; charset=utf-8', icon: 'image/svg+xml' } as const;
   send(res, 200, types[file], assets[file], req.method === 'HEAD');
 }
 

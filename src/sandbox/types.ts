@@ -6,4 +6,6 @@ export interface SandboxAssets {
   readonly css: string;
   /** `GET /_sandbox/app.js`: the page's script with the library bundled in (an ES module). */
   readonly js: string;
+  /** `GET /_sandbox/icon.svg`: the page's icon (so the browser does not ask for /favicon.ico). */
+  readonly icon: string;
 }

@@ -32,8 +32,8 @@ describe('GET /_sandbox', () => {
   let url: string;
   let bareUrl: string;
   beforeAll(async () => {
-    const { html, css, js } = await sandboxBundle();
-    server = createServer({ sandboxAssets: { html, css, js } });
+    const { html, css, js, icon } = await sandboxBundle();
+    server = createServer({ sandboxAssets: { html, css, js, icon } });
     bare = createServer();
     url = (await server.listen(0)).url;
     bareUrl = (await bare.listen(0)).url;
@@ -44,8 +44,9 @@ describe('GET /_sandbox', () => {
   });
 
   it('serves the page, its style and its script with a strict Content-Security-Policy', async () => {
-    const { html, css, js } = await sandboxBundle();
+    const { html, css, js, icon } = await sandboxBundle();
     for (const [path, type, body] of [
+      ['/_sandbox/icon.svg', 'image/svg+xml', icon],
       ['/_sandbox', 'text/html; charset=utf-8', html],
       ['/_sandbox/style.css', 'text/css; charset=utf-8', css],
       ['/_sandbox/app.js', 'text/javascript; charset=utf-8', js],

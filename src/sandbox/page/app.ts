@@ -110,6 +110,7 @@ function loadExample(): void {
   patternBox.value = pretty(example.pattern);
   eventBox.value = pretty(example.event);
   targetBox.value = example.target === undefined ? '' : pretty(example.target);
+  showRulesStatus(`Example "${example.name}" loaded.`);
   update();
 }
 
