@@ -120,11 +120,13 @@ export class DeliveryHub {
         const trace = event.traceHeader === undefined ? {} : { TraceHeader: event.traceHeader };
         let input: string;
         try {
-          input = transformTargetInput(target as TargetInputSpec, event.envelope, {
-            ruleName: rule.name,
-            ruleArn: rule.arn,
-            ingestionTime: new Date(ingestedMs),
-          });
+          input = shapesInput(target)
+            ? transformTargetInput(target as TargetInputSpec, event.envelope, {
+                ruleName: rule.name,
+                ruleArn: rule.arn,
+                ingestionTime: new Date(ingestedMs),
+              })
+            : event.envelope; // the envelope is already the compact text AWS delivers
         } catch (error) {
           this.addDeadLetter(event, rule, target, undefined, 0, describe(error));
           continue;
@@ -233,6 +235,12 @@ export class DeliveryHub {
     this.letters.push(letter);
     if (this.letters.length > MAX_DEAD_LETTERS) this.letters.splice(0, this.letters.length - MAX_DEAD_LETTERS);
   }
+}
+
+/** Whether the target has an `Input`, `InputPath` or `InputTransformer` (else it receives the envelope). */
+function shapesInput(target: Target): boolean {
+  const has = (key: string): boolean => target[key] !== undefined && target[key] !== null;
+  return has('Input') || has('InputPath') || has('InputTransformer');
 }
 
 /** The target's retry limits, AWS's defaults where it sets none. */
