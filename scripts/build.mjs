@@ -55,3 +55,5 @@ for (const module of sharedModules) {
   rmSync(`${esm}.map`, { force: true });
 }
 console.log(`build: dist/ (ES modules) and dist/cjs/ (CommonJS), shared: ${sharedModules.join(', ')}`);
+// The sandbox page (GET /_sandbox): the library bundled for the browser, held in dist/sandbox/assets.js.
+await (await import('./build-sandbox.mjs')).buildSandbox(dist);
