@@ -20,6 +20,11 @@ export const DEFAULT_MAX_EVENT_AGE_SECONDS = 86_400;
 export const DEFAULT_RETRY_DELAY_MS = 1000;
 /** Most dead letters kept; older ones are dropped first. */
 export const MAX_DEAD_LETTERS = 10_000;
+/**
+ * Most deliveries in progress at once (retries waiting included). Past it, a new delivery becomes a
+ * dead letter at once, so a burst of events to a failing receiver cannot grow memory without bound.
+ */
+export const MAX_PENDING_DELIVERIES = 10_000;
 
 /**
  * Thrown by a receiver for a failure that retrying cannot fix (e.g. an HTTP 4xx): the delivery
@@ -134,7 +139,12 @@ export class DeliveryHub {
         const delivery: TargetDelivery = { ...base, Input: input, ...trace };
         out.push(delivery);
         const receivers = this.receiversFor(target.Arn);
-        if (receivers.length > 0) this.start(event, rule, target, delivery, receivers, ingestedMs);
+        if (receivers.length === 0) continue;
+        if (this.pending >= MAX_PENDING_DELIVERIES) {
+          this.addDeadLetter(event, rule, target, input, 0, `Too many deliveries in progress (${MAX_PENDING_DELIVERIES}).`);
+          continue;
+        }
+        this.start(event, rule, target, delivery, receivers, ingestedMs);
       }
     }
     return out;

@@ -234,3 +234,20 @@ describe('PutTargets', () => {
     expect(eb.listTargetsByRule({ Rule: 'r' }).Targets).toEqual([]);
   });
 });
+
+describe('bounds', () => {
+  it('turns deliveries past the in-progress limit into dead letters at once', async () => {
+    const eb = new EventBridge({ setTimer: () => undefined }); // retries never run: deliveries stay in progress
+    eb.putRule({ Name: 'r', EventPattern: '{"source":["shop"]}' });
+    eb.putTargets({ Rule: 'r', Targets: [{ Id: 't', Arn: QUEUE }] });
+    eb.onDelivery(() => {
+      throw new Error('down');
+    });
+    const { MAX_PENDING_DELIVERIES } = await import('../../src/bus/delivery.js');
+    for (let i = 0; i < MAX_PENDING_DELIVERIES / 10 + 1; i++) {
+      eb.putEvents({ Entries: Array.from({ length: 10 }, () => order) });
+    }
+    expect(eb.deadLetters()).toHaveLength(10);
+    expect(eb.deadLetters()[0]).toMatchObject({ Attempts: 0, LastError: `Too many deliveries in progress (${MAX_PENDING_DELIVERIES}).` });
+  });
+});
