@@ -1,6 +1,6 @@
 /**
  * Checks the patterns of loaded rules as PutRule would, locating each error in the infrastructure
- * file: the line of the rule's pattern.
+ * file: the line of the pattern member where AWS's error location falls, else the pattern's line.
  */
 
 import { checkEventPattern } from '../pattern/parse.js';
@@ -34,7 +34,10 @@ export function checkRules(rules: readonly InfrastructureRule[]): RuleProblem[] 
   for (const rule of rules) {
     if (rule.pattern === undefined) continue;
     const problem = checkEventPattern(rule.pattern);
-    if (problem !== null) problems.push({ rule, location: rule.patternLocation ?? rule.location, message: problem.message });
+    if (problem !== null) {
+      const location = rule.patternLocation ?? rule.location;
+      problems.push({ rule, location: { file: location.file, line: patternLine(rule, problem.location) }, message: problem.message });
+    }
   }
   return problems;
 }
@@ -53,4 +56,28 @@ export function findRule(rules: readonly InfrastructureRule[], name: string): In
     rules.find((r) => r.constructPath === name) ??
     rules.find((r) => r.constructPath !== undefined && r.constructPath.endsWith(`/${name}`))
   );
+}
+
+/**
+ * The line in the infrastructure file of a location inside a rule's pattern text (AWS gives error
+ * locations as line and column of the pattern): the line of the last member key that starts at or
+ * before it. Without a location, or for a pattern written as a JSON string, the pattern's line.
+ *
+ * @param rule - A loaded rule.
+ * @param location - Line and column (1-based) in `rule.pattern`.
+ * @returns A line of `rule.location.file`.
+ */
+export function patternLine(rule: InfrastructureRule, location: { readonly line: number; readonly column: number } | undefined): number {
+  const start = (rule.patternLocation ?? rule.location).line;
+  const keys = rule.patternKeyLines;
+  if (location === undefined || keys === undefined || rule.pattern === undefined) return start;
+  // The written pattern text is one line; a location on another line cannot come from it.
+  if (location.line !== 1) return start;
+  const offset = location.column - 1;
+  let line = start;
+  for (const key of keys) {
+    if (key.offset > offset) break;
+    line = key.line;
+  }
+  return line;
 }

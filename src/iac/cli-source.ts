@@ -123,12 +123,16 @@ export async function infrastructureRuleSources(
   );
   const busesOf = new Map<string, Set<string>>();
   for (const rule of chosen) busesOf.set(rule.name, (busesOf.get(rule.name) ?? new Set()).add(rule.bus));
+  const { patternLine } = await import('./check.js');
+  const { checkEventPattern } = await import('../pattern/parse.js');
   return chosen.map((rule) => {
     const location = rule.patternLocation ?? rule.location;
+    // An invalid pattern is reported at the line of the member AWS's error points into.
+    const problem = checkEventPattern(rule.pattern as string);
     return {
       name: (busesOf.get(rule.name)?.size ?? 0) > 1 ? `${rule.bus}/${rule.name}` : rule.name,
       pattern: rule.pattern as string,
-      origin: { file: location.file, line: location.line, column: 1, verbatim: false },
+      origin: { file: location.file, line: problem === null ? location.line : patternLine(rule, problem.location), column: 1, verbatim: false },
       deployed: rule,
     };
   });

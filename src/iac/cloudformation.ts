@@ -12,7 +12,7 @@ import { Unresolvable, evaluateCondition, formatPath, resolveValue } from './int
 import type { TemplateScope } from './intrinsics.js';
 import { scalarText, toJsonText } from './json-text.js';
 import { InfrastructureError } from './types.js';
-import type { InfrastructureFormat, InfrastructureInputTransformer, InfrastructureRule, InfrastructureTarget } from './types.js';
+import type { InfrastructureFormat, InfrastructureInputTransformer, InfrastructureRule, InfrastructureTarget, PatternKeyLine } from './types.js';
 
 /** How to read one template. */
 export interface TemplateContext {
@@ -200,16 +200,7 @@ class PropertyReader {
 
   /** The line of the deepest written key along a path from the root. */
   lineAt(path: readonly (string | number)[]): number {
-    let node: unknown = this.root;
-    let line = this.location.line;
-    for (const part of path) {
-      if (typeof node !== 'object' || node === null) break;
-      const key = String(part);
-      if (!Object.hasOwn(node, key)) break;
-      line = Array.isArray(node) ? this.doc.lineOf((node as unknown[])[part as number]) : this.doc.keyLine(node, key);
-      node = (node as Record<string, unknown>)[key];
-    }
-    return line;
+    return this.doc.lineAtPath(this.root, path, this.location.line);
   }
 }
 
@@ -232,9 +223,13 @@ function buildRule(reader: PropertyReader, parts: RuleParts): InfrastructureRule
   const busValue = reader.text(properties[parts.busKey ?? 'EventBusName'], [parts.busKey ?? 'EventBusName']);
   const patternValue = properties[parts.patternKey];
   let pattern: string | undefined;
+  const keyLines: PatternKeyLine[] = [];
   if (patternValue !== undefined && patternValue !== null) {
     const resolved = reader.strict(patternValue, [parts.patternKey]);
-    pattern = typeof resolved === 'string' ? resolved : toJsonText(resolved);
+    pattern =
+      typeof resolved === 'string'
+        ? resolved
+        : toJsonText(resolved, (offset, path) => keyLines.push({ offset, line: reader.lineAt([...reader.base, parts.patternKey, ...path]) }));
   }
   const schedule = reader.text(properties[parts.scheduleKey], [parts.scheduleKey]);
   const rule: InfrastructureRule = {
@@ -251,6 +246,7 @@ function buildRule(reader: PropertyReader, parts: RuleParts): InfrastructureRule
     ...(pattern === undefined
       ? {}
       : { patternLocation: { file: reader.doc.file, line: reader.lineAt([...reader.base, parts.patternKey]) } }),
+    ...(keyLines.length === 0 ? {} : { patternKeyLines: keyLines }),
   };
   return rule;
 }

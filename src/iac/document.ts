@@ -109,6 +109,27 @@ export class SourceDocument {
     return this.lineOf(map);
   }
 
+  /**
+   * The line of the deepest key written along a path from a value of this document.
+   *
+   * @param root - A mapping or sequence of this document.
+   * @param path - Keys and indexes from it.
+   * @param fallback - The line when not even the first key is there.
+   * @returns A 1-based line.
+   */
+  lineAtPath(root: unknown, path: readonly (string | number)[], fallback: number): number {
+    let node: unknown = root;
+    let line = fallback;
+    for (const part of path) {
+      if (typeof node !== 'object' || node === null) break;
+      const key = String(part);
+      if (!Object.hasOwn(node, key)) break;
+      line = Array.isArray(node) ? this.lineOf((node as unknown[])[part as number]) : this.keyLine(node, key);
+      node = (node as Record<string, unknown>)[key];
+    }
+    return line;
+  }
+
   /** @internal */
   record(node: object, line: number, keys?: Map<string, number>): void {
     this.lines.set(node, line);

@@ -11,7 +11,7 @@
 
 export { loadRules, loadInfrastructure, parseInfrastructure } from './load.js';
 export { detectFormat } from './detect.js';
-export { checkRules, findRule } from './check.js';
+export { checkRules, findRule, patternLine } from './check.js';
 export { deployInfrastructure } from './deploy.js';
 export type { RuleHost } from './deploy.js';
 export type { RuleProblem } from './check.js';
@@ -25,5 +25,6 @@ export type {
   InfrastructureTarget,
   InfrastructureText,
   LoadRulesOptions,
+  PatternKeyLine,
   SourceLocation,
 } from './types.js';

@@ -19,7 +19,7 @@ import { Unresolvable, formatPath, resolveValue } from './intrinsics.js';
 import type { TemplateScope } from './intrinsics.js';
 import { scalarText, toJsonText } from './json-text.js';
 import { InfrastructureError } from './types.js';
-import type { InfrastructureInputTransformer, InfrastructureTarget, LoadRulesOptions } from './types.js';
+import type { InfrastructureInputTransformer, InfrastructureTarget, LoadRulesOptions, PatternKeyLine } from './types.js';
 
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -211,6 +211,7 @@ export function collectServerless(doc: SourceDocument, options: LoadRulesOptions
       let bus = 'default';
       let pattern: string | undefined;
       let schedule: string | undefined;
+      const keyLines: PatternKeyLine[] = [];
       try {
         if (kind === 'eventBridge' && props['eventBus'] !== undefined) {
           const value = resolveValue(props['eventBus'], scope, true, [...base, 'eventBus']);
@@ -224,7 +225,10 @@ export function collectServerless(doc: SourceDocument, options: LoadRulesOptions
         if (patternValue !== undefined) {
           const key = kind === 'eventBridge' ? 'pattern' : 'event';
           const resolved = resolveValue(patternValue, scope, true, [...base, key]);
-          pattern = typeof resolved === 'string' ? resolved : toJsonText(resolved);
+          pattern =
+            typeof resolved === 'string'
+              ? resolved
+              : toJsonText(resolved, (offset, path) => keyLines.push({ offset, line: doc.lineAtPath(written, [key, ...path], location.line) }));
         }
         const rate = kind === 'eventBridge' ? props['schedule'] : kind === 'schedule' ? props['rate'] : undefined;
         if (rate !== undefined) {
@@ -247,6 +251,7 @@ export function collectServerless(doc: SourceDocument, options: LoadRulesOptions
         format: 'serverless',
         location,
         ...(pattern === undefined ? {} : { patternLocation: located(doc.keyLine(written, patternKey)) }),
+        ...(keyLines.length === 0 ? {} : { patternKeyLines: keyLines }),
       });
     });
   }

@@ -61,6 +61,18 @@ export interface InfrastructureRule {
   readonly location: SourceLocation;
   /** Where the pattern itself starts (its key's line), when there is a pattern. */
   readonly patternLocation?: SourceLocation;
+  /**
+   * For a pattern written as YAML/JSON structure (not as a JSON string): each member key's offset
+   * in `pattern` (UTF-16 code units) and the line it is written on in `location.file`, in offset
+   * order. Maps a location inside the pattern text (AWS's error locations) to the file.
+   */
+  readonly patternKeyLines?: readonly PatternKeyLine[];
+}
+
+/** Where a member key of a pattern starts in the pattern text, and its line in the file. */
+export interface PatternKeyLine {
+  readonly offset: number;
+  readonly line: number;
 }
 
 /** An event bus the infrastructure code creates, or names in a rule. */

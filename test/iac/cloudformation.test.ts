@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { InfrastructureError, loadInfrastructure, loadRules, parseInfrastructure } from '../../src/iac/index.js';
+import { InfrastructureError, checkRules, loadInfrastructure, loadRules, parseInfrastructure } from '../../src/iac/index.js';
 import { deployed, fixture, matchedRules } from './helpers.js';
 
 describe('CloudFormation YAML with short-form tags', () => {
@@ -147,5 +147,22 @@ describe('intrinsics and tags', () => {
     for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
     lines.push('Resources:', '  R:', '    Type: AWS::Events::Rule', '    Properties:', '      EventPattern: {source: *a8}');
     expect(() => parseInfrastructure(lines.join('\n'), 'bomb.yaml')).toThrow(/expands to too many values/);
+  });
+});
+
+describe('checkRules', () => {
+  it('locates an invalid pattern at the line of the member the error is in', async () => {
+    const rules = await loadRules(fixture('broken/template.yaml'));
+    const problems = checkRules(rules);
+    expect(problems.map((p) => [p.rule.name, p.location.line, p.message.split('\n')[0]])).toEqual([
+      ['BrokenRule', 16, 'Event pattern is not valid. Reason: Value of > must be numeric'],
+    ]);
+    expect(rules[1]!.patternLocation?.line).toBe(12);
+  });
+
+  it('falls back to the pattern line for a pattern written as a JSON string', () => {
+    const text = 'Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern: \'{"source":"x"}\'\n';
+    const problems = checkRules(parseInfrastructure(text, 't.yaml').rules);
+    expect(problems.map((p) => p.location.line)).toEqual([5]);
   });
 });
