@@ -113,7 +113,12 @@ export async function infrastructureRuleSources(
   options: InfrastructureRuleOptions,
   usageError: (message: string) => Error,
 ): Promise<InfrastructureRuleSource[] | undefined> {
-  if (!(await isInfrastructureSource(path))) return undefined;
+  if (!(await isInfrastructureSource(path))) {
+    if (options.bus !== undefined) {
+      throw usageError(`--bus applies to infrastructure code (a template, cdk.out, serverless.yml or Terraform JSON); ${path} is a rules file whose rules have no bus`);
+    }
+    return undefined;
+  }
   const { rules } = await readInfrastructure(path, options.params ?? {}, usageError);
   const chosen = rules.filter(
     (rule) =>

@@ -149,3 +149,25 @@ describe('serve --rules', () => {
     }
   });
 });
+
+describe('options', () => {
+  it('refuses a malformed --param, --bus on a plain rules file, and --rule without infrastructure code', async () => {
+    const bad = await run(['validate', fixture('sam/template.yaml'), '--param', 'NoEquals']);
+    expect(bad).toMatchObject({ code: 2, err: 'eventbridge-matcher: --param takes Key=Value, got "NoEquals"\n' });
+    const rulesFile = join(dir, 'plain.json');
+    await writeFile(rulesFile, '{"r": {"source": ["x"]}}');
+    const bus = await run(['match', '--rules', rulesFile, '--bus', 'orders'], '');
+    expect(bus.code).toBe(2);
+    expect(bus.err).toContain('--bus applies to infrastructure code');
+    const rule = await run(['test', '--pattern', '{"source":["x"]}', '--rule', 'r', '--event', '{}']);
+    expect(rule.code).toBe(2);
+    expect(rule.err).toContain('--rule needs --pattern to name infrastructure code');
+  });
+
+  it('recognises a template by its content with a .template extension', async () => {
+    const file = join(dir, 'stack.template');
+    await writeFile(file, '{"Resources":{"R":{"Type":"AWS::Events::Rule","Properties":{"EventPattern":{"source":["x"]}}}}}');
+    const result = await run(['match', '--rules', file, '--quiet'], '{"source":"x"}\n');
+    expect(result.out).toBe('{"line":1,"rules":["R"]}\n');
+  });
+});
