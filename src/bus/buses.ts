@@ -5,8 +5,10 @@
 
 import { EventBridgeError } from '../errors.js';
 import { pageBounds } from './pages.js';
+import { readBusSettings } from './bus-update.js';
 import { DEFAULT_BUS, addBus, findBus } from './state.js';
 import type { BridgeState, BusRecord } from './state.js';
+import { mergeTags, readTags } from './tags.js';
 import type {
   CreateEventBusRequest,
   CreateEventBusResponse,
@@ -37,6 +39,8 @@ export function createEventBus(state: BridgeState, input: CreateEventBusRequest)
   const name = optionalString(member(req, 'Name'), 'Name');
   const description = optionalString(member(req, 'Description'), 'Description');
   const eventSource = optionalString(member(req, 'EventSourceName'), 'EventSourceName');
+  const tags = readTags(member(req, 'Tags'));
+  const settings = readBusSettings(req);
   const c = new Constraints();
   c.required(name, 'name');
   c.text(name, 'name', 1, 256, BUS_NAME_PATTERN);
@@ -48,7 +52,10 @@ export function createEventBus(state: BridgeState, input: CreateEventBusRequest)
   if (eventSource !== undefined) throw notFoundError(`Event source ${eventSource} does not exist.`);
   if (busName.startsWith('aws.')) throw validationError("EventBus name starting with 'aws.' is not valid.");
   if (busName.includes('/')) throw validationError("Event bus name must not contain '/'.");
+  const checkedTags = tags === undefined ? undefined : mergeTags([], tags);
   const bus = addBus(state, busName, description);
+  bus.tags = checkedTags;
+  bus.settings = settings;
   return description === undefined ? { EventBusArn: bus.arn } : { EventBusArn: bus.arn, Description: description };
 }
 
@@ -72,7 +79,8 @@ export function describeEventBus(state: BridgeState, input: DescribeEventBusRequ
   const c = new Constraints();
   c.text(name, 'name', 1, 1600, BUS_NAME_OR_ARN_PATTERN);
   c.throwIfAny();
-  return busView(findBus(state, name));
+  const bus = findBus(state, name);
+  return { ...busView(bus), ...bus.settings };
 }
 
 /** ListEventBuses; see {@link EventBridge.listEventBuses}. */
@@ -96,7 +104,8 @@ export function listEventBuses(state: BridgeState, input: ListEventBusesRequest)
 function busView(bus: BusRecord): EventBus {
   const out = { Name: bus.name, Arn: bus.arn } as EventBus;
   if (bus.description !== undefined) out.Description = bus.description;
+  if (bus.policy !== undefined) out.Policy = JSON.stringify(bus.policy);
   out.CreationTime = new Date(bus.creationTime.getTime());
-  out.LastModifiedTime = new Date(bus.creationTime.getTime());
+  out.LastModifiedTime = new Date(bus.lastModifiedTime.getTime());
   return out;
 }

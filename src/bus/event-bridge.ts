@@ -8,7 +8,33 @@
  * Behaviour: docs/putevents.md.
  */
 
+import { createArchive, deleteArchive, describeArchive, listArchives, updateArchive } from './archives.js';
+import type {
+  ArchiveChangeResponse, ArchiveRef, CreateArchiveRequest, DescribeArchiveResponse, ListArchivesRequest,
+  ListArchivesResponse, UpdateArchiveRequest,
+} from './archives.js';
+import { listRuleNamesByTarget, updateEventBus } from './bus-update.js';
+import type {
+  ListRuleNamesByTargetRequest, ListRuleNamesByTargetResponse, UpdateEventBusRequest, UpdateEventBusResponse,
+} from './bus-update.js';
 import { createEventBus, deleteEventBus, describeEventBus, listEventBuses } from './buses.js';
+import {
+  createApiDestination, createConnection, deleteApiDestination, deleteConnection, describeApiDestination,
+  describeConnection, listApiDestinations, listConnections, updateApiDestination, updateConnection,
+} from './connections.js';
+import type { ApiDestinationRequest, ConnectionRequest, ListConnectionsRequest, NameRef } from './connections.js';
+import { putPermission, removePermission } from './permissions.js';
+import type { PutPermissionRequest, RemovePermissionRequest } from './permissions.js';
+import { cancelReplay, describeReplay, listReplays, replaysSettled, startReplay } from './replays.js';
+import type {
+  CancelReplayResponse, DescribeReplayResponse, ListReplaysRequest, ListReplaysResponse, ReplayRef, StartReplayRequest,
+  StartReplayResponse,
+} from './replays.js';
+import type { Clock } from './clock.js';
+import { Scheduler } from './schedules.js';
+import type { ProducedEventListener } from './schedules.js';
+import { listTagsForResource, tagResource, untagResource } from './tags.js';
+import type { ListTagsForResourceRequest, ListTagsForResourceResponse, TagResourceRequest, UntagResourceRequest } from './tags.js';
 import { putEvents } from './put-events.js';
 import { deleteRule, describeRule, listRules, putRule, setRuleState } from './rules.js';
 import { createBridgeState } from './state.js';
@@ -47,7 +73,7 @@ export class EventBridge {
    *   {@link EventBridgeOptions} for the defaults).
    */
   constructor(options: EventBridgeOptions = {}) {
-    this.state = createBridgeState(options);
+    this.state = createBridgeState(options, (clock) => new Scheduler(clock));
   }
 
   // Event buses (buses.ts) ------------------------------------------------------------------------
@@ -274,5 +300,263 @@ export class EventBridge {
    */
   deliveriesSettled(): Promise<void> {
     return this.state.delivery.settled();
+  }
+
+  // Schedules (schedules.ts, clock.ts) and the events they and replays produce ---------------------
+
+  /**
+   * Calls `listener` for every event a schedule firing or a replay sends (PutEvents' events are in
+   * its result instead), with the same shape as a `Matches` item of PutEvents. The HTTP server
+   * logs these in `/_matches`.
+   *
+   * @param listener - Called with the match and its origin (`schedule` and the rule name, or
+   *   `replay` and the replay name); what it throws is ignored.
+   * @returns A function that removes the listener.
+   */
+  onEvent(listener: ProducedEventListener): () => void {
+    this.state.scheduler.listeners.add(listener);
+    return () => {
+      this.state.scheduler.listeners.delete(listener);
+    };
+  }
+
+  /**
+   * Stops firing schedules: clears the real-time timer, or leaves the manual clock. Deliveries in
+   * progress go on (see {@link EventBridge.deliveriesSettled}).
+   */
+  close(): void {
+    this.state.scheduler.close();
+  }
+
+  /**
+   * @returns The instance's clock: the `clock` option (e.g. a `ManualClock`), else real time.
+   */
+  getClock(): Clock {
+    return this.state.clock;
+  }
+
+  // Tags (tags.ts) --------------------------------------------------------------------------------
+
+  /**
+   * TagResource: `{ ResourceARN, Tags }` → `{}`; a bus or rule ARN. A known key takes the new value.
+   *
+   * @throws {@link EventBridgeError} `ResourceNotFoundException` for an unknown bus or rule;
+   *   `ValidationException` for an ARN of anything else, keys outside 1–128 or values over 256
+   *   characters, or more than 50 tags on the resource.
+   */
+  tagResource(input: TagResourceRequest): Record<string, never> {
+    return tagResource(this.state, input);
+  }
+
+  /**
+   * UntagResource: `{ ResourceARN, TagKeys }` → `{}`. Keys the resource lacks are ignored.
+   *
+   * @throws {@link EventBridgeError} as {@link EventBridge.tagResource}.
+   */
+  untagResource(input: UntagResourceRequest): Record<string, never> {
+    return untagResource(this.state, input);
+  }
+
+  /**
+   * ListTagsForResource: `{ ResourceARN }` → `{ Tags }` (in the order they were first added).
+   *
+   * @throws {@link EventBridgeError} as {@link EventBridge.tagResource}.
+   */
+  listTagsForResource(input: ListTagsForResourceRequest): ListTagsForResourceResponse {
+    return listTagsForResource(this.state, input);
+  }
+
+  // Bus settings and policy (bus-update.ts, permissions.ts) ---------------------------------------
+
+  /**
+   * UpdateEventBus: `{ Name?, Description?, KmsKeyIdentifier?, DeadLetterConfig?, LogConfig? }` →
+   * `{ Arn, Name, Description?, ... }`. An empty Description removes it; settings not given are cleared.
+   *
+   * @throws {@link EventBridgeError} `ResourceNotFoundException` for an unknown bus.
+   */
+  updateEventBus(input: UpdateEventBusRequest): UpdateEventBusResponse {
+    return updateEventBus(this.state, input);
+  }
+
+  /**
+   * ListRuleNamesByTarget: `{ TargetArn, EventBusName?, NextToken?, Limit? }` → `{ RuleNames, NextToken? }`,
+   * the bus's rules with a target of that ARN, sorted by name.
+   *
+   * @throws {@link EventBridgeError} `ResourceNotFoundException` for an unknown bus.
+   */
+  listRuleNamesByTarget(input: ListRuleNamesByTargetRequest): ListRuleNamesByTargetResponse {
+    return listRuleNamesByTarget(this.state, input);
+  }
+
+  /**
+   * PutPermission: adds (or replaces, by StatementId) a statement of the bus's policy, or sets the
+   * whole `Policy`; DescribeEventBus shows it as `Policy`. Nothing is enforced.
+   *
+   * @throws {@link EventBridgeError} `ValidationException` for members outside the model or missing
+   *   Action/Principal/StatementId; `ResourceNotFoundException` for an unknown bus.
+   */
+  putPermission(input: PutPermissionRequest): Record<string, never> {
+    return putPermission(this.state, input);
+  }
+
+  /**
+   * RemovePermission: `{ StatementId?, RemoveAllPermissions?, EventBusName? }` → `{}`.
+   *
+   * @throws {@link EventBridgeError} `ResourceNotFoundException` when the bus has no policy or no
+   *   statement of that id.
+   */
+  removePermission(input: RemovePermissionRequest): Record<string, never> {
+    return removePermission(this.state, input);
+  }
+
+  // Archives (archives.ts) and replays (replays.ts) -----------------------------------------------
+
+  /**
+   * CreateArchive: `{ ArchiveName, EventSourceArn, EventPattern?, RetentionDays?, Description? }` →
+   * `{ ArchiveArn, State: 'ENABLED', CreationTime }`. From then on, events reaching the bus from
+   * PutEvents that match the pattern are kept.
+   *
+   * @throws {@link EventBridgeError} `ResourceAlreadyExistsException` `Archive <name> already exists.`;
+   *   `ResourceNotFoundException` for an unknown bus.
+   * @throws {@link InvalidEventPatternError} for a pattern AWS rejects.
+   */
+  createArchive(input: CreateArchiveRequest): ArchiveChangeResponse {
+    return createArchive(this.state, input);
+  }
+
+  /**
+   * DescribeArchive: `{ ArchiveName }` → the archive with `State`, `EventCount` and `SizeBytes`.
+   *
+   * @throws {@link EventBridgeError} `ResourceNotFoundException` `Archive <name> does not exist.`
+   */
+  describeArchive(input: ArchiveRef): DescribeArchiveResponse {
+    return describeArchive(this.state, input);
+  }
+
+  /**
+   * ListArchives, sorted by name: `{ NamePrefix?, EventSourceArn?, State?, NextToken?, Limit? }` → `{ Archives }`.
+   *
+   * @throws {@link EventBridgeError} `ResourceNotFoundException` for an unknown bus in EventSourceArn.
+   */
+  listArchives(input: ListArchivesRequest = {}): ListArchivesResponse {
+    return listArchives(this.state, input);
+  }
+
+  /**
+   * UpdateArchive: `{ ArchiveName, Description?, EventPattern?, RetentionDays? }` → as CreateArchive.
+   *
+   * @throws {@link EventBridgeError} `ResourceNotFoundException` for an unknown archive.
+   */
+  updateArchive(input: UpdateArchiveRequest): ArchiveChangeResponse {
+    return updateArchive(this.state, input);
+  }
+
+  /**
+   * DeleteArchive: `{ ArchiveName }` → `{}`.
+   *
+   * @throws {@link EventBridgeError} `ResourceNotFoundException` for an unknown archive.
+   */
+  deleteArchive(input: ArchiveRef): Record<string, never> {
+    return deleteArchive(this.state, input);
+  }
+
+  /**
+   * StartReplay: `{ ReplayName, EventSourceArn (archive ARN), EventStartTime, EventEndTime,
+   * Destination: { Arn (the archive's bus), FilterArns? } }` → `{ ReplayArn, State: 'STARTING',
+   * ReplayStartTime }`. The replay runs after this returns (see {@link EventBridge.replaysSettled}).
+   *
+   * @throws {@link EventBridgeError} `ResourceAlreadyExistsException`; `ResourceNotFoundException` for
+   *   an unknown archive or bus; `ValidationException` for another bus than the archive's or a start
+   *   not before the end.
+   */
+  startReplay(input: StartReplayRequest): StartReplayResponse {
+    return startReplay(this.state, input);
+  }
+
+  /**
+   * DescribeReplay: `{ ReplayName }` → the replay with its `State` and times.
+   *
+   * @throws {@link EventBridgeError} `ResourceNotFoundException` `Replay <name> does not exist.`
+   */
+  describeReplay(input: ReplayRef): DescribeReplayResponse {
+    return describeReplay(this.state, input);
+  }
+
+  /**
+   * ListReplays, sorted by name: `{ NamePrefix?, State?, EventSourceArn?, NextToken?, Limit? }` → `{ Replays }`.
+   */
+  listReplays(input: ListReplaysRequest = {}): ListReplaysResponse {
+    return listReplays(this.state, input);
+  }
+
+  /**
+   * CancelReplay: `{ ReplayName }` → `{ ReplayArn, State: 'CANCELLING' }`; the replay ends CANCELLED.
+   *
+   * @throws {@link EventBridgeError} `IllegalStatusException` for a replay already finished;
+   *   `ResourceNotFoundException` for an unknown one.
+   */
+  cancelReplay(input: ReplayRef): CancelReplayResponse {
+    return cancelReplay(this.state, input);
+  }
+
+  /**
+   * Waits until every replay started so far has finished.
+   *
+   * @returns A promise resolved once they are COMPLETED or CANCELLED.
+   */
+  replaysSettled(): Promise<void> {
+    return replaysSettled(this.state);
+  }
+
+  // Connections and API destinations (connections.ts): stored, never called -------------------------
+
+  /** CreateConnection: `{ Name, AuthorizationType, AuthParameters, Description? }` → `{ ConnectionArn, ConnectionState: 'AUTHORIZED', ... }`. */
+  createConnection(input: ConnectionRequest): Record<string, unknown> {
+    return createConnection(this.state, input);
+  }
+
+  /** DescribeConnection: `{ Name }` → the connection, secrets left out. */
+  describeConnection(input: NameRef): Record<string, unknown> {
+    return describeConnection(this.state, input);
+  }
+
+  /** ListConnections: `{ NamePrefix?, ConnectionState?, NextToken?, Limit? }` → `{ Connections }`. */
+  listConnections(input: ListConnectionsRequest = {}): Record<string, unknown> {
+    return listConnections(this.state, input);
+  }
+
+  /** UpdateConnection: members given replace the stored ones. */
+  updateConnection(input: ConnectionRequest): Record<string, unknown> {
+    return updateConnection(this.state, input);
+  }
+
+  /** DeleteConnection: `{ Name }` → `{ ConnectionArn, ConnectionState: 'DELETING', ... }`. */
+  deleteConnection(input: NameRef): Record<string, unknown> {
+    return deleteConnection(this.state, input);
+  }
+
+  /** CreateApiDestination: `{ Name, ConnectionArn, InvocationEndpoint, HttpMethod, ... }` → `{ ApiDestinationArn, ApiDestinationState: 'ACTIVE', ... }`. */
+  createApiDestination(input: ApiDestinationRequest): Record<string, unknown> {
+    return createApiDestination(this.state, input);
+  }
+
+  /** DescribeApiDestination: `{ Name }` → the API destination. */
+  describeApiDestination(input: NameRef): Record<string, unknown> {
+    return describeApiDestination(this.state, input);
+  }
+
+  /** ListApiDestinations: `{ NamePrefix?, ConnectionArn?, NextToken?, Limit? }` → `{ ApiDestinations }`. */
+  listApiDestinations(input: ListConnectionsRequest = {}): Record<string, unknown> {
+    return listApiDestinations(this.state, input);
+  }
+
+  /** UpdateApiDestination: members given replace the stored ones. */
+  updateApiDestination(input: ApiDestinationRequest): Record<string, unknown> {
+    return updateApiDestination(this.state, input);
+  }
+
+  /** DeleteApiDestination: `{ Name }` → `{}`. */
+  deleteApiDestination(input: NameRef): Record<string, never> {
+    return deleteApiDestination(this.state, input);
   }
 }

@@ -9,7 +9,7 @@ import { pageBounds } from './pages.js';
 import { isValidScheduleExpression } from './schedule.js';
 import { DEFAULT_BUS, findBus, ruleArn, syncMatcher } from './state.js';
 import type { BridgeState, BusRecord, RuleRecord } from './state.js';
-import { readTags } from './tags.js';
+import { mergeTags, readTags } from './tags.js';
 import type {
   DeleteRuleRequest,
   DescribeRuleResponse,
@@ -64,6 +64,7 @@ export function putRule(state: BridgeState, input: PutRuleRequest): PutRuleRespo
     if (!isValidScheduleExpression(schedule)) throw validationError('Parameter ScheduleExpression is not valid.');
   }
   const parsed = pattern === undefined ? undefined : parsePattern(pattern, state.patternOptions);
+  if (tags !== undefined) mergeTags([], tags); // Checked before anything changes.
 
   const ruleName = name as string;
   let rule = bus.rules.get(ruleName);
@@ -90,8 +91,9 @@ export function putRule(state: BridgeState, input: PutRuleRequest): PutRuleRespo
   rule.state = (ruleState as RuleState | undefined) ?? 'ENABLED';
   rule.description = description;
   rule.roleArn = roleArn;
-  if (tags !== undefined) rule.tags = tags;
+  if (tags !== undefined) rule.tags = mergeTags(rule.tags ?? [], tags);
   syncMatcher(bus, rule);
+  state.scheduler.ruleChanged(rule);
   return { RuleArn: rule.arn };
 }
 

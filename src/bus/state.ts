@@ -7,16 +7,24 @@
  * Invariant: each bus's `matcher` holds exactly its enabled rules that have an EventPattern
  * ({@link syncMatcher} is the one place that keeps it so).
  *
- * A resource still to come (schedules, archives, connections, ...) adds its store here, as a
- * member of {@link BridgeState} or of {@link BusRecord}, and its operations in a module of its own.
+ * A resource adds its store here, as a member of {@link BridgeState} (schedules, archives, replays,
+ * connections) or of {@link BusRecord} (tags, policy, settings), and its operations in a module of its own.
  */
 
 import { randomUUID } from 'node:crypto';
 import { Matcher } from '../match/matcher.js';
 import type { ParsedPattern } from '../pattern/ast.js';
 import type { ParsePatternOptions } from '../pattern/parse.js';
+import type { ArchiveStore } from './archives.js';
+import type { BusSettings } from './bus-update.js';
+import { systemClock } from './clock.js';
+import type { Clock } from './clock.js';
+import type { ConnectionStores } from './connections.js';
 import { DeliveryHub } from './delivery.js';
 import { NamedRecords } from './named-records.js';
+import type { BusPolicy } from './permissions.js';
+import type { ReplayStore } from './replays.js';
+import type { Scheduler } from './schedules.js';
 import type { DroppedReason, EventBridgeOptions, RuleState, Tag, Target } from './types.js';
 import { notFoundError } from './validation.js';
 
@@ -48,8 +56,15 @@ export interface RuleRecord {
 export interface BusRecord {
   readonly name: string;
   readonly arn: string;
-  readonly description: string | undefined;
+  description: string | undefined;
   readonly creationTime: Date;
+  lastModifiedTime: Date;
+  /** Tags (tags.ts). */
+  tags: readonly Tag[] | undefined;
+  /** The resource policy PutPermission builds (permissions.ts), shown as `Policy`. */
+  policy: BusPolicy | undefined;
+  /** KMS key, dead-letter and log settings, kept as given (bus-update.ts). */
+  settings: BusSettings;
   readonly rules: NamedRecords<RuleRecord>;
   /** Holds exactly the enabled rules that have a pattern. */
   readonly matcher: Matcher;
@@ -68,6 +83,16 @@ export interface BridgeState {
   readonly buses: NamedRecords<BusRecord>;
   /** Delivery handlers, retries in progress and dead letters (delivery.ts). */
   readonly delivery: DeliveryHub;
+  /** The clock behind `now` (clock.ts). */
+  readonly clock: Clock;
+  /** Fires scheduled rules (schedules.ts). */
+  readonly scheduler: Scheduler;
+  /** Archives by name (archives.ts). */
+  readonly archives: ArchiveStore;
+  /** Replays by name (replays.ts). */
+  readonly replays: ReplayStore;
+  /** Connections and API destinations (connections.ts). */
+  readonly connections: ConnectionStores;
 }
 
 /** Where an event goes: a bus of this instance, or nowhere (with the reason). */
@@ -77,10 +102,14 @@ export type Destination = { readonly bus: BusRecord } | { readonly name: string;
  * A new instance's state, holding the `default` bus.
  *
  * @param options - The constructor's options; see {@link EventBridgeOptions} for the defaults.
+ * @param makeScheduler - Builds the scheduler on the instance's clock (passed in, so this module
+ *   imports no resource module).
  * @returns The state.
  */
-export function createBridgeState(options: EventBridgeOptions): BridgeState {
-  const now = options.now ?? ((): Date => new Date());
+export function createBridgeState(options: EventBridgeOptions, makeScheduler: (clock: Clock) => Scheduler): BridgeState {
+  // A clock given drives both stamps and schedules; `now` alone only stamps (schedules use real timers).
+  const clock: Clock = options.clock ?? (options.now === undefined ? systemClock : { now: options.now });
+  const now = (): Date => clock.now();
   const state: BridgeState = {
     account: options.account ?? DEFAULT_ACCOUNT,
     region: options.region ?? DEFAULT_REGION,
@@ -90,8 +119,14 @@ export function createBridgeState(options: EventBridgeOptions): BridgeState {
     patternOptions: options.maxEventPatternLength === undefined ? {} : { maxLength: options.maxEventPatternLength },
     buses: new NamedRecords(),
     delivery: new DeliveryHub(options, now),
+    clock,
+    scheduler: makeScheduler(clock),
+    archives: new NamedRecords(),
+    replays: new NamedRecords(),
+    connections: { connections: new NamedRecords(), apiDestinations: new NamedRecords() },
   };
   addBus(state, DEFAULT_BUS, undefined);
+  state.scheduler.attach(state);
   return state;
 }
 
@@ -104,11 +139,16 @@ export function createBridgeState(options: EventBridgeOptions): BridgeState {
  * @returns The bus.
  */
 export function addBus(state: BridgeState, name: string, description: string | undefined): BusRecord {
+  const creationTime = state.now();
   const bus: BusRecord = {
     name,
     arn: `arn:aws:events:${state.region}:${state.account}:event-bus/${name}`,
     description,
-    creationTime: state.now(),
+    creationTime,
+    lastModifiedTime: creationTime,
+    tags: undefined,
+    policy: undefined,
+    settings: {},
     rules: new NamedRecords(),
     matcher: new Matcher(),
   };

@@ -5,6 +5,8 @@
  * library adds are marked as such (`Matches`, `Dropped`, `HttpTraceHeader`).
  */
 
+import type { Clock } from './clock.js';
+
 /** Options of the `EventBridge` constructor. Every member is optional. */
 export interface EventBridgeOptions {
   /** Account id used in ARNs and event envelopes. Default `123456789012`. */
@@ -13,6 +15,12 @@ export interface EventBridgeOptions {
   readonly region?: string;
   /** Clock for event times (when an entry has no `Time`) and resource timestamps. Default `() => new Date()`. */
   readonly now?: () => Date;
+  /**
+   * Clock for stamps and schedules. A `ManualClock` moves only when told, firing due schedules
+   * as it moves; without one, scheduled rules fire from unref'd real-time timers (stopped by
+   * `close()`). Takes precedence over `now`. Default: real time.
+   */
+  readonly clock?: Clock;
   /** Generator of event ids. Default `crypto.randomUUID`. */
   readonly newId?: () => string;
   /**
@@ -275,6 +283,12 @@ export interface EventBus {
   Name: string;
   Arn: string;
   Description?: string;
+  /** The resource policy PutPermission built, as JSON text; absent without one. */
+  Policy?: string;
+  /** DescribeEventBus only: the settings given to CreateEventBus or UpdateEventBus. */
+  KmsKeyIdentifier?: string;
+  DeadLetterConfig?: { Arn?: string };
+  LogConfig?: { IncludeDetail?: string; Level?: string };
   CreationTime: Date;
   LastModifiedTime: Date;
 }

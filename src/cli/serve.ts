@@ -11,6 +11,7 @@ import { createServer } from '../server/index.js';
 import type { ListeningAddress } from '../server/index.js';
 import { isValidHost } from '../server/host-check.js';
 import { DEFAULT_MATCH_LOG_BYTES } from '../server/match-log.js';
+import { ManualClock } from '../bus/index.js';
 import { EventBridgeError } from '../errors.js';
 import { CliUsageError, ExitCode, processIo, writeText } from './io.js';
 import type { CliIo } from './io.js';
@@ -44,6 +45,9 @@ Options:
                          A status of 500 or more (or 429, or no answer) is retried per the
                          target's RetryPolicy, then kept at GET /_dead-letters
   --retry-delay <ms>     delay before each retry of a delivery (default 1000)
+  --clock <real|manual>  real (default): scheduled rules fire in real time; manual: time
+                         stands still until POST /_clock {"AdvanceSeconds": N} or
+                         {"Time": "<ISO 8601>"} moves it, firing every due schedule in order
   -h, --help             show this help
 
 Stops gracefully on SIGINT (Ctrl-C) or SIGTERM. Exit codes: 0 stopped, 2 bad input or port in use.
@@ -81,6 +85,7 @@ export async function runServe(args: string[], io: CliIo = processIo(), hooks: S
       'max-body-bytes': { type: 'string' },
       deliver: { type: 'string' },
       'retry-delay': { type: 'string' },
+      clock: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -106,6 +111,10 @@ export async function runServe(args: string[], io: CliIo = processIo(), hooks: S
   const maxBodyBytes = integerOption('--max-body-bytes', values['max-body-bytes'], 10 * 1024 * 1024, 1, 2 ** 31);
   const retryDelayMs = integerOption('--retry-delay', values['retry-delay'], 1000, 0, 3_600_000);
   const deliverTo = values.deliver;
+  const clockMode = values.clock ?? 'real';
+  if (clockMode !== 'real' && clockMode !== 'manual') {
+    throw new CliUsageError(`--clock must be real or manual, got ${JSON.stringify(clockMode)}`);
+  }
   if (deliverTo !== undefined && !/^https?:\/\/[^/]/i.test(deliverTo)) {
     throw new CliUsageError(`--deliver must be an http:// or https:// URL, got ${JSON.stringify(deliverTo)}`);
   }
@@ -116,7 +125,7 @@ export async function runServe(args: string[], io: CliIo = processIo(), hooks: S
     matchLogBytes,
     maxBodyBytes,
     allowedHosts: isIP(host) === 0 ? [host, ...allowedHosts] : allowedHosts,
-    bridgeOptions: { retryDelayMs },
+    bridgeOptions: clockMode === 'manual' ? { retryDelayMs, clock: new ManualClock() } : { retryDelayMs },
     ...(deliverTo === undefined ? {} : { deliverTo }),
   });
   let ruleCount = 0;

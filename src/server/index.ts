@@ -11,7 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EventBridge } from '../bus/index.js';
+import { EventBridge, ManualClock } from '../bus/index.js';
+import { handleClock } from './clock-endpoint.js';
 import { webhookDeliveryHandler } from './delivery-webhook.js';
 import type { EventBridgeOptions, PutEventsResponse } from '../bus/types.js';
 import { EventBridgeError, isEventBridgeError } from '../errors.js';
@@ -129,6 +130,19 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
   const onMatch = options.onMatch;
   if (onMatch !== undefined) matches.subscribe(onMatch);
   const sseClients: SseClients = new Set();
+  // Events that schedules and replays send are logged like PutEvents' matches.
+  const stopEvents = bridge.onEvent((match, origin) => {
+    if (match.Rules.length === 0) return;
+    matches.append({
+      ReceivedAt: new Date().toISOString(),
+      RequestId: `${origin.kind}/${origin.name}`,
+      EventId: match.EventId,
+      EventBusName: match.EventBusName,
+      Rules: match.Rules.map((rule) => ({ Name: rule.Name, Arn: rule.Arn })),
+      Event: match.Event,
+      ...(match.Deliveries === undefined ? {} : { Deliveries: match.Deliveries }),
+    });
+  });
 
   const httpServer = createHttpServer({
     // Backstops for clients slow before the body; the body itself has its own deadline.
@@ -173,6 +187,11 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
     }
     if (isSandboxPath(pathname)) {
       serveSandbox(req, res, pathname, options.sandboxAssets);
+      return;
+    }
+    if (pathname === '/_clock') {
+      const clock = bridge.getClock();
+      await handleClock(req, res, clock, clock instanceof ManualClock ? clock : undefined, bodyTimeoutMs);
       return;
     }
     if (pathname === '/_dead-letters') {
@@ -282,6 +301,9 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
       return new Promise<void>((resolve) => {
         for (const client of sseClients) client.end();
         sseClients.clear();
+        stopEvents();
+        // A bridge this server made stops its schedules with it; one passed in is its owner's.
+        if (options.bridge === undefined) bridge.close();
         if (!httpServer.listening) {
           resolve();
           return;

@@ -28,6 +28,17 @@ import type {
   RuleRef,
   TestEventPatternRequest,
 } from '../bus/types.js';
+import type {
+  ArchiveRef,
+  CreateArchiveRequest,
+  ListArchivesRequest,
+  UpdateArchiveRequest,
+} from '../bus/archives.js';
+import type { ListRuleNamesByTargetRequest, UpdateEventBusRequest } from '../bus/bus-update.js';
+import type { ApiDestinationRequest, ConnectionRequest, ListConnectionsRequest, NameRef } from '../bus/connections.js';
+import type { PutPermissionRequest, RemovePermissionRequest } from '../bus/permissions.js';
+import type { ListReplaysRequest, ReplayRef, StartReplayRequest } from '../bus/replays.js';
+import type { ListTagsForResourceRequest, TagResourceRequest, UntagResourceRequest } from '../bus/tags.js';
 import { EventBridgeError } from '../errors.js';
 
 /**
@@ -208,6 +219,138 @@ export const OPERATION_TABLE = {
   ListTargetsByRule: operation<ListTargetsByRuleRequest>({ ...TARGETS_REF, ...PAGE }, (bridge, input) =>
     bridge.listTargetsByRule(input),
   ),
+  // Tags, bus settings and policy.
+  TagResource: operation<TagResourceRequest>({ ResourceARN: 'string', Tags: TAGS }, (bridge, input) => bridge.tagResource(input)),
+  UntagResource: operation<UntagResourceRequest>({ ResourceARN: 'string', TagKeys: { list: 'string' } }, (bridge, input) =>
+    bridge.untagResource(input),
+  ),
+  ListTagsForResource: operation<ListTagsForResourceRequest>({ ResourceARN: 'string' }, (bridge, input) =>
+    bridge.listTagsForResource(input),
+  ),
+  UpdateEventBus: operation<UpdateEventBusRequest>(
+    {
+      Name: 'string',
+      KmsKeyIdentifier: 'string',
+      Description: 'string',
+      DeadLetterConfig: { struct: { Arn: 'string' } },
+      LogConfig: { struct: { IncludeDetail: 'string', Level: 'string' } },
+    },
+    (bridge, input) => bridge.updateEventBus(input),
+  ),
+  ListRuleNamesByTarget: operation<ListRuleNamesByTargetRequest>({ TargetArn: 'string', EventBusName: 'string', ...PAGE }, (bridge, input) =>
+    bridge.listRuleNamesByTarget(input),
+  ),
+  PutPermission: operation<PutPermissionRequest>(
+    {
+      EventBusName: 'string',
+      Action: 'string',
+      Principal: 'string',
+      StatementId: 'string',
+      Condition: { struct: { Type: 'string', Key: 'string', Value: 'string' } },
+      Policy: 'string',
+    },
+    (bridge, input) => bridge.putPermission(input),
+  ),
+  RemovePermission: operation<RemovePermissionRequest>(
+    { StatementId: 'string', RemoveAllPermissions: 'boolean', EventBusName: 'string' },
+    (bridge, input) => bridge.removePermission(input),
+  ),
+  // Archives and replays.
+  CreateArchive: operation<CreateArchiveRequest>(
+    {
+      ArchiveName: 'string',
+      EventSourceArn: 'string',
+      Description: 'string',
+      EventPattern: 'string',
+      RetentionDays: 'integer',
+      KmsKeyIdentifier: 'string',
+    },
+    (bridge, input) => bridge.createArchive(input),
+  ),
+  DescribeArchive: operation<ArchiveRef>({ ArchiveName: 'string' }, (bridge, input) => bridge.describeArchive(input)),
+  ListArchives: operation<ListArchivesRequest>(
+    { NamePrefix: 'string', EventSourceArn: 'string', State: 'string', ...PAGE },
+    (bridge, input) => bridge.listArchives(input),
+  ),
+  UpdateArchive: operation<UpdateArchiveRequest>(
+    { ArchiveName: 'string', Description: 'string', EventPattern: 'string', RetentionDays: 'integer', KmsKeyIdentifier: 'string' },
+    (bridge, input) => bridge.updateArchive(input),
+  ),
+  DeleteArchive: operation<ArchiveRef>({ ArchiveName: 'string' }, (bridge, input) => bridge.deleteArchive(input)),
+  StartReplay: operation<StartReplayRequest>(
+    {
+      ReplayName: 'string',
+      Description: 'string',
+      EventSourceArn: 'string',
+      EventStartTime: 'timestamp',
+      EventEndTime: 'timestamp',
+      Destination: { struct: { Arn: 'string', FilterArns: { list: 'string' } } },
+    },
+    (bridge, input) => bridge.startReplay(input),
+  ),
+  DescribeReplay: operation<ReplayRef>({ ReplayName: 'string' }, (bridge, input) => bridge.describeReplay(input)),
+  ListReplays: operation<ListReplaysRequest>(
+    { NamePrefix: 'string', State: 'string', EventSourceArn: 'string', ...PAGE },
+    (bridge, input) => bridge.listReplays(input),
+  ),
+  CancelReplay: operation<ReplayRef>({ ReplayName: 'string' }, (bridge, input) => bridge.cancelReplay(input)),
+  // Connections and API destinations (stored, never called).
+  CreateConnection: operation<ConnectionRequest>(
+    {
+      Name: 'string',
+      Description: 'string',
+      AuthorizationType: 'string',
+      AuthParameters: 'any',
+      InvocationConnectivityParameters: 'any',
+      KmsKeyIdentifier: 'string',
+    },
+    (bridge, input) => bridge.createConnection(input),
+  ),
+  DescribeConnection: operation<NameRef>({ Name: 'string' }, (bridge, input) => bridge.describeConnection(input)),
+  ListConnections: operation<ListConnectionsRequest>(
+    { NamePrefix: 'string', ConnectionState: 'string', ConnectionArn: 'string', ...PAGE },
+    (bridge, input) => bridge.listConnections(input),
+  ),
+  UpdateConnection: operation<ConnectionRequest>(
+    {
+      Name: 'string',
+      Description: 'string',
+      AuthorizationType: 'string',
+      AuthParameters: 'any',
+      InvocationConnectivityParameters: 'any',
+      KmsKeyIdentifier: 'string',
+    },
+    (bridge, input) => bridge.updateConnection(input),
+  ),
+  DeleteConnection: operation<NameRef>({ Name: 'string' }, (bridge, input) => bridge.deleteConnection(input)),
+  CreateApiDestination: operation<ApiDestinationRequest>(
+    {
+      Name: 'string',
+      Description: 'string',
+      ConnectionArn: 'string',
+      InvocationEndpoint: 'string',
+      HttpMethod: 'string',
+      InvocationRateLimitPerSecond: 'integer',
+    },
+    (bridge, input) => bridge.createApiDestination(input),
+  ),
+  DescribeApiDestination: operation<NameRef>({ Name: 'string' }, (bridge, input) => bridge.describeApiDestination(input)),
+  ListApiDestinations: operation<ListConnectionsRequest>(
+    { NamePrefix: 'string', ConnectionState: 'string', ConnectionArn: 'string', ...PAGE },
+    (bridge, input) => bridge.listApiDestinations(input),
+  ),
+  UpdateApiDestination: operation<ApiDestinationRequest>(
+    {
+      Name: 'string',
+      Description: 'string',
+      ConnectionArn: 'string',
+      InvocationEndpoint: 'string',
+      HttpMethod: 'string',
+      InvocationRateLimitPerSecond: 'integer',
+    },
+    (bridge, input) => bridge.updateApiDestination(input),
+  ),
+  DeleteApiDestination: operation<NameRef>({ Name: 'string' }, (bridge, input) => bridge.deleteApiDestination(input)),
 } satisfies Readonly<Record<string, Operation>>;
 
 /** The name of a supported operation. */

@@ -26,12 +26,18 @@ function serializationMessage(fn: () => unknown): string {
 }
 
 describe('OPERATIONS', () => {
-  test('should list the fifteen supported operations', () => {
+  test('should list the supported operations', () => {
     expect([...OPERATIONS.keys()].sort()).toEqual(
       [
         'CreateEventBus', 'DeleteEventBus', 'DeleteRule', 'DescribeEventBus', 'DescribeRule', 'DisableRule',
         'EnableRule', 'ListEventBuses', 'ListRules', 'ListTargetsByRule', 'PutEvents', 'PutRule', 'PutTargets',
         'RemoveTargets', 'TestEventPattern',
+        // Issue 14: tags, bus settings and policy, archives and replays, connections and API destinations.
+        'TagResource', 'UntagResource', 'ListTagsForResource', 'UpdateEventBus', 'ListRuleNamesByTarget',
+        'PutPermission', 'RemovePermission', 'CreateArchive', 'DescribeArchive', 'ListArchives', 'UpdateArchive',
+        'DeleteArchive', 'StartReplay', 'DescribeReplay', 'ListReplays', 'CancelReplay', 'CreateConnection',
+        'DescribeConnection', 'ListConnections', 'UpdateConnection', 'DeleteConnection', 'CreateApiDestination',
+        'DescribeApiDestination', 'ListApiDestinations', 'UpdateApiDestination', 'DeleteApiDestination',
       ].sort(),
     );
   });
