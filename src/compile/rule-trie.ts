@@ -170,6 +170,9 @@ export class PathEdge extends ValueIndex<Cond> {
   readonly path: PathNode;
   /** Position in `from.edges` (for O(1) removal). */
   slot = 0;
+  /** The array walk's stamp of the event whose occurrence table `walkTable` indexes. */
+  walkStamp = 0;
+  walkTable = 0;
   /** The conditions (searched linearly while few); a lone one is stored bare. */
   private condList: Cond | Cond[] | undefined = undefined;
   /** Number of conditions. */
@@ -311,8 +314,9 @@ export class Cond extends TrieNode {
   /** Stamp of the value evaluation that last reported this condition. */
   hitStamp = 0;
   /**
-   * Walk stamp: the walk over an event without arrays marks nodes it entered; the array walk marks
-   * the conditions it listed for one edge outcome, with `stepTop` the element bound with it.
+   * Walk marks (every walk draws its stamps from one counter): the walk over an event without
+   * arrays marks the nodes it entered; the binding search marks a step with the element it binds
+   * (`stepTop`); the array walk marks a condition's first state with its bound element.
    */
   stepStamp = 0;
   stepTop = 0;

@@ -35,7 +35,7 @@ import type { LeafValue } from '../event/leaf-value.js';
  */
 type Bound = number | readonly number[];
 
-/** The outcome of one edge under one set of relevant bindings. */
+/** The outcome of one edge under bindings several states share. */
 interface EdgeOutcome {
   /** Conditions reached, each with the deepest element its child keeps bound (-1 for none); parallel arrays. */
   readonly conds: Cond[];
@@ -44,32 +44,34 @@ interface EdgeOutcome {
   readonly noneConsistent: boolean;
 }
 
-/** One edge's occurrences in this event, sorted by innermost element, each matched once. */
+/**
+ * One edge's occurrences in this event, sorted by innermost element, each matched once; stored in
+ * the walk's arenas (`ctx[from .. from + n]`, conditions of occurrence `j` at
+ * `conds[condStart[from + j] .. condStart[from + j + 1]]`). Reused across events.
+ */
 interface EdgeTable {
-  /** Innermost element of each occurrence (-1 for none), ascending. */
-  readonly ctx: Int32Array;
-  /** Conditions each occurrence satisfies: `conds[condStart[i] .. condStart[i + 1]]`. */
-  readonly condStart: Int32Array;
-  readonly conds: Cond[];
-  /** Outcomes by the relevant bindings' key. */
-  readonly outcomes: Map<number | string, EdgeOutcome>;
+  from: number;
+  n: number;
+  /** Outcomes by the relevant bindings' key (created on first need). */
+  outcomes: Map<number | string, EdgeOutcome> | undefined;
   /**
-   * Per element `e`: the first position whose innermost element is at least `e` (built on first
-   * need; spares a binary search per lookup).
+   * Per element `e`: the first position whose innermost element is at least `e` (built once binary
+   * searches have cost about as much).
    */
   firstAt: Int32Array | undefined;
-  /** Lookups made by binary search; the index is built once they would pay for it. */
+  /** Lookups made by binary search so far. */
   searches: number;
 }
 
 /** No occurrence agrees with the bindings. */
 const EMPTY_OUTCOME: EdgeOutcome = Object.freeze({ conds: [], tops: [], noneConsistent: true });
-/** Some occurrence agrees, none satisfies a condition. */
-const NO_HITS: EdgeOutcome = Object.freeze({ conds: [], tops: [], noneConsistent: false });
+
+/** A position table pays only on long occurrence lists; shorter ones are searched. */
+const INDEXED_OCCURRENCES = 32;
 
 /**
  * Walks the rule trie over one scanned event with arrays. One instance per matcher; its scratch is
- * reset by every {@link ArrayWalk.run}.
+ * reused by every {@link ArrayWalk.run}.
  */
 export class ArrayWalk {
   private fields!: EventFields;
@@ -78,20 +80,30 @@ export class ArrayWalk {
   /** Per array: its first element and one past the last element inside it. */
   private arrayStart = new Int32Array(16);
   private arrayEnd = new Int32Array(16);
-  private readonly tables = new Map<PathEdge, EdgeTable>();
-  /** States reached: per node, the key of each bound set it was reached with. */
-  private readonly seen = new Map<TrieNode, Set<number | string> | number | string>();
+  // Occurrence tables: reusable records and the arenas they point into.
+  private readonly tables: EdgeTable[] = [];
+  private tableCount = 0;
+  private ctxArena = new Int32Array(64);
+  private startArena = new Int32Array(64);
+  private arenaUsed = 0;
+  private readonly condArena: (Cond | undefined)[] = [];
+  private condUsed = 0;
+  /** This walk's stamp (edges remember the walk that built their table). */
+  private walkStamp = 0;
+  /** States reached beyond each condition's first (see {@link ArrayWalk.push}). */
+  private readonly seen = new Map<Cond, Set<number | string>>();
   private readonly stackNode: (TrieNode | undefined)[] = [];
   private readonly stackBound: Bound[] = [];
   private readonly hits: (Cond | undefined)[] = [];
-  // Scratch of computeOutcome: the bound elements root first, the excluded element ranges and the
-  // allowed gaps between them (flat pairs).
+  // Scratch of the agreeing-occurrence lookup: the bound elements root first, the excluded element
+  // ranges and the allowed gaps between them (flat pairs).
   private chainBuf = new Int32Array(16);
   private rangeBuf = new Int32Array(64);
   private gapBuf = new Int32Array(66);
+  private gapCount = 0;
   /**
-   * One counter for every stamp conditions keep (value evaluations, visits): the matcher's plain
-   * walk draws from it too, so a stamp never repeats across the two walks.
+   * One counter for every stamp conditions and edges keep (value evaluations, visits, tables): the
+   * matcher's other walks draw from it too, so a stamp never repeats across walks.
    */
   stamp = 0;
 
@@ -106,12 +118,15 @@ export class ArrayWalk {
    */
   run(root: TrieNode, fields: EventFields, out: string[], total: number, epoch: number): void {
     this.fields = fields;
+    this.walkStamp = ++this.stamp;
     this.measureRanges();
     const stackNode = this.stackNode;
     const stackBound = this.stackBound;
     let sp = 0;
     try {
-      sp = this.push(0, root, -1);
+      stackNode[sp] = root;
+      stackBound[sp] = -1;
+      sp++;
       while (sp > 0) {
         sp--;
         const node = stackNode[sp] as TrieNode;
@@ -149,39 +164,101 @@ export class ArrayWalk {
             if (edge !== undefined && fields.first(edge.path.leafId) >= 0) continue;
           }
           if (edge === undefined) continue;
-          const outcome = fields.first(edge.path.leafId) < 0 ? EMPTY_OUTCOME : this.outcome(edge, bound);
-          const conds = outcome.conds;
-          const tops = outcome.tops;
-          for (let i = 0; i < conds.length; i++) {
-            const cond = conds[i] as Cond;
-            sp = this.push(sp, cond, this.childBound(bound, tops[i] as number, cond));
-          }
-          const absent = edge.absent;
-          if (absent !== undefined && outcome.noneConsistent) {
-            for (const cond of absent) sp = this.push(sp, cond, this.childBound(bound, -1, cond));
-          }
+          sp = this.follow(edge, bound, sp);
         }
       }
     } finally {
       for (let i = 0; i < sp; i++) stackNode[i] = undefined;
-      this.tables.clear();
       this.seen.clear();
+      for (let i = 0; i < this.condUsed; i++) this.condArena[i] = undefined;
+      for (let t = 0; t < this.tableCount; t++) {
+        const table = this.tables[t] as EdgeTable;
+        table.outcomes?.clear();
+        table.firstAt = undefined;
+      }
+      this.tableCount = 0;
+      this.arenaUsed = 0;
+      this.condUsed = 0;
     }
   }
 
-  /** Pushes a state unless it was reached before in this walk; returns the new stack size. */
-  private push(sp: number, node: TrieNode, bound: Bound): number {
-    const key = typeof bound === 'number' ? bound : bound.join(',');
-    const seen = this.seen.get(node);
-    if (seen === undefined) this.seen.set(node, key);
-    else if (typeof seen !== 'object') {
-      if (seen === key) return sp;
-      this.seen.set(node, new Set<number | string>([seen, key]));
-    } else {
-      if (seen.has(key)) return sp;
-      seen.add(key);
+  /** Takes one edge from a state: pushes the states it leads to; returns the new stack size. */
+  private follow(edge: PathEdge, bound: Bound, sp: number): number {
+    if (this.fields.first(edge.path.leafId) < 0) {
+      // No occurrence at all: only the path's exists:false conditions hold.
+      const absent = edge.absent;
+      if (absent !== undefined) for (const cond of absent) sp = this.push(sp, cond, this.childBound(bound, -1, cond));
+      return sp;
     }
-    this.stackNode[sp] = node;
+    const table = this.table(edge);
+    const path = edge.path.path;
+    // Only bindings in arrays that can hold this path's occurrences matter; an array's path
+    // extends its ancestors', so for a chain they are a top part of it.
+    let relevant: Bound;
+    if (typeof bound === 'number') {
+      relevant = bound;
+      while (relevant >= 0 && !holds(this.arrayPath(relevant), path)) relevant = this.fields.elementParent[relevant] as number;
+    } else {
+      relevant = this.normalize(bound.filter((e) => holds(this.arrayPath(e), path)));
+    }
+    if (relevant === bound) {
+      // A state is expanded once and an edge leaves one node, so no other state can ask for this
+      // outcome: expand directly, keeping nothing.
+      let any = false;
+      this.gaps(relevant);
+      for (let g = 0; g < this.gapCount; g += 2) {
+        const hi = this.gapBuf[g + 1] as number;
+        const end = table.from + table.n;
+        for (let i = this.position(table, this.gapBuf[g] as number); i < end && (this.ctxArena[i] as number) < hi; i++) {
+          any = true;
+          const to = this.startArena[i + 1] as number;
+          for (let h = this.startArena[i] as number; h < to; h++) {
+            const cond = this.condArena[h] as Cond;
+            sp = this.push(sp, cond, this.childBound(bound, this.deepestKept(this.ctxArena[i] as number, cond), cond));
+          }
+        }
+      }
+      if (!any && edge.absent !== undefined) for (const cond of edge.absent) sp = this.push(sp, cond, this.childBound(bound, -1, cond));
+      return sp;
+    }
+    // Bindings shared by other states (deeper elements forgotten for this path): compute once.
+    const key = typeof relevant === 'number' ? relevant : relevant.join(',');
+    const outcomes = (table.outcomes ??= new Map());
+    let outcome = outcomes.get(key);
+    if (outcome === undefined) {
+      outcome = this.computeOutcome(table, relevant);
+      outcomes.set(key, outcome);
+    }
+    const conds = outcome.conds;
+    const tops = outcome.tops;
+    for (let i = 0; i < conds.length; i++) {
+      const cond = conds[i] as Cond;
+      sp = this.push(sp, cond, this.childBound(bound, tops[i] as number, cond));
+    }
+    if (outcome.noneConsistent && edge.absent !== undefined) for (const cond of edge.absent) sp = this.push(sp, cond, this.childBound(bound, -1, cond));
+    return sp;
+  }
+
+  /**
+   * Pushes a state unless it was reached before in this walk; returns the new stack size. A
+   * condition's first state this walk is marked on the condition itself (`stepStamp`, `stepTop`);
+   * further ones go to a set.
+   */
+  private push(sp: number, cond: Cond, bound: Bound): number {
+    if (cond.stepStamp !== this.walkStamp) {
+      cond.stepStamp = this.walkStamp;
+      cond.stepTop = typeof bound === 'number' ? bound : -2;
+      if (typeof bound !== 'number') this.seen.set(cond, new Set([bound.join(',')]));
+    } else if (bound !== cond.stepTop) {
+      const key = typeof bound === 'number' ? bound : bound.join(',');
+      let more = this.seen.get(cond);
+      if (more === undefined) this.seen.set(cond, (more = new Set()));
+      else if (more.has(key)) return sp;
+      more.add(key);
+    } else {
+      return sp;
+    }
+    this.stackNode[sp] = cond;
     this.stackBound[sp] = bound;
     return sp + 1;
   }
@@ -261,76 +338,73 @@ export class ArrayWalk {
     return this.normalize(top < 0 ? kept : mergeAscending(kept, this.chain(top)));
   }
 
-  /** The outcome of `edge` under `bound`, computed once per set of relevant bindings. */
-  private outcome(edge: PathEdge, bound: Bound): EdgeOutcome {
-    const table = this.table(edge);
-    const path = edge.path.path;
-    // Only bindings in arrays that can hold this path's occurrences matter; an array's path
-    // extends its ancestors', so for a chain that is a top part of it.
-    let relevant: Bound;
-    if (typeof bound === 'number') {
-      relevant = bound;
-      while (relevant >= 0 && !holds(this.arrayPath(relevant), path)) relevant = this.fields.elementParent[relevant] as number;
-    } else {
-      relevant = this.normalize(bound.filter((e) => holds(this.arrayPath(e), path)));
-    }
-    // A state is reached once, and an edge leaves one node: an outcome for all of a state's
-    // bindings can never be asked for again. Keep those that other states may share.
-    if (relevant === bound) return this.computeOutcome(table, relevant);
-    const key = typeof relevant === 'number' ? relevant : relevant.join(',');
-    let outcome = table.outcomes.get(key);
-    if (outcome === undefined) {
-      outcome = this.computeOutcome(table, relevant);
-      table.outcomes.set(key, outcome);
-    }
-    return outcome;
-  }
-
-  /** Matches every occurrence of the edge's path once, sorted by innermost element. */
+  /** The edge's occurrence table for this event, built on first use. */
   private table(edge: PathEdge): EdgeTable {
-    let table = this.tables.get(edge);
-    if (table !== undefined) return table;
+    if (edge.walkStamp === this.walkStamp) return this.tables[edge.walkTable] as EdgeTable;
     const f = this.fields;
     const contexts = f.contexts;
     let n = 0;
     for (let o = f.first(edge.path.leafId); o >= 0; o = f.next[o] as number) n++;
-    // The chain runs from the last occurrence to the first: fill backwards for document order.
-    const order = new Int32Array(n);
+    const from = this.arenaUsed;
+    if (from + n + 1 > this.ctxArena.length) {
+      const size = Math.max(from + n + 1, this.ctxArena.length * 2);
+      const ctx = new Int32Array(size);
+      ctx.set(this.ctxArena.subarray(0, from));
+      this.ctxArena = ctx;
+      const starts = new Int32Array(size);
+      starts.set(this.startArena.subarray(0, from));
+      this.startArena = starts;
+    }
+    const ctx = this.ctxArena;
+    const starts = this.startArena;
+    // The chain runs from the last occurrence to the first: fill backwards for document order,
+    // keeping occurrence ids in `starts` until the values are matched below.
     let sorted = true;
-    let i = n;
+    let i = from + n;
     for (let o = f.first(edge.path.leafId); o >= 0; o = f.next[o] as number) {
-      order[--i] = o;
-      if (i + 1 < n && (contexts[o] as number) > (contexts[order[i + 1] as number] as number)) sorted = false;
+      i--;
+      ctx[i] = contexts[o] as number;
+      starts[i] = o;
+      if (i + 1 < from + n && (ctx[i] as number) > (ctx[i + 1] as number)) sorted = false;
     }
     // Innermost elements are in document order except around nested arrays and dotted keys.
-    if (!sorted) order.sort((a, b) => (contexts[a] as number) - (contexts[b] as number) || a - b);
-    const ctx = new Int32Array(n);
-    const condStart = new Int32Array(n + 1);
-    const conds: Cond[] = [];
+    if (!sorted) sortByContext(ctx, starts, from, from + n);
     const hits = this.hits;
+    const arena = this.condArena;
     const evaluates = edge.size > 0;
-    for (let j = 0; j < n; j++) {
-      const o = order[j] as number;
-      ctx[j] = contexts[o] as number;
-      condStart[j] = conds.length;
+    let used = this.condUsed;
+    for (let j = from; j < from + n; j++) {
+      const o = starts[j] as number;
+      starts[j] = used;
       if (!evaluates) continue;
       const count = edge.evaluate(f.values[o] as LeafValue, ++this.stamp, hits);
       for (let h = 0; h < count; h++) {
-        conds.push(hits[h] as Cond);
+        arena[used++] = hits[h];
         hits[h] = undefined;
       }
     }
-    condStart[n] = conds.length;
-    table = { ctx, condStart, conds, outcomes: new Map(), firstAt: undefined, searches: 0 };
-    this.tables.set(edge, table);
+    starts[from + n] = used;
+    this.condUsed = used;
+    this.arenaUsed = from + n + 1;
+    let table = this.tables[this.tableCount];
+    if (table === undefined) {
+      table = { from, n, outcomes: undefined, firstAt: undefined, searches: 0 };
+      this.tables.push(table);
+    } else {
+      table.from = from;
+      table.n = n;
+      table.searches = 0;
+    }
+    edge.walkStamp = this.walkStamp;
+    edge.walkTable = this.tableCount++;
     return table;
   }
 
   /**
-   * The conditions reached through occurrences that agree with `relevant`, each with the deepest
-   * element its child keeps bound.
+   * Fills `gapBuf` with the element-id gaps (flat pairs, from -1 up) whose occurrences agree with
+   * `relevant`: the complement of "the rest of each bound element's array".
    */
-  private computeOutcome(table: EdgeTable, relevant: Bound): EdgeOutcome {
+  private gaps(relevant: Bound): void {
     const f = this.fields;
     const parent = f.elementParent;
     let depth = 0;
@@ -348,9 +422,9 @@ export class ArrayWalk {
     } else {
       for (let i = 0; i < depth; i++) chain[i] = relevant[i] as number;
     }
-    // Excluded element ranges: for each bound element, the rest of its array (the elements before
-    // it, then those after it). For a chain, listing them root first and then deepest first gives
-    // ascending order; a branching list is sorted.
+    // Excluded ranges: for each bound element, the elements of its array before it, then those
+    // after it. For a chain, listing them root first and then deepest first gives ascending order;
+    // a branching list is sorted.
     const ranges = this.rangeBuf;
     let r = 0;
     for (let i = 0; i < depth; i++) {
@@ -371,65 +445,78 @@ export class ArrayWalk {
       }
     }
     if (typeof relevant !== 'number') sortPairs(ranges, r);
-    // The allowed gaps: the complement of the ranges, from -1 (no element) up.
     const gaps = this.gapBuf;
-    let gapCount = 0;
+    let count = 0;
     let from = -1;
     for (let i = 0; i < r; i += 2) {
       const lo = ranges[i] as number;
       const hi = ranges[i + 1] as number;
       if (lo > from) {
-        gaps[gapCount++] = from;
-        gaps[gapCount++] = lo;
+        gaps[count++] = from;
+        gaps[count++] = lo;
       }
       if (hi > from) from = hi;
     }
-    gaps[gapCount++] = from;
-    gaps[gapCount++] = 0x7fffffff;
-    const ctx = table.ctx;
-    // The per-element index costs one pass over the elements: build it once binary searches have
-    // cost about as much, so it never costs more than the searches it replaces.
-    let firstAt = table.firstAt;
-    if (firstAt === undefined && r > 0 && (table.searches += gapCount) * 8 > f.elements) {
-      firstAt = table.firstAt = this.positions(ctx);
+    gaps[count++] = from;
+    gaps[count++] = 0x7fffffff;
+    this.gapCount = count;
+  }
+
+  /** The arena position of the table's first occurrence whose innermost element is at least `e`. */
+  private position(table: EdgeTable, e: number): number {
+    if (e < 0) return table.from;
+    if (table.firstAt !== undefined) return table.from + (table.firstAt[e] as number);
+    if (table.n > INDEXED_OCCURRENCES && ++table.searches * 16 > this.fields.elements) {
+      // Binary searches have cost about as much as one pass over the elements: index them.
+      const elements = this.fields.elements;
+      const firstAt = new Int32Array(elements + 1);
+      const ctx = this.ctxArena;
+      let i = 0;
+      for (let x = 0; x <= elements; x++) {
+        while (i < table.n && (ctx[table.from + i] as number) < x) i++;
+        firstAt[x] = i;
+      }
+      table.firstAt = firstAt;
+      return table.from + (firstAt[e] as number);
     }
-    const stamp = ++this.stamp;
+    let lo = table.from;
+    let hi = table.from + table.n;
+    const ctx = this.ctxArena;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((ctx[mid] as number) < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The conditions reached through occurrences that agree with `relevant`, each with the deepest
+   * element its child keeps bound (kept for the states that share these bindings).
+   */
+  private computeOutcome(table: EdgeTable, relevant: Bound): EdgeOutcome {
+    this.gaps(relevant);
     let any = false;
-    let conds: Cond[] | undefined;
-    let tops: number[] | undefined;
-    for (let g = 0; g < gapCount; g += 2) {
-      const hi = gaps[g + 1] as number;
-      const lo = gaps[g] as number;
-      const start = lo < 0 ? 0 : firstAt !== undefined ? (firstAt[lo] as number) : lowerBound(ctx, lo);
-      for (let i = start; i < ctx.length && (ctx[i] as number) < hi; i++) {
+    const conds: Cond[] = [];
+    const tops: number[] = [];
+    const end = table.from + table.n;
+    for (let g = 0; g < this.gapCount; g += 2) {
+      const hi = this.gapBuf[g + 1] as number;
+      for (let i = this.position(table, this.gapBuf[g] as number); i < end && (this.ctxArena[i] as number) < hi; i++) {
         any = true;
-        const to = table.condStart[i + 1] as number;
-        for (let h = table.condStart[i] as number; h < to; h++) {
-          const cond = table.conds[h] as Cond;
-          const top = this.deepestKept(ctx[i] as number, cond);
-          // Occurrences under one element are adjacent here, so a repeat is usually the last one seen.
-          if (cond.stepStamp === stamp && cond.stepTop === top) continue;
-          cond.stepStamp = stamp;
-          cond.stepTop = top;
-          (conds ??= []).push(cond);
-          (tops ??= []).push(top);
+        const to = this.startArena[i + 1] as number;
+        for (let h = this.startArena[i] as number; h < to; h++) {
+          const cond = this.condArena[h] as Cond;
+          const top = this.deepestKept(this.ctxArena[i] as number, cond);
+          // Occurrences under one element are adjacent: drop a repeat of the last entry.
+          const last = conds.length - 1;
+          if (last >= 0 && conds[last] === cond && tops[last] === top) continue;
+          conds.push(cond);
+          tops.push(top);
         }
       }
     }
-    if (conds !== undefined) return { conds, tops: tops as number[], noneConsistent: false };
-    return any ? NO_HITS : EMPTY_OUTCOME;
-  }
-
-  /** For sorted innermost elements `ctx`: per element id, the first position at or after it. */
-  private positions(ctx: Int32Array): Int32Array {
-    const elements = this.fields.elements;
-    const firstAt = new Int32Array(elements + 1);
-    let i = 0;
-    for (let e = 0; e <= elements; e++) {
-      while (i < ctx.length && (ctx[i] as number) < e) i++;
-      firstAt[e] = i;
-    }
-    return firstAt;
+    return any ? { conds, tops, noneConsistent: false } : EMPTY_OUTCOME;
   }
 
   /** The deepest element among `e` and its ancestors whose binding still matters below `cond`, or -1. */
@@ -440,6 +527,18 @@ export class ArrayWalk {
     const parent = this.fields.elementParent;
     for (; e >= 0; e = parent[e] as number) if (mayHold(this.arrayPath(e), next)) return e;
     return -1;
+  }
+}
+
+/** Sorts positions `[from, to)` of `ctx` ascending, carrying `ids` along (stable: ties keep order). */
+function sortByContext(ctx: Int32Array, ids: Int32Array, from: number, to: number): void {
+  const order = Array.from({ length: to - from }, (_, i) => from + i);
+  order.sort((a, b) => (ctx[a] as number) - (ctx[b] as number) || a - b);
+  const c = order.map((i) => ctx[i] as number);
+  const d = order.map((i) => ids[i] as number);
+  for (let i = 0; i < c.length; i++) {
+    ctx[from + i] = c[i] as number;
+    ids[from + i] = d[i] as number;
   }
 }
 
@@ -496,16 +595,4 @@ function sortPairs(a: Int32Array, n: number): void {
     a[j + 2] = lo;
     a[j + 3] = hi;
   }
-}
-
-/** The first index of a sorted array whose value is at least `x`. */
-function lowerBound(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

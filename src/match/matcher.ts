@@ -1,9 +1,10 @@
 /**
  * The compiled matcher: many rules in one rule trie (src/compile/rule-trie.ts), matched against an
  * event in one walk. The event is scanned once for the paths rules use. Without array elements the
- * walk visits each trie node at most once; with arrays of objects or arrays, {@link ArrayWalk}
- * keeps array consistency (fields matched in different elements of one array never combine,
- * docs/semantics.md §2.5) in time linear in the event for a fixed rule set
+ * walk visits each trie node at most once. With arrays of objects or arrays, array consistency
+ * (fields matched in different elements of one array never combine, docs/semantics.md §2.5) is
+ * kept by a cheap binding search within a budget linear in the event, and past that budget by
+ * {@link ArrayWalk}, linear in the event for a fixed rule set on every shape
  * (docs/design/010-arrays-of-objects.md). Cost does not grow with rules that cannot match.
  */
 
@@ -19,6 +20,7 @@ import type { LeafValue } from '../event/leaf-value.js';
 import { scanEventText, scanEventValue } from '../event/scanner.js';
 import type { MatchOptions } from './match-options.js';
 import { ArrayWalk } from './array-walk.js';
+import { BindingSearch } from './binding-search.js';
 import { InvalidEventError } from '../event/errors.js';
 
 /**
@@ -46,8 +48,18 @@ export class Matcher {
   // evaluation reports.
   private readonly stackNode: (TrieNode | undefined)[] = [];
   private readonly hits: (Cond | undefined)[] = [];
-  /** The walk for events with array elements. */
+  /** The walk for events with array elements that is linear on every shape. */
   private readonly arrayWalk = new ArrayWalk();
+  /** The cheaper search tried first on events with array elements, within a budget. */
+  private readonly bindingSearch = new BindingSearch(this.arrayWalk);
+  /**
+   * Work units the binding search may spend per occurrence and element of the event before the
+   * matcher switches to the array walk; 0 always takes the array walk (tests use it to exercise
+   * that walk on small events).
+   *
+   * @internal
+   */
+  searchBudgetFactor = 16;
 
   /** Number of rules. */
   get size(): number {
@@ -140,7 +152,12 @@ export class Matcher {
     const epoch = ++this.matchEpoch;
     const total = this.rules.size;
     if (fields.elements > 0) {
-      this.arrayWalk.run(this.root, fields, out, total, epoch);
+      // Try the binding search within a budget linear in the event; past it, discard its partial
+      // answer and take the walk that is linear on every shape (docs/design/010-arrays-of-objects.md).
+      const budget = this.searchBudgetFactor * (fields.count + fields.elements) + 64;
+      if (this.searchBudgetFactor > 0 && this.bindingSearch.run(this.root, fields, out, total, epoch, budget)) return;
+      out.length = 0;
+      this.arrayWalk.run(this.root, fields, out, total, ++this.matchEpoch);
       return;
     }
     const stackNode = this.stackNode;

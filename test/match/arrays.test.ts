@@ -20,6 +20,11 @@ function answer(pattern: object, event: string): boolean {
   m.addRule('rule', pattern);
   const byText = m.match(event).length === 1;
   expect(m.match(JSON.parse(event) as object).length === 1).toBe(byText);
+  // The same with the array walk alone (no binding search first).
+  const walk = new Matcher();
+  walk.searchBudgetFactor = 0;
+  walk.addRule('rule', pattern);
+  expect(walk.match(event).length === 1).toBe(byText);
   expect(testEventPattern(JSON.stringify(pattern), event)).toBe(byText);
   return byText;
 }
