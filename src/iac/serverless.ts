@@ -153,10 +153,12 @@ export function collectServerless(doc: SourceDocument, options: LoadRulesOptions
   const located = (line: number) => ({ file: doc.file, line });
   let service: string;
   let stage: string;
+  let region: string;
   try {
     const written = vars.resolve(root['service'], ['service']);
     service = scalarText(written) ?? scalarText(record(written)['name']) ?? 'service';
     stage = vars.stage();
+    region = vars.region();
   } catch (error) {
     if (!(error instanceof Unresolvable)) throw error;
     throw new InfrastructureError(`cannot resolve ${formatPath(error.path)}: ${error.reason}`, located(1));
@@ -168,7 +170,7 @@ export function collectServerless(doc: SourceDocument, options: LoadRulesOptions
     mappings: {},
     conditions: record(record(root['resources'])['Conditions']),
     params: options.params ?? {},
-    region: vars.region(),
+    region,
     accountId: options.accountId ?? '123456789012',
     stackName: `${service}-${stage}`,
   };

@@ -68,3 +68,12 @@ describe('serverless.yml', () => {
     expect(buses).toEqual([{ name: 'shared' }]);
   });
 });
+
+describe('serverless.yml errors', () => {
+  it('reports an unresolvable provider region as an InfrastructureError, not a crash', () => {
+    const text = 'service: s\nprovider:\n  name: aws\n  region: ${opt:region}\nfunctions: {}\n';
+    expect(() => parseInfrastructure(text, 'serverless.yml')).toThrow(InfrastructureError);
+    expect(() => parseInfrastructure(text, 'serverless.yml')).toThrow('serverless.yml:1: cannot resolve provider.region: ${opt:region} has no value');
+    expect(parseInfrastructure(text, 'serverless.yml', { params: { region: 'eu-central-1' } }).rules).toEqual([]);
+  });
+});
