@@ -69,7 +69,10 @@ describe('CloudFormation YAML with short-form tags', () => {
     // The same event on the default bus reaches no rule: the rule lives on orders-dev.
     expect(matchedRules(bridge, order)).toEqual([]);
     expect(matchedRules(bridge, { ...order, bus: 'orders-dev', detail: { total: 999, currency: 'EUR' } })).toEqual([]);
-    // InstanceStateRule is DISABLED for Stage=dev (PutEvents refuses aws.* sources, so its state is what is checked).
+    // InstanceStateRule is DISABLED for Stage=dev. A disabled rule matches nothing: "DISABLED: The rule is
+    // disabled. EventBridge does not match any events against the rule."
+    // (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html). Its events have an
+    // aws.* source, which PutEvents refuses (docs/putevents.md section 10), so its state is what is checked.
     expect(bridge.describeRule({ Name: 'InstanceStateRule' }).State).toBe('DISABLED');
     const prod = deployed(await loadInfrastructure(fixture('cloudformation/template.yaml'), { params: { Stage: 'prod' } }));
     expect(prod.describeRule({ Name: 'InstanceStateRule' }).State).toBe('ENABLED');
