@@ -18,17 +18,8 @@ import type { DeliveryMatchers } from './deliver.js';
  *
  * `R` is the runner's return type (jest: `R`; vitest: whatever `Assertion<T>` returns).
  *
- * For jest with `@types/jest`, add to a `.d.ts` in your project:
- * ```ts
- * import type { EventBridgeMatchers } from 'eventbridge-matcher/expect';
- * declare global {
- *   namespace jest {
- *     interface Matchers<R, T = {}> extends EventBridgeMatchers<R> {}
- *     interface Expect extends EventBridgeMatchers<any> {}
- *   }
- * }
- * ```
- * For `@jest/globals`, augment `declare module 'expect' { interface Matchers<R> extends EventBridgeMatchers<R> {} }`.
+ * `import 'eventbridge-matcher/jest'` and `import 'eventbridge-matcher/vitest'` merge it for you
+ * (jest: both `@types/jest` and `@jest/globals`); another runner merges it into its own interface.
  */
 export interface EventBridgeMatchers<R = unknown> extends DeliveryMatchers<R> {
   /**

@@ -1,9 +1,9 @@
 // `npm run test:consumers`: the package as its users get it. Packs it the way a git install or a
 // publish does (`npm pack`, which runs `prepare`, in a copy of the sources), installs the tarball into
 // temporary projects and runs there: the ES module and CommonJS doors under node, TypeScript with
-// `nodenext`, `bundler` and `node10` resolution, and jest 29 and 30 in their default CommonJS mode
+// `nodenext`, `bundler` and `node10` resolution, jest 29 and 30 in their default CommonJS mode
 // (babel-jest and ts-jest) and in their ES module mode, including the jest samples of
-// docs/guide/unit-testing.md.
+// docs/guide/unit-testing.md, and vitest 4.
 //
 // The tools of each temporary project (jest, typescript, ...) are installed once into a directory
 // under the OS temp dir keyed by a hash of their versions, with an npm cache beside it, so later runs
@@ -30,7 +30,7 @@ const projects = [
   },
   {
     name: 'jest30',
-    tools: { ...common, jest: '^30.2.0', 'babel-jest': '^30.2.0', '@jest/globals': '^30.2.0', '@types/jest': '^30.0.0' },
+    tools: { ...common, jest: '^30.2.0', 'babel-jest': '^30.2.0', '@jest/globals': '^30.2.0', '@types/jest': '^30.0.0', vitest: '^4.0.0' },
     tsModule: { module: 'nodenext', moduleResolution: 'nodenext' },
   },
 ];
@@ -65,6 +65,16 @@ function step(name, body) {
   }
 }
 
+/** The tarball unpacked into the work directory (once). */
+function unpacked() {
+  const dir = join(work, 'unpacked');
+  if (!existsSync(dir)) {
+    mkdirSync(dir);
+    execFileSync('tar', ['-xzf', tarball, '-C', dir]);
+  }
+  return dir;
+}
+
 /** The jest samples of the unit-testing guide: fences whose info string says `test:consumers as <file>`. */
 function docSamples() {
   const text = readFileSync(join(root, 'docs', 'guide', 'unit-testing.md'), 'utf8');
@@ -92,21 +102,24 @@ step('npm pack runs prepare and ships a complete package', () => {
   const info = JSON.parse(out.slice(out.indexOf('[')))[0];
   tarball = join(work, info.filename);
   const files = new Set(info.files.map((f) => f.path));
-  for (const required of ['LICENSE', 'dist/index.js', 'dist/cjs/index.js', 'dist/cjs/package.json', 'dist/testing/jest.d.ts', 'dist/cjs/testing/jest.js', 'dist/cli/main.js']) {
+  for (const required of ['LICENSE', 'src/index.ts', 'dist/index.js', 'dist/cjs/index.js', 'dist/cjs/package.json', 'dist/testing/jest.d.ts', 'dist/cjs/testing/jest.js', 'dist/cli/main.js']) {
     if (!files.has(required)) throw new Error(`the package lacks ${required}`);
   }
   for (const path of files) {
-    if (path.startsWith('src/') || path.startsWith('examples/')) throw new Error(`the package ships ${path}`);
+    if (path.startsWith('examples/') || path.startsWith('test/')) throw new Error(`the package ships ${path}`);
   }
-  // Every source map carries its sources: src/ is not shipped.
-  const unpacked = join(work, 'unpacked');
-  mkdirSync(unpacked);
-  execFileSync('tar', ['-xzf', tarball, '-C', unpacked]);
+  // Every source map (of the code and of the declarations) points to sources the package ships.
+  let maps = 0;
   for (const path of files) {
     if (!path.endsWith('.map')) continue;
-    const map = JSON.parse(readFileSync(join(unpacked, 'package', path), 'utf8'));
-    if (!Array.isArray(map.sourcesContent) || map.sourcesContent.length !== map.sources.length) throw new Error(`${path} has no sourcesContent`);
+    maps++;
+    const map = JSON.parse(readFileSync(join(unpacked(), 'package', path), 'utf8'));
+    for (const source of map.sources) {
+      const shipped = join(dirname(path), map.sourceRoot ?? '', source).split('\\').join('/');
+      if (!files.has(shipped)) throw new Error(`${path} points to ${source}, which the package does not ship`);
+    }
   }
+  if (maps === 0) throw new Error('the package has no source maps');
 });
 if (tarball === undefined) finish();
 
@@ -130,6 +143,9 @@ for (const project of projects) {
     }
     cpSync(join(fixtures, 'node'), join(dir, 'node'), { recursive: true });
     cpSync(join(fixtures, 'ts'), join(dir, 'ts'), { recursive: true });
+    // Named so that this repository's own vitest run does not pick it up.
+    mkdirSync(join(dir, 'vitest'));
+    cpSync(join(fixtures, 'vitest', 'rules.vitest.ts'), join(dir, 'vitest', 'rules.test.ts'));
     cpSync(join(fixtures, 'jest'), dir, { recursive: true });
     for (const sample of samples) writeFileSync(join(dir, sample.file), sample.code);
     const tsconfig = {
@@ -145,7 +161,7 @@ for (const project of projects) {
   step(`${project.name}: jest, default CommonJS mode, babel-jest`, () => run(process.execPath, [jest, '-c', 'jest.babel.config.cjs', '--ci'], dir));
   step(`${project.name}: jest, default CommonJS mode, ts-jest`, () => run(process.execPath, [jest, '-c', 'jest.ts-jest.config.cjs', '--ci'], dir));
   step(`${project.name}: jest, matchers registered by setupFilesAfterEnv (the guide's jest.config.js)`, () =>
-    run(process.execPath, [jest, '-c', 'jest.config.js', '--ci'], dir),
+    run(process.execPath, [jest, '-c', 'jest.config.js', '--ci', 'setup/'], dir),
   );
   step(`${project.name}: jest, ES module mode`, () =>
     run(process.execPath, [jest, '-c', 'jest.esm.config.cjs', '--ci'], dir, { NODE_OPTIONS: '--experimental-vm-modules --no-warnings' }),
@@ -159,6 +175,9 @@ for (const project of projects) {
         if (help.includes('examples/')) throw new Error(`${['eventbridge-matcher', ...command].join(' ')} --help cites examples/, which is not installed`);
       }
     });
+    step('vitest 4: the vitest entry', () =>
+      run(process.execPath, [join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--dir', 'vitest'], dir),
+    );
     const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
     step('typescript nodenext: compile and run .mts and .cts', () => {
       run(process.execPath, [tsc, '-p', 'ts/nodenext'], dir);
