@@ -129,6 +129,10 @@ for (const project of projects) {
   const key = createHash('sha256').update(JSON.stringify(project.tools)).digest('hex').slice(0, 12);
   const dir = join(cacheRoot, `${project.name}-${key}`);
   step(`${project.name}: install the tools (cached in the OS temp dir) and the tarball`, () => {
+    // Tool sets of earlier versions of this file are not needed any more.
+    for (const entry of existsSync(cacheRoot) ? readdirSync(cacheRoot) : []) {
+      if (entry.startsWith(`${project.name}-`) && entry !== `${project.name}-${key}`) rmSync(join(cacheRoot, entry), { recursive: true, force: true });
+    }
     if (!existsSync(join(dir, '.installed'))) {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
@@ -175,6 +179,7 @@ for (const project of projects) {
         if (help.includes('examples/')) throw new Error(`${['eventbridge-matcher', ...command].join(' ')} --help cites examples/, which is not installed`);
       }
     });
+    step('installed CLI: a server started with npx stops when npm is killed', () => run(process.execPath, ['node/npx-stop.mjs'], dir));
     step('vitest 4: the vitest entry', () =>
       run(process.execPath, [join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--dir', 'vitest'], dir),
     );
