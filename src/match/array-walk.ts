@@ -16,12 +16,13 @@
  *   at most one state per array element (plus one with nothing bound), and states are deduplicated.
  * - **Ranges.** Elements are numbered in document order, so an element's subtree and an array's
  *   elements are each one range of numbers. The occurrences of a path that agree with `U` are those
- *   whose innermost element lies outside every "other element of a bound array" range: a few binary
- *   searches over the path's occurrences sorted by element, not a scan of all of them. Each
- *   occurrence's value is matched against an edge once per event, and the outcome for one set of
- *   relevant bindings is computed once and reused by every state that has it.
+ *   whose innermost element lies outside every "other element of a bound array" range: a few
+ *   lookups in the path's occurrences sorted by element, not a scan of all of them. Each
+ *   occurrence's value is matched against an edge once per event, and the outcome for bindings
+ *   several states share is computed once.
  *
- * The walk with no arrays in the event is the plain one in `matcher.ts`.
+ * The matcher runs this walk when the cheaper binding search (`binding-search.ts`) exceeds its
+ * budget; events with no arrays take the plain walk in `matcher.ts`.
  */
 
 import type { Cond, PathEdge, RuleEntry, TrieNode } from '../compile/rule-trie.js';
@@ -46,8 +47,9 @@ interface EdgeOutcome {
 
 /**
  * One edge's occurrences in this event, sorted by innermost element, each matched once; stored in
- * the walk's arenas (`ctx[from .. from + n]`, conditions of occurrence `j` at
- * `conds[condStart[from + j] .. condStart[from + j + 1]]`). Reused across events.
+ * the walk's arenas: innermost elements at `ctxArena[from .. from + n]`, and the conditions of the
+ * occurrence at position `i` at `condArena[startArena[i] .. startArena[i + 1]]`. Reused across
+ * events.
  */
 interface EdgeTable {
   from: number;
