@@ -6,7 +6,8 @@
  */
 
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import { EventBridge, Matcher, checkEventPattern, explainEventPattern, parsePattern, testEventPattern } from '../../src/index.js';
+import { EventBridge, Matcher, checkEventPattern, explainEventPattern, parsePattern, testEventPattern, transformTargetInput } from '../../src/index.js';
+import { createServer } from '../../src/server/index.js';
 import type { PutEventsRequest, PutEventsResponse, PutRuleRequest } from '../../src/index.js';
 
 describe('EventBridge.putEvents', () => {
@@ -72,5 +73,20 @@ describe('patterns and events', () => {
     expectTypeOf(new Matcher().match).returns.toEqualTypeOf<string[]>();
     expectTypeOf(testEventPattern).returns.toEqualTypeOf<boolean>();
     expect(explainEventPattern(parsePattern({ source: ['a'] }), { source: 'a' }).matches).toBe(true);
+  });
+});
+
+describe('targets and the server', () => {
+  test('should reject misspelt options', () => {
+    const mistakes = (): void => {
+      // @ts-expect-error Inptu is not Input
+      transformTargetInput({ Inptu: '"fixed"' }, '{}');
+      // @ts-expect-error InputTemplate is required in an InputTransformer
+      transformTargetInput({ InputTransformer: { InputPathsMap: {} } }, '{}');
+      // @ts-expect-error prot is not an option
+      createServer({ prot: 4010 });
+    };
+    expect(typeof mistakes).toBe('function');
+    expect(transformTargetInput({ Input: '"fixed"' }, '{"a":1}')).toBe('"fixed"');
   });
 });
