@@ -172,9 +172,16 @@ describe('cron schedules', () => {
     ['W: the weekday nearest the 15th (a Sunday gives Monday the 16th)', 'cron(0 0 15W * ? 2026)', '2026-03-01', '2026-03-31T23:59:59Z', ['2026-03-16']],
     ['#: the third Friday of the month', 'cron(0 0 ? * 6#3 2026)', '2026-01-01', '2026-03-31T23:59:59Z', ['2026-01-16', '2026-02-20', '2026-03-20']],
     ['L in day-of-week after a day: the last Friday of the month', 'cron(0 0 ? * 6L 2026)', '2026-01-01', '2026-02-28T23:59:59Z', ['2026-01-30', '2026-02-27']],
+    ['# as AWS documents it: 3#2 is the second Tuesday', 'cron(0 0 ? * 3#2 2026)', '2026-06-01', '2026-07-31T23:59:59Z', ['2026-06-09', '2026-07-14']],
     ['year field bounds the schedule', 'cron(0 0 1 1 ? 2026-2027)', '2025-01-01', '2030-01-01', ['2026-01-01', '2027-01-01']],
   ])('%s', (_name, expression, from, to, days) => {
     expect(fireTimes(expression, `${from}T00:00:00Z`, to).map((t) => t.slice(0, 10))).toEqual(days);
+  });
+
+  test('1/10 in minutes is every tenth minute from the first (AWS: "the 11th, 21st, and 31st minute, and so on")', () => {
+    expect(fireTimes('cron(1/10 7 * * ? *)', '2026-03-02T00:00:00Z', '2026-03-02T23:59:00Z').map((t) => t.slice(11, 16))).toEqual([
+      '07:01', '07:11', '07:21', '07:31', '07:41', '07:51',
+    ]);
   });
 
   test('lists, ranges and steps in minutes and hours', () => {
