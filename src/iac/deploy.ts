@@ -4,6 +4,7 @@
  * targets whose ARN resolved. Typed structurally so this folder does not depend on the bus code.
  */
 
+import { patternLine } from './check.js';
 import { InfrastructureError } from './types.js';
 import type { Infrastructure } from './types.js';
 
@@ -51,7 +52,10 @@ export function deployInfrastructure(host: RuleHost, infrastructure: Infrastruct
     } catch (error) {
       if (!(error instanceof Error)) throw error;
       const where = `rule ${JSON.stringify(rule.name)}${rule.bus === 'default' ? '' : ` on bus ${JSON.stringify(rule.bus)}`}`;
-      throw new InfrastructureError(`${where}: ${error.name}: ${error.message}`, rule.patternLocation ?? rule.location, rule.name, { cause: error });
+      // An invalid pattern's error carries its location in the pattern: report the member's line.
+      const inPattern = (error as { location?: { line: number; column: number } }).location;
+      const file = (rule.patternLocation ?? rule.location).file;
+      throw new InfrastructureError(`${where}: ${error.name}: ${error.message}`, { file, line: patternLine(rule, inPattern) }, rule.name, { cause: error });
     }
   }
   return infrastructure.rules.length;

@@ -169,3 +169,20 @@ describe('checkRules', () => {
     expect(problems.map((p) => p.location.line)).toEqual([5]);
   });
 });
+
+describe('deployInfrastructure', () => {
+  it('puts targets whose ARN resolved, with their input settings, and leaves out stand-in ARNs', async () => {
+    const bridge = deployed(await loadInfrastructure(fixture('cloudformation/template.json'), { params: { BucketName: 'uploads' } }));
+    expect(bridge.listTargetsByRule({ Rule: 'ObjectCreatedRule' }).Targets).toEqual([
+      { Id: 'Process', Arn: 'arn:aws:lambda:us-east-1:123456789012:function:process-upload' },
+    ]);
+    const yaml = deployed(await loadInfrastructure(fixture('cloudformation/template.yaml')));
+    // The topic's ARN is known only once deployed (Ref gives "AlertTopic"): no target is put.
+    expect(yaml.listTargetsByRule({ Rule: 'big-orders-dev', EventBusName: 'orders-dev' }).Targets).toEqual([]);
+  });
+
+  it('names the rule and its line when the bus refuses it', () => {
+    const text = 'Resources:\n  R:\n    Type: AWS::Events::Rule\n    Properties:\n      EventPattern:\n        source: x\n';
+    expect(() => deployed(parseInfrastructure(text, 't.yaml'))).toThrow(/^t\.yaml:6: rule "R": InvalidEventPatternException: Event pattern is not valid\. Reason: /);
+  });
+});
