@@ -46,8 +46,9 @@ describe('rate schedules under a manual clock', () => {
     expect(deliveries).toHaveLength(5);
     expect(deliveries.map((d) => (JSON.parse(d.Input) as { time: string }).time)).toEqual(times);
     const event = JSON.parse(deliveries[0]?.Input ?? '{}') as Record<string, unknown>;
-    // The Scheduled Event envelope, in AWS's member order
-    // (https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-events.html, "Scheduled Event").
+    // The Scheduled Event envelope, in AWS's member order; AWS's example has a time with seconds
+    // (18:44:49Z), as a rate counted from the rule's creation gives
+    // (https://docs.aws.amazon.com/eventbridge/latest/userguide/event-reference.html, "Scheduled Event").
     expect(Object.keys(event)).toEqual(['version', 'id', 'detail-type', 'source', 'account', 'time', 'region', 'resources', 'detail']);
     expect(event).toMatchObject({ 'detail-type': 'Scheduled Event', source: 'aws.events', resources: [RuleArn], detail: {} });
     expect(deliveries[0]?.Rule).toBe('tick');
