@@ -34,6 +34,9 @@ export interface InfrastructureRuleSource {
 
 const yamlExtensions = new Set(['.yaml', '.yml', '.template']);
 
+/** A key each JSON format has at its top level (template, Terraform, cloud assembly, Serverless). */
+const markers = ['"Resources"', '"AWSTemplateFormatVersion"', '"format_version"', '"artifacts"', '"service"'];
+
 /**
  * True when a path is infrastructure code rather than a rules file or pattern: a directory with a
  * `manifest.json` (a `cdk.out`), a YAML file, or a JSON file shaped as a template, cloud assembly
@@ -53,7 +56,10 @@ export async function isInfrastructureSource(path: string): Promise<boolean> {
   if (yamlExtensions.has(extname(path).toLowerCase())) return true;
   if (extname(path).toLowerCase() !== '.json' && basename(path) !== 'manifest.json') return false;
   try {
-    return detectFormat(JSON.parse(await readFile(path, 'utf8'))) !== undefined;
+    const text = await readFile(path, 'utf8');
+    // A large rules file is not parsed twice: each format has a top-level key that must appear.
+    if (!markers.some((marker) => text.includes(marker))) return false;
+    return detectFormat(JSON.parse(text)) !== undefined;
   } catch {
     return false;
   }
