@@ -465,9 +465,10 @@ export class EventBridge {
    * Destination: { Arn (the archive's bus), FilterArns? } }` → `{ ReplayArn, State: 'STARTING',
    * ReplayStartTime }`. The replay runs after this returns (see {@link EventBridge.replaysSettled}).
    *
-   * @throws {@link EventBridgeError} `ResourceAlreadyExistsException`; `ResourceNotFoundException` for
-   *   an unknown archive or bus; `ValidationException` for another bus than the archive's or a start
-   *   not before the end.
+   * @throws {@link EventBridgeError} `ResourceAlreadyExistsException` `Replay <name> already exists.`;
+   *   `ResourceNotFoundException` for an unknown bus; `ValidationException` for an unknown archive
+   *   (`Parameter EventSourceArn is not valid. Reason: Archive <name> does not exist.`), another bus
+   *   than the archive's, or a start not before the end.
    */
   startReplay(input: StartReplayRequest): StartReplayResponse {
     return startReplay(this.state, input);

@@ -12,7 +12,7 @@
  */
 
 import { EventBridgeError } from '../errors.js';
-import { archivedEvents, findArchive } from './archives.js';
+import { archivedEvents } from './archives.js';
 import { routeEvent } from './event-path.js';
 import { NamedRecords } from './named-records.js';
 import { pageBounds } from './pages.js';
@@ -153,13 +153,14 @@ export function startReplay(state: BridgeState, input: StartReplayRequest): Star
     throw new EventBridgeError('ResourceAlreadyExistsException', `Replay ${replayName} already exists.`);
   }
   const archiveName = /:archive\/(.+)$/.exec(source as string)?.[1] ?? (source as string);
-  const archive = findArchive(state, { ArchiveName: archiveName }, new Constraints());
+  const archive = state.archives.get(archiveName);
+  if (archive === undefined) throw validationError(`Parameter EventSourceArn is not valid. Reason: Archive ${archiveName} does not exist.`);
   const bus = findBus(state, dest.Arn);
   if (bus.name !== archive.busName) {
     throw validationError('Parameter Destination.Arn is not valid. Reason: Cross event bus replay is not permitted.');
   }
   if (startMs >= endMs) {
-    throw validationError('Parameter EventStartTime is not valid. Reason: EventStartTime must be before EventEndTime.');
+    throw validationError('Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime.');
   }
   let finish: () => void = () => undefined;
   const replay: ReplayRecord = {

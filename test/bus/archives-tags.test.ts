@@ -43,7 +43,9 @@ describe('archives', () => {
     expect(eb.listArchives({ NamePrefix: 'b' }).Archives).toEqual([]);
   });
 
-  test('StartReplay refuses a start not before the end, and an unknown archive', () => {
+  // AWS's texts as LocalStack's snapshot tests recorded them against AWS:
+  // https://github.com/localstack/localstack/blob/main/tests/aws/services/events/test_archive_and_replay.snapshot.json
+  test('StartReplay refuses a start not before the end, an unknown archive and a second replay of one name', async () => {
     const eb = new EventBridge({ clock: new ManualClock(START) });
     eb.createArchive({ ArchiveName: 'a', EventSourceArn: 'default' });
     const request = {
@@ -53,12 +55,19 @@ describe('archives', () => {
       EventEndTime: START,
       Destination: { Arn: 'arn:aws:events:us-east-1:123456789012:event-bus/default' },
     };
-    expect(thrown(() => eb.startReplay(request)).name).toBe('ValidationException');
-    expect(thrown(() => eb.startReplay({ ...request, EventSourceArn: 'arn:aws:events:us-east-1:123456789012:archive/zz' }))).toEqual({
-      name: 'ResourceNotFoundException',
-      message: 'Archive zz does not exist.',
+    expect(thrown(() => eb.startReplay(request))).toEqual({
+      name: 'ValidationException',
+      message: 'Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime.',
     });
-    expect(thrown(() => eb.describeReplay({ ReplayName: 'r' }))).toEqual({ name: 'ResourceNotFoundException', message: 'Replay r does not exist.' });
+    expect(thrown(() => eb.startReplay({ ...request, EventSourceArn: 'arn:aws:events:us-east-1:123456789012:archive/zz' }))).toEqual({
+      name: 'ValidationException',
+      message: 'Parameter EventSourceArn is not valid. Reason: Archive zz does not exist.',
+    });
+    const later = { ...request, EventEndTime: new Date(START.getTime() + 1000) };
+    eb.startReplay(later);
+    expect(thrown(() => eb.startReplay(later))).toEqual({ name: 'ResourceAlreadyExistsException', message: 'Replay r already exists.' });
+    await eb.replaysSettled();
+    expect(thrown(() => eb.describeReplay({ ReplayName: 'nope' }))).toEqual({ name: 'ResourceNotFoundException', message: 'Replay nope does not exist.' });
   });
 });
 
