@@ -4,8 +4,9 @@
  * one-thread path runs too, so both write the same bytes.
  *
  * Split: the main thread reads and splits lines (readNdjsonLines: strict UTF-8, line cap) and writes
- * output; workers only match. A batch is one input chunk's lines; at most two batches per worker
- * are in flight, so memory stays bounded by the chunk size whatever the stream's length.
+ * output; workers only match. A batch is one input chunk's lines (files are read 1 MiB at a time
+ * in this mode); at most two batches per worker are in flight, so memory stays bounded by the chunk
+ * size whatever the stream's length.
  */
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';

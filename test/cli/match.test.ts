@@ -212,7 +212,8 @@ describe.concurrent('match', () => {
   test('should write the same bytes with --workers 3 as with one thread, in input order', async () => {
     // Many chunks, bad lines, blank lines, CRLF, invalid UTF-8, and --matches-only.
     const lines: string[] = [];
-    for (let i = 0; i < 30_000; i++) {
+    // About 6 MB: several 1 MiB batches per worker.
+    for (let i = 0; i < 100_000; i++) {
       if (i % 997 === 0) lines.push('{not json');
       else if (i % 1009 === 0) lines.push('');
       else if (i % 1013 === 0) lines.push(`{"source":"aws.ec2"}\r`);
