@@ -27,6 +27,7 @@
 
 import type { Cond, PathEdge, RuleEntry, TrieNode } from '../compile/rule-trie.js';
 import type { EventFields } from '../event/scanner-fields.js';
+import { edgeAt } from './edges.js';
 import type { LeafValue } from '../event/leaf-value.js';
 
 /**
@@ -149,22 +150,10 @@ export class ArrayWalk {
           }
           if (out.length === total) return;
         }
-        const edges = node.edges;
-        if (edges === undefined) continue;
-        const byLeaf = node.edgeByLeaf;
-        const absentEdges = node.absentEdges;
+        if (node.edges === undefined) continue;
         for (let k = 0; ; k++) {
-          let edge: PathEdge | undefined;
-          if (byLeaf === undefined) {
-            if (k >= edges.length) break;
-            edge = edges[k];
-          } else if (k < fields.touchedCount) {
-            edge = byLeaf[fields.touched[k] as number];
-          } else {
-            if (absentEdges === undefined || k - fields.touchedCount >= absentEdges.length) break;
-            edge = absentEdges[k - fields.touchedCount];
-            if (edge !== undefined && fields.first(edge.path.leafId) >= 0) continue;
-          }
+          const edge = edgeAt(node, fields, k);
+          if (edge === null) break;
           if (edge === undefined) continue;
           sp = this.follow(edge, bound, sp);
         }

@@ -11,8 +11,9 @@
  * no occurrence of its path agrees.
  */
 
-import type { Cond, PathEdge, RuleEntry, TrieNode } from '../compile/rule-trie.js';
+import type { Cond, RuleEntry, TrieNode } from '../compile/rule-trie.js';
 import type { EventFields } from '../event/scanner-fields.js';
+import { edgeAt } from './edges.js';
 import type { LeafValue } from '../event/leaf-value.js';
 
 /** A stamp source shared with the other walks (conditions keep stamps from all of them). */
@@ -109,24 +110,10 @@ export class BindingSearch {
         }
         if (out.length === total) break;
       }
-      const edges = node.edges;
-      if (edges === undefined) continue;
-      const byLeaf = node.edgeByLeaf;
-      const touched = fields.touched;
-      const touchedCount = fields.touchedCount;
-      const absentEdges = node.absentEdges;
+      if (node.edges === undefined) continue;
       for (let k = 0; ; k++) {
-        let edge: PathEdge | undefined;
-        if (byLeaf === undefined) {
-          if (k >= edges.length) break;
-          edge = edges[k];
-        } else if (k < touchedCount) {
-          edge = byLeaf[touched[k] as number];
-        } else {
-          if (absentEdges === undefined || k - touchedCount >= absentEdges.length) break;
-          edge = absentEdges[k - touchedCount];
-          if (edge !== undefined && fields.first(edge.path.leafId) >= 0) continue;
-        }
+        const edge = edgeAt(node, fields, k);
+        if (edge === null) break;
         if (edge === undefined) continue;
         const step = ++this.stamps.stamp;
         let consistent = false;

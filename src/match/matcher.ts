@@ -13,7 +13,7 @@ import { parsePattern } from '../pattern/parse.js';
 import { isParsedPattern } from '../pattern/parsed-pattern.js';
 import { PathTable } from '../compile/path-table.js';
 import { TrieNode, insertSubRule, removeSubRule } from '../compile/rule-trie.js';
-import type { Cond, PathEdge, RuleEntry } from '../compile/rule-trie.js';
+import type { Cond, RuleEntry } from '../compile/rule-trie.js';
 import { EventFields } from '../event/scanner-fields.js';
 import { forgetHashedString } from '../compile/value-index.js';
 import type { LeafValue } from '../event/leaf-value.js';
@@ -21,6 +21,7 @@ import { scanEventText, scanEventValue } from '../event/scanner.js';
 import type { MatchOptions } from './match-options.js';
 import { ArrayWalk } from './array-walk.js';
 import { BindingSearch } from './binding-search.js';
+import { edgeAt } from './edges.js';
 import { InvalidEventError } from '../event/errors.js';
 
 /**
@@ -187,26 +188,10 @@ export class Matcher {
         }
         if (out.length === total) break;
       }
-      const edges = node.edges;
-      if (edges === undefined) continue;
-      // With many edges, visit only those of paths the event has, then the exists:false edges of
-      // paths it lacks; otherwise try every edge.
-      const byLeaf = node.edgeByLeaf;
-      const touched = fields.touched;
-      const touchedCount = fields.touchedCount;
-      const absentEdges = node.absentEdges;
+      if (node.edges === undefined) continue;
       for (let k = 0; ; k++) {
-        let edge: PathEdge | undefined;
-        if (byLeaf === undefined) {
-          if (k >= edges.length) break;
-          edge = edges[k];
-        } else if (k < touchedCount) {
-          edge = byLeaf[touched[k] as number];
-        } else {
-          if (absentEdges === undefined || k - touchedCount >= absentEdges.length) break;
-          edge = absentEdges[k - touchedCount];
-          if (edge !== undefined && fields.first(edge.path.leafId) >= 0) continue;
-        }
+        const edge = edgeAt(node, fields, k);
+        if (edge === null) break;
         if (edge === undefined) continue;
         const first = fields.first(edge.path.leafId);
         if (first < 0) {

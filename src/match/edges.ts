@@ -1,0 +1,31 @@
+/**
+ * Which edges of a trie node a walk takes for one event, shared by the three walks (plain,
+ * binding search, array walk). A node with few edges offers all of them; a node with many offers
+ * the edges of the paths the event has, then the `exists:false` edges of paths it lacks.
+ */
+
+import type { PathEdge, TrieNode } from '../compile/rule-trie.js';
+import type { EventFields } from '../event/scanner-fields.js';
+
+/**
+ * The `k`-th edge a walk takes from `node` (call with k = 0, 1, 2, … until `null`).
+ *
+ * @param node - A trie node with edges.
+ * @param fields - The scanned event.
+ * @param k - The position.
+ * @returns The edge; `undefined` for a position to skip; `null` past the last.
+ */
+export function edgeAt(node: TrieNode, fields: EventFields, k: number): PathEdge | undefined | null {
+  const byLeaf = node.edgeByLeaf;
+  if (byLeaf === undefined) {
+    const edges = node.edges;
+    return edges === undefined || k >= edges.length ? null : edges[k];
+  }
+  if (k < fields.touchedCount) return byLeaf[fields.touched[k] as number];
+  const absentEdges = node.absentEdges;
+  const a = k - fields.touchedCount;
+  if (absentEdges === undefined || a >= absentEdges.length) return null;
+  const edge = absentEdges[a];
+  // A present path's edge was offered among the touched ones.
+  return edge !== undefined && fields.first(edge.path.leafId) >= 0 ? undefined : edge;
+}
