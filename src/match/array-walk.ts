@@ -22,12 +22,14 @@
  *   several states share is computed once.
  *
  * The matcher runs this walk when the cheaper binding search (`binding-search.ts`) exceeds its
- * budget; events with no arrays take the plain walk in `matcher.ts`.
+ * budget; events with no arrays take the plain walk in `matcher.ts`. One concept in one file: the
+ * walk's state, its tables and its lookups share the per-event scratch.
  */
 
 import type { Cond, PathEdge, RuleEntry, TrieNode } from '../compile/rule-trie.js';
 import type { EventFields } from '../event/scanner-fields.js';
 import { edgeAt } from './edges.js';
+import { holds, mayHold, mergeAscending, sortByContext, sortPairs } from './element-order.js';
 import type { LeafValue } from '../event/leaf-value.js';
 
 /**
@@ -518,72 +520,5 @@ export class ArrayWalk {
     const parent = this.fields.elementParent;
     for (; e >= 0; e = parent[e] as number) if (mayHold(this.arrayPath(e), next)) return e;
     return -1;
-  }
-}
-
-/** Sorts positions `[from, to)` of `ctx` ascending, carrying `ids` along (stable: ties keep order). */
-function sortByContext(ctx: Int32Array, ids: Int32Array, from: number, to: number): void {
-  const order = Array.from({ length: to - from }, (_, i) => from + i);
-  order.sort((a, b) => (ctx[a] as number) - (ctx[b] as number) || a - b);
-  const c = order.map((i) => ctx[i] as number);
-  const d = order.map((i) => ids[i] as number);
-  for (let i = 0; i < c.length; i++) {
-    ctx[from + i] = c[i] as number;
-    ids[from + i] = d[i] as number;
-  }
-}
-
-/** Two ascending lists merged, without repeats. */
-function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
-  const merged: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? (a[i] as number) : 0x7fffffff;
-    const y = j < b.length ? (b[j] as number) : 0x7fffffff;
-    merged.push(x < y ? x : y);
-    if (x <= y) i++;
-    if (y <= x) j++;
-  }
-  return merged;
-}
-
-/**
- * Whether an array at path `q` can hold an occurrence of path `p`: `p` is `q` or starts with `q.`.
- */
-function holds(q: string, p: string): boolean {
-  return p.startsWith(q) && (p.length === q.length || p.charCodeAt(q.length) === 0x2e);
-}
-
-/**
- * Whether an array at path `q` may hold an occurrence of some path not smaller than `m` (the
- * smallest path still to come): false exactly when `m` sorts after `q` and after every `q.…` path.
- */
-function mayHold(q: string, m: string): boolean {
-  const n = Math.min(q.length, m.length);
-  for (let i = 0; i < n; i++) {
-    const a = m.charCodeAt(i);
-    const b = q.charCodeAt(i);
-    if (a !== b) return a < b;
-  }
-  // One is a prefix of the other.
-  if (m.length <= q.length) return true;
-  // m = q + rest: `q.…` paths may still come unless rest sorts after ".".
-  return m.charCodeAt(q.length) <= 0x2e;
-}
-
-/** Sorts the first `n` numbers of `a`, read as (start, end) pairs, by start (insertion sort: few pairs). */
-function sortPairs(a: Int32Array, n: number): void {
-  for (let i = 2; i < n; i += 2) {
-    const lo = a[i] as number;
-    const hi = a[i + 1] as number;
-    let j = i - 2;
-    while (j >= 0 && (a[j] as number) > lo) {
-      a[j + 2] = a[j] as number;
-      a[j + 3] = a[j + 1] as number;
-      j -= 2;
-    }
-    a[j + 2] = lo;
-    a[j + 3] = hi;
   }
 }
