@@ -150,7 +150,7 @@ export function archiveEvent(state: BridgeState, bus: BusRecord, envelope: strin
   if (state.archives.size === 0) return;
   for (const archive of state.archives.values()) {
     if (archive.busName !== bus.name) continue;
-    if (archive.matcher !== undefined && archive.matcher.match(envelope).length === 0) continue;
+    if (archive.matcher !== undefined && archive.matcher.match(envelope, { trusted: true }).length === 0) continue;
     const bytes = Buffer.byteLength(envelope, 'utf8');
     archive.events.push({ envelope, timeMs, receivedMs: state.now().getTime(), bytes });
     archive.sizeBytes += bytes;
