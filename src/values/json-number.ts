@@ -2,8 +2,9 @@
  * A JSON number as the engine sees it: its source text plus, when the text is *comparable*
  * (docs/semantics.md §2.4: exactly the shortest round-trip decimal of a finite double, as Java's
  * `Double.toString` prints it), that double. Equality of two numbers: both comparable with the same
- * double, or byte-identical text. `numberFromText` runs once per event number, so it is hot: short
- * mantissas (≤ 15 digits) take a fast path with no string building.
+ * double, or byte-identical text. The event scanner reads every number on a path some rule uses
+ * with `numberFromSpan`, in place and without building strings (design note 012); patterns and
+ * parsed objects use `numberFromText`.
  */
 
 /**
