@@ -15,7 +15,6 @@
 import { EventBridgeError } from '../errors.js';
 import { Matcher } from '../match/matcher.js';
 import { parsePattern } from '../pattern/parse.js';
-import { NamedRecords } from './named-records.js';
 import { pageBounds } from './pages.js';
 import { findBus } from './state.js';
 import type { BridgeState, BusRecord } from './state.js';
@@ -29,45 +28,13 @@ import {
   optionalString,
   requestObject,
 } from './validation.js';
+import { ARCHIVE_STATES } from './records.js';
+import type { ArchiveState, ArchivedEvent, ArchiveRecord } from './records.js';
+export type { ArchiveState, ArchivedEvent, ArchiveRecord, ArchiveStore } from './records.js';
 
 /** Most events one archive keeps; the oldest go first. */
 export const MAX_ARCHIVED_EVENTS = 100_000;
 const DAY_MS = 86_400_000;
-const ARCHIVE_STATES = ['ENABLED', 'DISABLED', 'CREATING', 'UPDATING', 'CREATE_FAILED', 'UPDATE_FAILED'] as const;
-
-/** An archive's state, as AWS names them (this library's archives are always `ENABLED`). */
-export type ArchiveState = (typeof ARCHIVE_STATES)[number];
-
-/** One archived event. */
-export interface ArchivedEvent {
-  /** The envelope text, as the bus's rules saw it. */
-  readonly envelope: string;
-  /** The event's `time`, epoch ms. */
-  readonly timeMs: number;
-  /** When the archive received it, epoch ms (the instance's clock). */
-  readonly receivedMs: number;
-  readonly bytes: number;
-}
-
-/** One archive, as stored. */
-export interface ArchiveRecord {
-  readonly name: string;
-  readonly arn: string;
-  /** The ARN of its bus (`EventSourceArn`). */
-  readonly busArn: string;
-  readonly busName: string;
-  description: string | undefined;
-  eventPattern: string | undefined;
-  /** Holds the archive's pattern as its one rule, when it has one. */
-  matcher: Matcher | undefined;
-  retentionDays: number;
-  readonly creationTime: Date;
-  readonly events: ArchivedEvent[];
-  sizeBytes: number;
-}
-
-/** The archives of one instance, by name. */
-export type ArchiveStore = NamedRecords<ArchiveRecord>;
 
 /** CreateArchive input. */
 export interface CreateArchiveRequest {
@@ -136,7 +103,6 @@ export interface ListArchivesResponse {
   Archives: Archive[];
   NextToken?: string;
 }
-
 
 /**
  * Keeps an event in every archive of its bus whose pattern it matches. Called by the event path.

@@ -15,13 +15,8 @@ import {
   optionalString,
   requestObject,
 } from './validation.js';
-
-/** Bus settings kept as given and echoed by DescribeEventBus. */
-export interface BusSettings {
-  KmsKeyIdentifier?: string;
-  DeadLetterConfig?: { Arn?: string };
-  LogConfig?: { IncludeDetail?: string; Level?: string };
-}
+import type { BusSettings } from './records.js';
+export type { BusSettings } from './records.js';
 
 /** UpdateEventBus input; the bus is `default` when `Name` is omitted. */
 export interface UpdateEventBusRequest {

@@ -6,7 +6,6 @@
 
 import { randomUUID } from 'node:crypto';
 import { EventBridgeError } from '../errors.js';
-import { NamedRecords } from './named-records.js';
 import { pageBounds } from './pages.js';
 import type { BridgeState } from './state.js';
 import {
@@ -19,41 +18,11 @@ import {
   requestObject,
   validationError,
 } from './validation.js';
+import type { ConnectionRecord, ApiDestinationRecord } from './records.js';
+export type { ConnectionRecord, ApiDestinationRecord, ConnectionStores } from './records.js';
 
 const AUTH_TYPES = ['BASIC', 'OAUTH_CLIENT_CREDENTIALS', 'API_KEY'] as const;
 const HTTP_METHODS = ['POST', 'GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'DELETE'] as const;
-
-/** A connection, as stored. */
-export interface ConnectionRecord {
-  readonly name: string;
-  readonly arn: string;
-  description: string | undefined;
-  authorizationType: string;
-  authParameters: Record<string, unknown>;
-  readonly creationTime: Date;
-  lastModifiedTime: Date;
-  readonly secretArn: string;
-}
-
-/** An API destination, as stored. */
-export interface ApiDestinationRecord {
-  readonly name: string;
-  readonly arn: string;
-  description: string | undefined;
-  connectionArn: string;
-  invocationEndpoint: string;
-  httpMethod: string;
-  rateLimit: number | undefined;
-  readonly creationTime: Date;
-  lastModifiedTime: Date;
-}
-
-/** Connections and API destinations of one instance. */
-export interface ConnectionStores {
-  readonly connections: NamedRecords<ConnectionRecord>;
-  readonly apiDestinations: NamedRecords<ApiDestinationRecord>;
-}
-
 
 /** CreateConnection / UpdateConnection input (`AuthParameters` is stored as given). */
 export interface ConnectionRequest {

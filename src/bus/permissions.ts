@@ -17,15 +17,8 @@ import {
   serializationError,
   validationError,
 } from './validation.js';
-
-/** One policy statement, as AWS writes it. */
-export type PolicyStatement = Record<string, unknown>;
-
-/** A bus's policy document. */
-export interface BusPolicy {
-  Version: string;
-  Statement: PolicyStatement[];
-}
+import type { PolicyStatement, BusPolicy } from './records.js';
+export type { PolicyStatement, BusPolicy } from './records.js';
 
 /** PutPermission's `Condition`. */
 export interface PermissionCondition {

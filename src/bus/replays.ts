@@ -14,7 +14,6 @@
 import { EventBridgeError } from '../errors.js';
 import { archivedEvents } from './archives.js';
 import { routeEvent } from './event-path.js';
-import { NamedRecords } from './named-records.js';
 import { pageBounds } from './pages.js';
 import { findBus } from './state.js';
 import type { BridgeState } from './state.js';
@@ -22,19 +21,9 @@ import type { PutEventsMatch } from './types.js';
 import { eventTimeMs } from './time.js';
 import type { EventTime } from './types.js';
 import { Constraints, NAME_PATTERN, member, notFoundError, optionalInteger, optionalString, requestObject, serializationError, validationError } from './validation.js';
-
-const REPLAY_STATES = ['STARTING', 'RUNNING', 'CANCELLING', 'COMPLETED', 'CANCELLED', 'FAILED'] as const;
-
-/** A replay's state, as AWS names them. */
-export type ReplayState = (typeof REPLAY_STATES)[number];
-
-/** Where a replay sends its events. */
-export interface ReplayDestination {
-  /** The ARN of the archive's bus (replays to another bus are refused, as on AWS). */
-  Arn: string;
-  /** Rule ARNs: only these rules receive the replayed events. */
-  FilterArns?: string[] | undefined;
-}
+import { REPLAY_STATES } from './records.js';
+import type { ReplayState, ReplayDestination, ReplayRecord } from './records.js';
+export type { ReplayState, ReplayDestination, ReplayRecord, ReplayStore } from './records.js';
 
 /** StartReplay input. */
 export interface StartReplayRequest {
@@ -101,28 +90,6 @@ export interface CancelReplayResponse {
   State: ReplayState;
   StateReason?: string;
 }
-
-/** One replay, as stored. */
-export interface ReplayRecord {
-  readonly name: string;
-  readonly arn: string;
-  readonly description: string | undefined;
-  readonly archiveArn: string;
-  readonly archiveName: string;
-  readonly destination: ReplayDestination;
-  readonly startMs: number;
-  readonly endMs: number;
-  state: ReplayState;
-  readonly replayStart: Date;
-  replayEnd: Date | undefined;
-  lastReplayedMs: number | undefined;
-  /** Resolves once the replay has finished (completed or cancelled). */
-  readonly done: Promise<void>;
-}
-
-/** The replays of one instance, by name. */
-export type ReplayStore = NamedRecords<ReplayRecord>;
-
 
 /** StartReplay; see {@link EventBridge.startReplay}. */
 export function startReplay(state: BridgeState, input: StartReplayRequest): StartReplayResponse {

@@ -18,7 +18,9 @@ import type { Clock, ScheduledFiring } from './clock.js';
 import { routeEvent } from './event-path.js';
 import { compileSchedule, nextFireMs } from './schedule.js';
 import type { CompiledSchedule } from './schedule.js';
-import type { BridgeState, RuleRecord } from './state.js';
+import type { BridgeState, RuleRecord, RuleScheduler } from './state.js';
+import type { ProducedEventListener } from './records.js';
+export type { ProducedEventListener } from './records.js';
 import { formatEventTime } from './time.js';
 import type { PutEventsMatch } from './types.js';
 
@@ -37,11 +39,9 @@ interface Entry {
   nextMs: number | undefined;
 }
 
-/** Listener of events a schedule or a replay routes. */
-export type ProducedEventListener = (match: PutEventsMatch, origin: { readonly kind: 'schedule' | 'replay'; readonly name: string }) => void;
 
 /** The schedules of one instance. */
-export class Scheduler {
+export class Scheduler implements RuleScheduler {
   private readonly entries = new WeakMap<RuleRecord, Entry>();
   private readonly clock: Clock;
   private timer: ReturnType<typeof setTimeout> | undefined;

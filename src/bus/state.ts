@@ -15,16 +15,11 @@ import { randomUUID } from 'node:crypto';
 import { Matcher } from '../match/matcher.js';
 import type { ParsedPattern } from '../pattern/ast.js';
 import type { ParsePatternOptions } from '../pattern/parse.js';
-import type { ArchiveStore } from './archives.js';
-import type { BusSettings } from './bus-update.js';
 import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
-import type { ConnectionStores } from './connections.js';
 import { DeliveryHub } from './delivery.js';
 import { NamedRecords } from './named-records.js';
-import type { BusPolicy } from './permissions.js';
-import type { ReplayStore } from './replays.js';
-import type { Scheduler } from './schedules.js';
+import type { ArchiveStore, BusPolicy, BusSettings, ConnectionStores, ProducedEventListener, ReplayStore } from './records.js';
 import type { DroppedReason, EventBridgeOptions, RuleState, Tag, Target } from './types.js';
 import { notFoundError } from './validation.js';
 
@@ -86,13 +81,25 @@ export interface BridgeState {
   /** The clock behind `now` (clock.ts). */
   readonly clock: Clock;
   /** Fires scheduled rules (schedules.ts). */
-  readonly scheduler: Scheduler;
+  readonly scheduler: RuleScheduler;
   /** Archives by name (archives.ts). */
   readonly archives: ArchiveStore;
   /** Replays by name (replays.ts). */
   readonly replays: ReplayStore;
   /** Connections and API destinations (connections.ts). */
   readonly connections: ConnectionStores;
+}
+
+/** What the instance needs of its scheduler (`schedules.ts` implements it; built by the front). */
+export interface RuleScheduler {
+  /** Told of every event a schedule or a replay produces. */
+  readonly listeners: Set<ProducedEventListener>;
+  /** Starts firing the instance's scheduled rules. */
+  attach(state: BridgeState): void;
+  /** A rule was created, changed, enabled, disabled or deleted. */
+  ruleChanged(rule: RuleRecord): void;
+  /** Stops firing (and any timer). */
+  close(): void;
 }
 
 /** Where an event goes: a bus of this instance, or nowhere (with the reason). */
@@ -106,7 +113,7 @@ export type Destination = { readonly bus: BusRecord } | { readonly name: string;
  *   imports no resource module).
  * @returns The state.
  */
-export function createBridgeState(options: EventBridgeOptions, makeScheduler: (clock: Clock) => Scheduler): BridgeState {
+export function createBridgeState(options: EventBridgeOptions, makeScheduler: (clock: Clock) => RuleScheduler): BridgeState {
   // A clock given drives both stamps and schedules; `now` alone only stamps (schedules use real timers).
   const clock: Clock = options.clock ?? (options.now === undefined ? systemClock : { now: options.now });
   const now = (): Date => clock.now();
