@@ -107,32 +107,45 @@ export function numberFromSpan(text: string, start: number, end: number): JsonNu
   let digits = 0;
   let significant = 0;
   let fraction = 0;
-  let dot = false;
-  /** Significant digits before the dot, zeros after the dot before the first significant digit, the last significant digit. */
+  /** Significant digits before the point, zeros after the point before the first significant digit, the last significant digit. */
   let integral = 0;
   let leadingZeros = 0;
   let last = 0;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2e) {
-      dot = true;
-      continue;
+  let c = text.charCodeAt(i);
+  if (c === 0x30) {
+    c = text.charCodeAt(++i);
+  } else {
+    // The integer part: it starts with a significant digit (JSON allows no other leading zero).
+    for (; i < end && c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i)) {
+      const d = c - 0x30;
+      if (d !== 0) {
+        last = d;
+        significant = digits + 1;
+      }
+      if (++digits <= 15) m = m * 10 + d;
+      else low = low * 10 + d;
     }
-    if (c < 0x30 || c > 0x39) return numberFromText(text.slice(start, end)); // an exponent
-    if (dot) fraction++;
-    if (digits > 0 && !dot) integral++;
-    else if (digits === 0 && dot && c === 0x30) leadingZeros++;
-    if (c !== 0x30) {
-      if (digits === 0 && !dot) integral = 1;
-      last = c - 0x30;
-      significant = ++digits;
-      if (digits <= 15) m = m * 10 + (c - 0x30);
-      else low = low * 10 + (c - 0x30);
-    } else if (digits > 0) {
-      if (++digits <= 15) m *= 10;
-      else low *= 10;
+    integral = digits;
+  }
+  if (i < end && c === 0x2e) {
+    for (c = text.charCodeAt(++i); i < end && c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i)) {
+      fraction++;
+      const d = c - 0x30;
+      if (digits === 0) {
+        if (d === 0) {
+          leadingZeros++;
+          continue;
+        }
+      }
+      if (d !== 0) {
+        last = d;
+        significant = digits + 1;
+      }
+      if (++digits <= 15) m = m * 10 + d;
+      else low = low * 10 + d;
     }
   }
+  if (i < end) return numberFromText(text.slice(start, end)); // an exponent
   if (digits <= 15 && fraction <= 22) {
     // m < 10^15 is exact, so m / 10^f is the correctly rounded value of the text.
     if (m === 0) return new SpanNumber(text, start, end, 0);
