@@ -63,7 +63,7 @@ describe('CITYLOTS_RULE_SETS', () => {
 describe('citylots-bench', () => {
   test('parses its options, with a quick mode', () => {
     expect(parseCityLotsArgs([])).toEqual({ events: 200_000, rounds: 3, seed: 0x5eed_2026, sets: [] });
-    expect(parseCityLotsArgs(['--quick', 'EXACT'])).toMatchObject({ events: 10_000, rounds: 1, sets: ['EXACT'] });
+    expect(parseCityLotsArgs(['--quick', 'EXACT'])).toMatchObject({ events: 10_000, rounds: 3, sets: ['EXACT'] });
     expect(parseCityLotsArgs(['--events=500', '--rounds=2'])).toMatchObject({ events: 500, rounds: 2 });
     expect(() => parseCityLotsArgs(['--events=0'])).toThrow();
     expect(() => parseCityLotsArgs(['--nope'])).toThrow();
