@@ -249,7 +249,7 @@ export class DeliveryHub {
 
 /** Whether the target has an `Input`, `InputPath` or `InputTransformer` (else it receives the envelope). */
 function shapesInput(target: Target): boolean {
-  const has = (key: string): boolean => target[key] !== undefined && target[key] !== null;
+  const has = (key: 'Input' | 'InputPath' | 'InputTransformer'): boolean => target[key] !== undefined && target[key] !== null;
   return has('Input') || has('InputPath') || has('InputTransformer');
 }
 

@@ -310,13 +310,30 @@ export interface ListEventBusesResponse {
 }
 
 /**
- * A rule target. Only `Id` and `Arn` are interpreted (validated); every other member AWS defines
- * (`Input`, `InputPath`, `InputTransformer`, `RoleArn`, `SqsParameters`, ...) is stored and echoed.
+ * A rule target (AWS `Target`): the members AWS defines, each optional but `Id` and `Arn`, so a
+ * target literal written for `@aws-sdk/client-eventbridge` fits while a misspelt member is a type
+ * error. Members are stored and echoed; see PutTargets for which are checked.
  */
 export interface Target {
   Id: string;
   Arn: string;
-  [member: string]: unknown;
+  RoleArn?: string | undefined;
+  /** Constant JSON text sent instead of the event. */
+  Input?: string | undefined;
+  /** JSONPath of the part of the event to send. */
+  InputPath?: string | undefined;
+  InputTransformer?: { InputPathsMap?: Record<string, string> | undefined; InputTemplate: string | undefined } | undefined;
+  DeadLetterConfig?: { Arn?: string | undefined } | undefined;
+  RetryPolicy?: { MaximumRetryAttempts?: number | undefined; MaximumEventAgeInSeconds?: number | undefined } | undefined;
+  KinesisParameters?: object | undefined;
+  RunCommandParameters?: object | undefined;
+  EcsParameters?: object | undefined;
+  BatchParameters?: object | undefined;
+  SqsParameters?: object | undefined;
+  HttpParameters?: object | undefined;
+  RedshiftDataParameters?: object | undefined;
+  SageMakerPipelineParameters?: object | undefined;
+  AppSyncParameters?: object | undefined;
 }
 
 /** PutTargets input. */

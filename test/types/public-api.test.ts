@@ -89,4 +89,24 @@ describe('targets and the server', () => {
     expect(typeof mistakes).toBe('function');
     expect(transformTargetInput({ Input: '"fixed"' }, '{"a":1}')).toBe('"fixed"');
   });
+
+  test('should take every member AWS defines for a target, and no misspelt one', () => {
+    const eb = new EventBridge();
+    eb.putRule({ Name: 'r', EventPattern: '{"source":["a"]}' });
+    const target = {
+      Id: 't',
+      Arn: 'arn:aws:sqs:us-east-1:123456789012:q',
+      InputTransformer: { InputPathsMap: { s: '$.source' }, InputTemplate: '"<s>"' },
+      RetryPolicy: { MaximumRetryAttempts: 2 },
+      SqsParameters: { MessageGroupId: 'g' },
+    };
+    expect(eb.putTargets({ Rule: 'r', Targets: [target] }).FailedEntryCount).toBe(0);
+    const mistakes = (): void => {
+      // @ts-expect-error Inptu is not Input
+      eb.putTargets({ Rule: 'r', Targets: [{ Id: 't', Arn: 'arn:aws:sqs:us-east-1:123456789012:q', Inptu: '"x"' }] });
+      // @ts-expect-error Input is JSON text
+      eb.putTargets({ Rule: 'r', Targets: [{ Id: 't', Arn: 'arn:aws:sqs:us-east-1:123456789012:q', Input: { a: 1 } }] });
+    };
+    expect(typeof mistakes).toBe('function');
+  });
 });
