@@ -180,6 +180,7 @@ export async function matchInWorkers(
     let lineBefore = 0;
     for await (const lines of batches) {
       if (failure !== undefined) throw failure;
+      if (lines.length === 0) continue; // a chunk inside one long line
       const request: BatchRequest = { seq: sent, lineBefore, lines };
       (pool[sent % workers] as Worker).postMessage(request);
       sent++;
