@@ -214,7 +214,8 @@ describe.concurrent('match', () => {
     const lines: string[] = [];
     // About 6 MB: several 1 MiB batches per worker.
     for (let i = 0; i < 100_000; i++) {
-      if (i % 997 === 0) lines.push('{not json');
+      if (i === 50_000) lines.push(`{"source":"aws.ec2","blob":"${'x'.repeat(3_000_000)}"}`); // spans several read chunks
+      else if (i % 997 === 0) lines.push('{not json');
       else if (i % 1009 === 0) lines.push('');
       else if (i % 1013 === 0) lines.push(`{"source":"aws.ec2"}\r`);
       else lines.push(i % 3 === 0 ? `{"source":"aws.ec2","detail":{"state":"${i % 2 === 0 ? 'stopped' : 'x'}"}}` : `{"source":"s${i}","detail":{"size":${i % 300}}}`);
