@@ -46,10 +46,10 @@ Examples:
   echo '{"detail":{"state":"running"}}' | eventbridge-matcher validate -
 `;
 
-/** One pattern to check and how to name it in the report. */
+/** One pattern to check and where it comes from. */
 interface Checked {
-  /** `file` or `file: rule "name"`. */
-  readonly label: string;
+  /** The rule's name, for a rule of a rules file or of infrastructure code; absent for a pattern file. */
+  readonly rule?: string;
   readonly pattern: string;
   readonly origin: RuleOrigin;
 }
@@ -86,12 +86,12 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
   let unreadable = 0;
   const check = async (item: Checked): Promise<void> => {
     const problem = checkEventPattern(item.pattern);
-    const rule = item.label === item.origin.file ? '' : item.label.slice(item.origin.file.length);
-    if (rule === '' && looksLikeRulesFile(item.pattern)) {
+    const rule = item.rule === undefined ? '' : `: rule ${JSON.stringify(item.rule)}`;
+    if (item.rule === undefined && looksLikeRulesFile(item.pattern)) {
       await writeText(io.stderr, `${item.origin.file}: note: this looks like a rules file (rule name -> pattern); check it with --rules ${item.origin.file}\n`);
     }
     if (problem === null) {
-      if (!values.quiet) await writeText(io.stdout, `${item.label}: valid\n`);
+      if (!values.quiet) await writeText(io.stdout, `${item.origin.file}${rule}: valid\n`);
       return;
     }
     invalid++;
@@ -124,7 +124,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
     }
     for (const rule of rules) {
       const origin = rule.origin ?? { file: path, line: 1, column: 1, verbatim: false };
-      await check({ label: `${origin.file}: rule ${JSON.stringify(rule.name)}`, pattern: rule.pattern, origin });
+      await check({ rule: rule.name, pattern: rule.pattern, origin });
     }
   }
 
@@ -137,7 +137,7 @@ async function patternInputs(path: string, io: CliIo, params: Readonly<Record<st
   if (path === '-') return [whole('<stdin>', await readAll(io.stdin))];
   const deployed = await infrastructureRuleSources(path, { params }, (message) => new CliUsageError(message));
   if (deployed !== undefined) {
-    return deployed.map((rule) => ({ label: `${rule.origin.file}: rule ${JSON.stringify(rule.name)}`, pattern: rule.pattern, origin: rule.origin }));
+    return deployed.map((rule) => ({ rule: rule.name, pattern: rule.pattern, origin: rule.origin }));
   }
   let isDirectory: boolean;
   try {
@@ -163,7 +163,7 @@ async function patternInputs(path: string, io: CliIo, params: Readonly<Record<st
 }
 
 function whole(file: string, pattern: string): Checked {
-  return { label: file, pattern, origin: { file, line: 1, column: 1, verbatim: true } };
+  return { pattern, origin: { file, line: 1, column: 1, verbatim: true } };
 }
 
 /**
