@@ -6,7 +6,7 @@
  * extracted values.
  */
 
-import type { LeafValue } from './leaf-value.js';
+import type { LeafValue } from '../values/leaf-value.js';
 import type { PathNode } from '../compile/path-table.js';
 
 /**

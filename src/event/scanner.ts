@@ -11,7 +11,7 @@ import { InvalidEventError } from './errors.js';
 import { eventFromValue, isEventObject, parseEventText } from './parse-event.js';
 import type { EventObject, EventValue } from './parse-event.js';
 import type { EventFields } from './scanner-fields.js';
-import type { LeafValue } from './leaf-value.js';
+import type { LeafValue } from '../values/leaf-value.js';
 import type { PathNode, PathTable } from '../compile/path-table.js';
 import { stepByKey, stepByText } from '../compile/path-table.js';
 import { numberFromSpan, numberFromValue } from '../values/json-number.js';

@@ -30,7 +30,7 @@ import type { Cond, PathEdge, RuleEntry, TrieNode } from '../compile/rule-trie.j
 import type { EventFields } from '../event/scanner-fields.js';
 import { edgeAt } from './edges.js';
 import { holds, mayHold, mergeAscending, sortByContext, sortPairs } from './element-order.js';
-import type { LeafValue } from '../event/leaf-value.js';
+import type { LeafValue } from '../values/leaf-value.js';
 
 /**
  * Bound array elements: `-1` for none; an element id for that element and all its ancestors (a

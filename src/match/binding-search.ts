@@ -14,7 +14,7 @@
 import type { Cond, RuleEntry, TrieNode } from '../compile/rule-trie.js';
 import type { EventFields } from '../event/scanner-fields.js';
 import { edgeAt } from './edges.js';
-import type { LeafValue } from '../event/leaf-value.js';
+import type { LeafValue } from '../values/leaf-value.js';
 
 /** A stamp source shared with the other walks (conditions keep stamps from all of them). */
 export interface StampSource {

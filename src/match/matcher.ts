@@ -16,7 +16,7 @@ import { TrieNode, insertSubRule, removeSubRule } from '../compile/rule-trie.js'
 import type { Cond, RuleEntry } from '../compile/rule-trie.js';
 import { EventFields } from '../event/scanner-fields.js';
 import { forgetHashedString } from '../compile/value-index.js';
-import type { LeafValue } from '../event/leaf-value.js';
+import type { LeafValue } from '../values/leaf-value.js';
 import { scanEventText, scanEventValue } from '../event/scanner.js';
 import type { MatchOptions } from './match-options.js';
 import { ArrayWalk } from './array-walk.js';
