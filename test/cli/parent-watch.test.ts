@@ -72,18 +72,24 @@ describe('serve started by npm exec', () => {
       child.stdout.on('data', (d) => { if (String(d).includes('listening')) console.log(child.pid); });
       setInterval(() => {}, 1000);`;
     const npm = spawn(process.execPath, ['-e', launcher], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const serverPid = await new Promise<number>((resolve, reject) => {
-      npm.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
-      npm.once('exit', () => reject(new Error('the launcher exited before the server listened')));
-    });
-    expect(running(serverPid)).toBe(true);
-    npm.kill('SIGKILL');
-    let stopped = false;
-    for (let i = 0; i < 200 && !stopped; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      stopped = !running(serverPid);
+    let serverPid: number | undefined;
+    try {
+      serverPid = await new Promise<number>((resolve, reject) => {
+        npm.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
+        npm.once('exit', () => reject(new Error('the launcher exited before the server listened')));
+      });
+      expect(running(serverPid)).toBe(true);
+      npm.kill('SIGKILL');
+      let stopped = false;
+      for (let i = 0; i < 200 && !stopped; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        stopped = !running(serverPid);
+      }
+      expect(stopped).toBe(true);
+    } finally {
+      // Whatever happened, leave no process behind.
+      npm.kill('SIGKILL');
+      if (serverPid !== undefined && running(serverPid)) process.kill(serverPid, 'SIGKILL');
     }
-    if (!stopped) process.kill(serverPid, 'SIGKILL');
-    expect(stopped).toBe(true);
   }, 60_000);
 });
