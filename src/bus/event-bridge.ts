@@ -1,10 +1,12 @@
 /**
  * The in-process EventBridge: a front over one module per AWS resource (`buses.ts`, `rules.ts`,
- * `targets.ts`, `tags.ts`) and the one event path (`event-path.ts`, delivering through
- * `delivery.ts`) that PutEvents (`put-events.ts`) feeds. This file documents the operations and
- * hands each call, with the instance's state
- * (`state.ts`), to its module; it holds no logic. A new resource (schedules, archives,
- * connections) is a module beside these, its store in `state.ts`, and one method per operation here.
+ * `targets.ts`, `tags.ts`, `schedules.ts`, `archives.ts`, `replays.ts`, `permissions.ts`,
+ * `connections.ts`, ...) and the one event path (`event-path.ts`, delivering through
+ * `delivery.ts`) that PutEvents (`put-events.ts`), schedules and replays feed. This file documents
+ * the operations and hands each call, with the instance's state (`state.ts`), to its module; it
+ * holds no logic. A new resource is a module beside these, its record shapes in `records.ts`, its
+ * store in `state.ts`, and one method per operation here. One concept in one file, past 500 lines
+ * on purpose: the public class, a dozen lines of TSDoc and delegation per operation.
  * Behaviour: docs/putevents.md.
  */
 
