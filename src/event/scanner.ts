@@ -5,6 +5,8 @@
  * building strings or objects. Duplicate keys are all kept, numbers keep their text. Iterative
  * (explicit stack): nesting depth is unbounded. Malformed JSON anywhere throws InvalidEventError
  * with the same reason as the event reader of parse-event.ts (it is asked for the reason).
+ * One concept in one file, past 500 lines on purpose: the text scanner, its skips and the two
+ * object walks fill the same `EventFields` the same way, and read best side by side.
  */
 
 import { InvalidEventError } from './errors.js';
