@@ -11,6 +11,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchedApi } from './scenario-worker.js';
+import { reportFromChild } from './child-report.js';
 
 /** One shape of the scenario: its rule and an event generator for a target size in bytes. */
 interface Shape {
@@ -162,17 +163,7 @@ async function main(): Promise<void> {
     else if (arg.startsWith('--rounds=')) rounds = Number(arg.slice('--rounds='.length));
     else throw new Error(`unknown option ${arg}`);
   }
-  const api = (await import('eventbridge-matcher' as string)) as BenchedApi;
-  try {
-    const report = runAdversarialArrays(api, rounds, (line) => console.log(line));
-    if (process.send !== undefined) process.send({ ok: true, report });
-    else console.log(`\n${formatAdversarialArrays(report)}`);
-  } catch (e) {
-    const error = e instanceof Error ? e.message : String(e);
-    if (process.send !== undefined) process.send({ ok: false, error });
-    else console.error(error);
-    process.exitCode = 1;
-  }
+  await reportFromChild((api, log) => runAdversarialArrays(api, rounds, log), formatAdversarialArrays);
   if (sink === 0.5) console.log('');
 }
 

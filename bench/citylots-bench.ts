@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CITYLOTS_RULE_SETS, makeCityLots2 } from './citylots.js';
 import type { BenchedApi } from './scenario-worker.js';
+import { reportFromChild } from './child-report.js';
 
 /** One rule set's figures. */
 export interface CityLotsResult {
@@ -229,17 +230,7 @@ export function parseCityLotsArgs(argv: readonly string[]): CityLotsOptions {
 
 async function main(): Promise<void> {
   const options = parseCityLotsArgs(process.argv.slice(2));
-  const api = (await import('eventbridge-matcher' as string)) as BenchedApi;
-  try {
-    const report = runCityLots(api, options, (line) => console.log(line));
-    if (process.send !== undefined) process.send({ ok: true, report });
-    else console.log(`\n${formatCityLots(report)}`);
-  } catch (e) {
-    const error = e instanceof Error ? e.message : String(e);
-    if (process.send !== undefined) process.send({ ok: false, error });
-    else console.error(error);
-    process.exitCode = 1;
-  }
+  await reportFromChild((api, log) => runCityLots(api, options, log), formatCityLots);
   if (sink === 0.5) console.log('');
 }
 
