@@ -26,9 +26,9 @@
  * walk's state, its tables and its lookups share the per-event scratch.
  */
 
-import type { Cond, PathEdge, RuleEntry, TrieNode } from '../compile/rule-trie.js';
+import type { Cond, PathEdge, TrieNode } from '../compile/rule-trie.js';
 import type { EventFields } from '../event/scanner-fields.js';
-import { edgeAt } from './edges.js';
+import { edgeAt, reportTerminals } from './edges.js';
 import { holds, mayHold, mergeAscending, sortByContext, sortPairs } from './element-order.js';
 import type { LeafValue } from '../values/leaf-value.js';
 
@@ -137,19 +137,8 @@ export class ArrayWalk {
         const node = stackNode[sp] as TrieNode;
         const bound = stackBound[sp] as Bound;
         stackNode[sp] = undefined;
-        const terminals = node.terminals;
-        if (terminals !== undefined) {
-          if (Array.isArray(terminals)) {
-            for (const rule of terminals as RuleEntry[]) {
-              if (rule.matchStamp !== epoch) {
-                rule.matchStamp = epoch;
-                out.push(rule.name);
-              }
-            }
-          } else if (terminals.matchStamp !== epoch) {
-            terminals.matchStamp = epoch;
-            out.push(terminals.name);
-          }
+        if (node.terminals !== undefined) {
+          reportTerminals(node, out, epoch);
           if (out.length === total) return;
         }
         if (node.edges === undefined) continue;

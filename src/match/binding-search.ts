@@ -11,9 +11,9 @@
  * no occurrence of its path agrees.
  */
 
-import type { Cond, RuleEntry, TrieNode } from '../compile/rule-trie.js';
+import type { Cond, TrieNode } from '../compile/rule-trie.js';
 import type { EventFields } from '../event/scanner-fields.js';
-import { edgeAt } from './edges.js';
+import { edgeAt, reportTerminals } from './edges.js';
 import type { LeafValue } from '../values/leaf-value.js';
 
 /** A stamp source shared with the other walks (conditions keep stamps from all of them). */
@@ -94,20 +94,8 @@ export class BindingSearch {
           sp++;
         }
       }
-      const terminals = node.terminals;
-      if (terminals !== undefined) {
-        if (Array.isArray(terminals)) {
-          for (let i = 0; i < terminals.length; i++) {
-            const rule = terminals[i] as RuleEntry;
-            if (rule.matchStamp !== epoch) {
-              rule.matchStamp = epoch;
-              out.push(rule.name);
-            }
-          }
-        } else if (terminals.matchStamp !== epoch) {
-          terminals.matchStamp = epoch;
-          out.push(terminals.name);
-        }
+      if (node.terminals !== undefined) {
+        reportTerminals(node, out, epoch);
         if (out.length === total) break;
       }
       if (node.edges === undefined) continue;

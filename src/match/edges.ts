@@ -1,10 +1,11 @@
 /**
- * Which edges of a trie node a walk takes for one event, shared by the three walks (plain,
- * binding search, array walk). A node with few edges offers all of them; a node with many offers
- * the edges of the paths the event has, then the `exists:false` edges of paths it lacks.
+ * The two steps every walk (plain, binding search, array walk) takes at a trie node: report the
+ * rules that end there, and take the node's edges. A node with few edges offers all of them; a
+ * node with many offers the edges of the paths the event has, then the `exists:false` edges of
+ * paths it lacks.
  */
 
-import type { PathEdge, TrieNode } from '../compile/rule-trie.js';
+import type { PathEdge, RuleEntry, TrieNode } from '../compile/rule-trie.js';
 import type { EventFields } from '../event/scanner-fields.js';
 
 /**
@@ -28,4 +29,28 @@ export function edgeAt(node: TrieNode, fields: EventFields, k: number): PathEdge
   const edge = absentEdges[a];
   // A present path's edge was offered among the touched ones.
   return edge !== undefined && fields.first(edge.path.leafId) >= 0 ? undefined : edge;
+}
+
+/**
+ * Adds the rules ending at `node` to `out`, each once per match.
+ *
+ * @param node - A trie node the walk reached.
+ * @param out - The match's rule names.
+ * @param epoch - The match epoch (a rule stamped with it is already in `out`).
+ */
+export function reportTerminals(node: TrieNode, out: string[], epoch: number): void {
+  const terminals = node.terminals;
+  if (terminals === undefined) return;
+  if (Array.isArray(terminals)) {
+    for (let i = 0; i < terminals.length; i++) {
+      const rule = terminals[i] as RuleEntry;
+      if (rule.matchStamp !== epoch) {
+        rule.matchStamp = epoch;
+        out.push(rule.name);
+      }
+    }
+  } else if (terminals.matchStamp !== epoch) {
+    terminals.matchStamp = epoch;
+    out.push(terminals.name);
+  }
 }

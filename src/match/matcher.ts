@@ -21,7 +21,7 @@ import { scanEventText, scanEventValue } from '../event/scanner.js';
 import type { MatchOptions } from './match-options.js';
 import { ArrayWalk } from './array-walk.js';
 import { BindingSearch } from './binding-search.js';
-import { edgeAt } from './edges.js';
+import { edgeAt, reportTerminals } from './edges.js';
 import { InvalidEventError } from '../event/errors.js';
 
 /**
@@ -172,20 +172,8 @@ export class Matcher {
     while (sp > 0) {
       const node = stackNode[--sp] as TrieNode;
       stackNode[sp] = undefined;
-      const terminals = node.terminals;
-      if (terminals !== undefined) {
-        if (Array.isArray(terminals)) {
-          for (let i = 0; i < terminals.length; i++) {
-            const rule = terminals[i] as RuleEntry;
-            if (rule.matchStamp !== epoch) {
-              rule.matchStamp = epoch;
-              out.push(rule.name);
-            }
-          }
-        } else if (terminals.matchStamp !== epoch) {
-          terminals.matchStamp = epoch;
-          out.push(terminals.name);
-        }
+      if (node.terminals !== undefined) {
+        reportTerminals(node, out, epoch);
         if (out.length === total) break;
       }
       if (node.edges === undefined) continue;
