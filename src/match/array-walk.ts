@@ -137,6 +137,7 @@ export class ArrayWalk {
         const node = stackNode[sp] as TrieNode;
         const bound = stackBound[sp] as Bound;
         stackNode[sp] = undefined;
+        stackBound[sp] = -1;
         if (node.terminals !== undefined) {
           reportTerminals(node, out, epoch);
           if (out.length === total) return;
@@ -150,7 +151,10 @@ export class ArrayWalk {
         }
       }
     } finally {
-      for (let i = 0; i < sp; i++) stackNode[i] = undefined;
+      for (let i = 0; i < sp; i++) {
+        stackNode[i] = undefined;
+        stackBound[i] = -1;
+      }
       this.seen.clear();
       for (let i = 0; i < this.condUsed; i++) this.condArena[i] = undefined;
       for (let t = 0; t < this.tableCount; t++) {
