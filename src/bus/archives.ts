@@ -15,7 +15,7 @@
 import { EventBridgeError } from '../errors.js';
 import { Matcher } from '../match/matcher.js';
 import { parsePattern } from '../pattern/parse.js';
-import { pageBounds } from './pages.js';
+import { pageBounds, readPage } from './pages.js';
 import { findBus } from './state.js';
 import type { BridgeState, BusRecord } from './state.js';
 import {
@@ -213,14 +213,11 @@ export function listArchives(state: BridgeState, input: ListArchivesRequest): Li
   const prefix = optionalString(member(req, 'NamePrefix'), 'NamePrefix');
   const source = optionalString(member(req, 'EventSourceArn'), 'EventSourceArn');
   const wantedState = optionalString(member(req, 'State'), 'State');
-  const nextToken = optionalString(member(req, 'NextToken'), 'NextToken');
-  const limit = optionalInteger(member(req, 'Limit'), 'Limit');
   const c = new Constraints();
   c.text(prefix, 'namePrefix', 1, 48, NAME_PATTERN);
   c.text(source, 'eventSourceArn', 1, 1600, BUS_NAME_OR_ARN_PATTERN);
   c.oneOf(wantedState, 'state', ARCHIVE_STATES);
-  c.text(nextToken, 'nextToken', 1, 2048);
-  c.range(limit, 'limit', 1, 100);
+  const { nextToken, limit } = readPage(req, c);
   c.throwIfAny();
   const busName = source === undefined ? undefined : findBus(state, source).name;
   const all = state.archives.withPrefix(prefix);

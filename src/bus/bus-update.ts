@@ -3,7 +3,7 @@
  * settings change) and ListRuleNamesByTarget (which rules of a bus send to a target ARN).
  */
 
-import { pageBounds } from './pages.js';
+import { pageBounds, readPage } from './pages.js';
 import { findBus } from './state.js';
 import type { BridgeState } from './state.js';
 import {
@@ -11,7 +11,6 @@ import {
   Constraints,
   member,
   objectMember,
-  optionalInteger,
   optionalString,
   requestObject,
 } from './validation.js';
@@ -102,14 +101,11 @@ export function listRuleNamesByTarget(state: BridgeState, input: ListRuleNamesBy
   const req = requestObject(input);
   const targetArn = optionalString(member(req, 'TargetArn'), 'TargetArn');
   const busName = optionalString(member(req, 'EventBusName'), 'EventBusName');
-  const nextToken = optionalString(member(req, 'NextToken'), 'NextToken');
-  const limit = optionalInteger(member(req, 'Limit'), 'Limit');
   const c = new Constraints();
   c.required(targetArn, 'targetArn');
   c.text(targetArn, 'targetArn', 1, 1600);
   c.text(busName, 'eventBusName', 1, 1600, BUS_NAME_OR_ARN_PATTERN);
-  c.text(nextToken, 'nextToken', 1, 2048);
-  c.range(limit, 'limit', 1, 100);
+  const { nextToken, limit } = readPage(req, c);
   c.throwIfAny();
   const rules = findBus(state, busName).rules.withPrefix(undefined);
   const names = rules

@@ -4,7 +4,7 @@
  */
 
 import { EventBridgeError } from '../errors.js';
-import { pageBounds } from './pages.js';
+import { pageBounds, readPage } from './pages.js';
 import { readBusSettings } from './bus-update.js';
 import { DEFAULT_BUS, addBus, findBus } from './state.js';
 import type { BridgeState, BusRecord } from './state.js';
@@ -25,7 +25,6 @@ import {
   Constraints,
   member,
   notFoundError,
-  optionalInteger,
   optionalString,
   requestObject,
   validationError,
@@ -87,12 +86,9 @@ export function describeEventBus(state: BridgeState, input: DescribeEventBusRequ
 export function listEventBuses(state: BridgeState, input: ListEventBusesRequest): ListEventBusesResponse {
   const req = requestObject(input);
   const prefix = optionalString(member(req, 'NamePrefix'), 'NamePrefix');
-  const nextToken = optionalString(member(req, 'NextToken'), 'NextToken');
-  const limit = optionalInteger(member(req, 'Limit'), 'Limit');
   const c = new Constraints();
   c.text(prefix, 'namePrefix', 1, 256, BUS_NAME_PATTERN);
-  c.text(nextToken, 'nextToken', 1, 2048);
-  c.range(limit, 'limit', 1, 100);
+  const { nextToken, limit } = readPage(req, c);
   c.throwIfAny();
   const buses = state.buses.withPrefix(prefix);
   const { start, end, next } = pageBounds(buses.count, nextToken, limit);

@@ -6,7 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { EventBridgeError } from '../errors.js';
-import { pageBounds } from './pages.js';
+import { pageBounds, readPage } from './pages.js';
 import type { BridgeState } from './state.js';
 import {
   Constraints,
@@ -229,12 +229,9 @@ function readName(req: Readonly<Record<string, unknown>>): string {
 
 function readList(req: Readonly<Record<string, unknown>>): { prefix?: string; nextToken?: string; limit?: number } {
   const prefix = optionalString(member(req, 'NamePrefix'), 'NamePrefix');
-  const nextToken = optionalString(member(req, 'NextToken'), 'NextToken');
-  const limit = optionalInteger(member(req, 'Limit'), 'Limit');
   const c = new Constraints();
   c.text(prefix, 'namePrefix', 1, 64, NAME_PATTERN);
-  c.text(nextToken, 'nextToken', 1, 2048);
-  c.range(limit, 'limit', 1, 100);
+  const { nextToken, limit } = readPage(req, c);
   c.throwIfAny();
   return { ...(prefix === undefined ? {} : { prefix }), ...(nextToken === undefined ? {} : { nextToken }), ...(limit === undefined ? {} : { limit }) };
 }

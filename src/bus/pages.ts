@@ -4,7 +4,8 @@
  * so an offset stays meaningful between calls.
  */
 
-import { validationError } from './validation.js';
+import { member, optionalInteger, optionalString, validationError } from './validation.js';
+import type { Constraints } from './validation.js';
 
 /** The part of a list one call returns. */
 export interface PageBounds {
@@ -34,4 +35,20 @@ export function pageBounds(count: number, nextToken: string | undefined, limit: 
   }
   const end = limit === undefined ? count : Math.min(count, start + limit);
   return end < count ? { start, end, next: Buffer.from(String(end), 'utf8').toString('base64url') } : { start, end };
+}
+
+/**
+ * Reads a list request's `NextToken` and `Limit` and adds AWS's checks of both (token 1–2048
+ * characters, limit 1–100) to `c`, after the caller's own members.
+ *
+ * @param req - The request object.
+ * @param c - The request's constraints (the caller throws once all are added).
+ * @returns The token and the limit, each `undefined` when absent.
+ */
+export function readPage(req: Readonly<Record<string, unknown>>, c: Constraints): { nextToken: string | undefined; limit: number | undefined } {
+  const nextToken = optionalString(member(req, 'NextToken'), 'NextToken');
+  const limit = optionalInteger(member(req, 'Limit'), 'Limit');
+  c.text(nextToken, 'nextToken', 1, 2048);
+  c.range(limit, 'limit', 1, 100);
+  return { nextToken, limit };
 }

@@ -14,13 +14,13 @@
 import { EventBridgeError } from '../errors.js';
 import { archivedEvents } from './archives.js';
 import { routeEvent } from './event-path.js';
-import { pageBounds } from './pages.js';
+import { pageBounds, readPage } from './pages.js';
 import { findBus } from './state.js';
 import type { BridgeState } from './state.js';
 import type { PutEventsMatch } from './types.js';
 import { eventTimeMs } from './time.js';
 import type { EventTime } from './types.js';
-import { Constraints, NAME_PATTERN, member, notFoundError, optionalInteger, optionalString, requestObject, serializationError, validationError } from './validation.js';
+import { Constraints, NAME_PATTERN, member, notFoundError, optionalString, requestObject, serializationError, validationError } from './validation.js';
 import { REPLAY_STATES } from './records.js';
 import type { ReplayState, ReplayDestination, ReplayRecord } from './records.js';
 export type { ReplayState, ReplayDestination, ReplayRecord, ReplayStore } from './records.js';
@@ -174,14 +174,11 @@ export function listReplays(state: BridgeState, input: ListReplaysRequest): List
   const prefix = optionalString(member(req, 'NamePrefix'), 'NamePrefix');
   const wantedState = optionalString(member(req, 'State'), 'State');
   const source = optionalString(member(req, 'EventSourceArn'), 'EventSourceArn');
-  const nextToken = optionalString(member(req, 'NextToken'), 'NextToken');
-  const limit = optionalInteger(member(req, 'Limit'), 'Limit');
   const c = new Constraints();
   c.text(prefix, 'namePrefix', 1, 64, NAME_PATTERN);
   c.oneOf(wantedState, 'state', REPLAY_STATES);
   c.text(source, 'eventSourceArn', 1, 1600);
-  c.text(nextToken, 'nextToken', 1, 2048);
-  c.range(limit, 'limit', 1, 100);
+  const { nextToken, limit } = readPage(req, c);
   c.throwIfAny();
   const all = state.replays.withPrefix(prefix);
   const kept = all

@@ -5,7 +5,7 @@
  */
 
 import { parsePattern } from '../pattern/parse.js';
-import { pageBounds } from './pages.js';
+import { pageBounds, readPage } from './pages.js';
 import { isValidScheduleExpression } from './schedule.js';
 import { DEFAULT_BUS, findBus, ruleArn, syncMatcher } from './state.js';
 import type { BridgeState, BusRecord, RuleRecord } from './state.js';
@@ -27,7 +27,6 @@ import {
   NAME_PATTERN,
   member,
   notFoundError,
-  optionalInteger,
   optionalString,
   requestObject,
   validationError,
@@ -130,13 +129,10 @@ export function listRules(state: BridgeState, input: ListRulesRequest): ListRule
   const req = requestObject(input);
   const prefix = optionalString(member(req, 'NamePrefix'), 'NamePrefix');
   const busName = optionalString(member(req, 'EventBusName'), 'EventBusName');
-  const nextToken = optionalString(member(req, 'NextToken'), 'NextToken');
-  const limit = optionalInteger(member(req, 'Limit'), 'Limit');
   const c = new Constraints();
   c.text(prefix, 'namePrefix', 1, 64, NAME_PATTERN);
   c.text(busName, 'eventBusName', 1, 1600, BUS_NAME_OR_ARN_PATTERN);
-  c.text(nextToken, 'nextToken', 1, 2048);
-  c.range(limit, 'limit', 1, 100);
+  const { nextToken, limit } = readPage(req, c);
   c.throwIfAny();
   const rules = findBus(state, busName).rules.withPrefix(prefix);
   const { start, end, next } = pageBounds(rules.count, nextToken, limit);

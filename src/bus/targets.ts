@@ -5,7 +5,7 @@
 
 import { EventBridgeError } from '../errors.js';
 import { validateTargetDeliveryConfig, validateTargetInput } from '../targets/index.js';
-import { pageBounds } from './pages.js';
+import { pageBounds, readPage } from './pages.js';
 import { findRule } from './rules.js';
 import type { BridgeState } from './state.js';
 import type { ListTargetsByRuleRequest, ListTargetsByRuleResponse, PutTargetsRequest, RemoveTargetsRequest, Target, TargetsResponse } from './types.js';
@@ -14,7 +14,6 @@ import {
   NAME_PATTERN,
   member,
   objectMember,
-  optionalInteger,
   optionalString,
   requestObject,
   serializationError,
@@ -77,11 +76,8 @@ export function removeTargets(state: BridgeState, input: RemoveTargetsRequest): 
 /** ListTargetsByRule; see {@link EventBridge.listTargetsByRule}. */
 export function listTargetsByRule(state: BridgeState, input: ListTargetsByRuleRequest): ListTargetsByRuleResponse {
   const req = requestObject(input);
-  const nextToken = optionalString(member(req, 'NextToken'), 'NextToken');
-  const limit = optionalInteger(member(req, 'Limit'), 'Limit');
   const c = new Constraints();
-  c.text(nextToken, 'nextToken', 1, 2048);
-  c.range(limit, 'limit', 1, 100);
+  const { nextToken, limit } = readPage(req, c);
   const { rule } = findRule(state, req, 'Rule', c);
   const all = [...rule.targets.values()];
   const { start, end, next } = pageBounds(all.length, nextToken, limit);

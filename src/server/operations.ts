@@ -160,6 +160,26 @@ const RULE_REF = { Name: 'string', EventBusName: 'string' } as const;
 const TARGETS_REF = { Rule: 'string', EventBusName: 'string' } as const;
 const PAGE = { NextToken: 'string', Limit: 'integer' } as const;
 
+/** CreateConnection and UpdateConnection take the same members. */
+const CONNECTION = {
+  Name: 'string',
+  Description: 'string',
+  AuthorizationType: 'string',
+  AuthParameters: 'any',
+  InvocationConnectivityParameters: 'any',
+  KmsKeyIdentifier: 'string',
+} as const;
+
+/** CreateApiDestination and UpdateApiDestination take the same members. */
+const API_DESTINATION = {
+  Name: 'string',
+  Description: 'string',
+  ConnectionArn: 'string',
+  InvocationEndpoint: 'string',
+  HttpMethod: 'string',
+  InvocationRateLimitPerSecond: 'integer',
+} as const;
+
 /**
  * Every supported operation, keyed by the operation name of `X-Amz-Target`
  * (`AWSEvents.<Operation>`). Each row calls the in-process method of the same name.
@@ -296,14 +316,7 @@ export const OPERATION_TABLE = {
   CancelReplay: operation<ReplayRef>({ ReplayName: 'string' }, (bridge, input) => bridge.cancelReplay(input)),
   // Connections and API destinations (stored, never called).
   CreateConnection: operation<ConnectionRequest>(
-    {
-      Name: 'string',
-      Description: 'string',
-      AuthorizationType: 'string',
-      AuthParameters: 'any',
-      InvocationConnectivityParameters: 'any',
-      KmsKeyIdentifier: 'string',
-    },
+    CONNECTION,
     (bridge, input) => bridge.createConnection(input),
   ),
   DescribeConnection: operation<NameRef>({ Name: 'string' }, (bridge, input) => bridge.describeConnection(input)),
@@ -312,26 +325,12 @@ export const OPERATION_TABLE = {
     (bridge, input) => bridge.listConnections(input),
   ),
   UpdateConnection: operation<ConnectionRequest>(
-    {
-      Name: 'string',
-      Description: 'string',
-      AuthorizationType: 'string',
-      AuthParameters: 'any',
-      InvocationConnectivityParameters: 'any',
-      KmsKeyIdentifier: 'string',
-    },
+    CONNECTION,
     (bridge, input) => bridge.updateConnection(input),
   ),
   DeleteConnection: operation<NameRef>({ Name: 'string' }, (bridge, input) => bridge.deleteConnection(input)),
   CreateApiDestination: operation<ApiDestinationRequest>(
-    {
-      Name: 'string',
-      Description: 'string',
-      ConnectionArn: 'string',
-      InvocationEndpoint: 'string',
-      HttpMethod: 'string',
-      InvocationRateLimitPerSecond: 'integer',
-    },
+    API_DESTINATION,
     (bridge, input) => bridge.createApiDestination(input),
   ),
   DescribeApiDestination: operation<NameRef>({ Name: 'string' }, (bridge, input) => bridge.describeApiDestination(input)),
@@ -340,14 +339,7 @@ export const OPERATION_TABLE = {
     (bridge, input) => bridge.listApiDestinations(input),
   ),
   UpdateApiDestination: operation<ApiDestinationRequest>(
-    {
-      Name: 'string',
-      Description: 'string',
-      ConnectionArn: 'string',
-      InvocationEndpoint: 'string',
-      HttpMethod: 'string',
-      InvocationRateLimitPerSecond: 'integer',
-    },
+    API_DESTINATION,
     (bridge, input) => bridge.updateApiDestination(input),
   ),
   DeleteApiDestination: operation<NameRef>({ Name: 'string' }, (bridge, input) => bridge.deleteApiDestination(input)),
