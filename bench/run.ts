@@ -94,35 +94,20 @@ function runInChild(workerOptions: WorkerOptions): Promise<WorkerReply> {
   });
 }
 
-/** Runs the CityLots scenario in a fresh child process and resolves with its report or error. */
-function runCityLotsInChild(options: BenchOptions): Promise<{ ok: true; report: CityLotsReport } | { ok: false; error: string }> {
-  const script = fileURLToPath(new URL('./citylots-bench.js', import.meta.url));
+/**
+ * Runs a scenario script (one that reports through `reportFromChild`) in a fresh child process and
+ * resolves with its report or error.
+ */
+function runScriptInChild<T>(file: string, name: string, args: string[], execArgv: string[]): Promise<{ ok: true; report: T } | { ok: false; error: string }> {
+  const script = fileURLToPath(new URL(file, import.meta.url));
   return new Promise((resolve) => {
-    let message: { ok: true; report: CityLotsReport } | { ok: false; error: string } | null = null;
-    const child = fork(script, [`--events=${options.cityLotsEvents}`, `--rounds=${options.cityLotsRounds}`], {
-      execArgv: ['--expose-gc', '--max-old-space-size=8192'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
+    let message: { ok: true; report: T } | { ok: false; error: string } | null = null;
+    const child = fork(script, args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('message', (m) => {
       message = m as typeof message;
     });
     child.on('exit', (code, signal) => {
-      resolve(message ?? { ok: false, error: `CityLots exited with ${signal ?? `code ${code}`} before reporting` });
-    });
-  });
-}
-
-/** Runs the adversarial-arrays scenario in a fresh child process and resolves with its report or error. */
-function runArraysInChild(): Promise<{ ok: true; report: ArraysReport } | { ok: false; error: string }> {
-  const script = fileURLToPath(new URL('./adversarial-arrays.js', import.meta.url));
-  return new Promise((resolve) => {
-    let message: { ok: true; report: ArraysReport } | { ok: false; error: string } | null = null;
-    const child = fork(script, [], { execArgv: ['--max-old-space-size=4096'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.on('message', (m) => {
-      message = m as typeof message;
-    });
-    child.on('exit', (code, signal) => {
-      resolve(message ?? { ok: false, error: `${ARRAYS_NAME} exited with ${signal ?? `code ${code}`} before reporting` });
+      resolve(message ?? { ok: false, error: `${name} exited with ${signal ?? `code ${code}`} before reporting` });
     });
   });
 }
@@ -176,7 +161,7 @@ async function main(): Promise<void> {
   let cityLots: CityLotsReport | null = null;
   if (cityLotsSelected) {
     const t0 = Date.now();
-    const reply = await runCityLotsInChild(options);
+    const reply = await runScriptInChild<CityLotsReport>('./citylots-bench.js', 'CityLots', [`--events=${options.cityLotsEvents}`, `--rounds=${options.cityLotsRounds}`], ['--expose-gc', '--max-old-space-size=8192']);
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     if (reply.ok) {
       cityLots = reply.report;
@@ -189,7 +174,7 @@ async function main(): Promise<void> {
   let arrays: ArraysReport | null = null;
   if (arraysSelected) {
     const t0 = Date.now();
-    const reply = await runArraysInChild();
+    const reply = await runScriptInChild<ArraysReport>('./adversarial-arrays.js', ARRAYS_NAME, [], ['--max-old-space-size=4096']);
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     if (reply.ok) {
       arrays = reply.report;

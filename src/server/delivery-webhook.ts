@@ -9,6 +9,7 @@
 
 import { PermanentDeliveryError } from '../bus/index.js';
 import type { Delivery, DeliveryHandler } from '../bus/index.js';
+import { isJson } from '../targets/transform.js';
 
 /** Options of {@link webhookDeliveryHandler}. */
 export interface WebhookOptions {
@@ -108,13 +109,4 @@ export function webhookDeliveryHandler(url: string, options: WebhookOptions = {}
     if (response.status >= 500 || response.status === 429) throw new Error(`HTTP ${response.status} from ${url}`);
     if (response.status >= 400) throw new PermanentDeliveryError(`HTTP ${response.status} from ${url}`);
   };
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

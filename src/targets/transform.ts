@@ -203,7 +203,14 @@ function ingestionTime(given: Date | string | undefined, eventText: string, root
   return time?.kind === 'string' ? eventText.slice(time.start + 1, time.end - 1) : '';
 }
 
-function isJson(text: string): boolean {
+/**
+ * Whether a target's input text is JSON (a JSON template's output must be; a delivery is sent
+ * with a JSON content type when it is).
+ *
+ * @param text - An input text.
+ * @returns Whether `JSON.parse` accepts it.
+ */
+export function isJson(text: string): boolean {
   try {
     JSON.parse(text);
     return true;
