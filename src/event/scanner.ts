@@ -16,7 +16,7 @@ import type { EventFields } from './scanner-fields.js';
 import type { LeafValue } from '../values/leaf-value.js';
 import type { PathNode, PathTable } from '../compile/path-table.js';
 import { stepByKey, stepByText } from '../compile/path-table.js';
-import { numberFromSpan, numberFromValue } from '../values/json-number.js';
+import { numberFromSpan, numberFromValue, readNumber, readNumberEnd } from '../values/json-number.js';
 import { scanJsonString } from './json-lexical.js';
 
 const OBJECT = 0;
@@ -338,9 +338,20 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
         pos = skipString(text, pos);
       }
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-      const end = skipNumber(text, pos);
-      if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, numberFromSpan(text, pos, end), context);
-      pos = end;
+      if (node !== undefined && node.leafId >= 0) {
+        // Plain decimals are validated and read in one pass; anything else the general way.
+        const number = readNumber(text, pos);
+        if (number !== undefined) {
+          fields.add(node.leafId, number, context);
+          pos = readNumberEnd;
+        } else {
+          const end = skipNumber(text, pos);
+          fields.add(node.leafId, numberFromSpan(text, pos, end), context);
+          pos = end;
+        }
+      } else {
+        pos = skipNumber(text, pos);
+      }
     } else if (c === 0x74 && text.charCodeAt(pos + 1) === 0x72 && text.charCodeAt(pos + 2) === 0x75 && text.charCodeAt(pos + 3) === 0x65) {
       if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, true, context);
       pos += 4;

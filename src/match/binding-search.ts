@@ -120,11 +120,13 @@ export class BindingSearch {
           for (let h = 0; h < count; h++) {
             const cond = hits[h] as Cond;
             hits[h] = undefined;
-            if (cond.stepStamp === step && cond.stepTop === key) continue;
+            // A condition with no fields below it only reports rules: its bindings do not matter.
+            const top = cond.edges === undefined ? -1 : key;
+            if (cond.stepStamp === step && cond.stepTop === top) continue;
             cond.stepStamp = step;
-            cond.stepTop = key;
+            cond.stepTop = top;
             stackNode[sp] = cond;
-            stackArg[sp] = key >= 0 ? o : -1;
+            stackArg[sp] = top >= 0 ? o : -1;
             sp++;
           }
         }

@@ -154,11 +154,38 @@ export function numberFromSpan(text: string, start: number, end: number): JsonNu
   }
   if (significant > 17) return new SpanNumber(text, start, end, undefined);
   if (significant < 16 || fraction > 22 || digits > 22) return numberFromText(text.slice(start, end));
-  // 16 or 17 significant digits (then maybe zeros): the value is (m * 10^(digits-15) + low) / 10^fraction.
-  const magnitude = divideExactly(m, POW10[digits - 15] as number, low, POW10[fraction] as number);
+  return longDecimal(text, start, end, negative, m, low, digits - 15, fraction, integral > 0 ? integral - 1 : -(leadingZeros + 1), significant, last);
+}
+
+/**
+ * The number of an exponent-free token `text[start, end)` of 16 or 17 significant digits (then
+ * maybe zeros): its value is `(m * 10^extra + low) / 10^fraction`. An estimate of the double is
+ * computed in double-double arithmetic and {@link shortestVerdict} decides, without printing,
+ * whether the text is that double's shortest decimal; when too close to call, the estimate is
+ * printed with `String` and compared digit by digit, and failing that the exact double is read with
+ * `Number` and checked the same way.
+ *
+ * @param lead - The power of ten of the first significant digit (2 for `123.4`, -3 for `0.001`).
+ * @param significant - Significant digits (16 or 17).
+ * @param last - The last significant digit.
+ */
+function longDecimal(
+  text: string,
+  start: number,
+  end: number,
+  negative: boolean,
+  m: number,
+  low: number,
+  extra: number,
+  fraction: number,
+  lead: number,
+  significant: number,
+  last: number,
+): JsonNumber {
+  const magnitude = divideExactly(m, POW10[extra] as number, low, POW10[fraction] as number);
   const estimate = negative ? -magnitude : magnitude;
   // The power of ten of the last significant digit: the spacing of decimals as long as the text.
-  const spacing = (integral > 0 ? integral - 1 : -(leadingZeros + 1)) - significant + 1;
+  const spacing = lead - significant + 1;
   if (magnitude >= 1e-290 && magnitude <= 1e290 && spacing >= -22 && spacing <= 22) {
     const verdict = shortestVerdict(magnitude, residual, spacing >= 0 ? (POW10[spacing] as number) : 1 / (POW10[-spacing] as number), last);
     if (verdict === SHORTEST) return new SpanNumber(text, start, end, estimate);
@@ -172,6 +199,94 @@ export function numberFromSpan(text: string, start: number, end: number): JsonNu
   // The estimate was the double itself and its shortest decimal differs from the text.
   if (checked && x === estimate) return new SpanNumber(text, start, end, undefined);
   return new SpanNumber(text, start, end, sameDigits(String(x), text, start, end) ? x : undefined);
+}
+
+/** Index after the token read by the last {@link readNumber} that returned a number (a second return value). */
+export let readNumberEnd = 0;
+
+/**
+ * Reads the JSON number token at `pos` in one pass, validating it, when it is a plain decimal:
+ * `-?(0|[1-9][0-9]*)(\.[0-9]+)?` with at most 15 integer digits and no exponent. Returns the same
+ * number as `numberFromSpan` over the token and leaves the index after the token in
+ * {@link readNumberEnd}; returns `undefined` for anything else (an exponent, a malformed token, a
+ * long integer part), and the caller validates and reads the token the general way.
+ *
+ * Hot: the event scanner reads every number on a path some rule uses with it (coordinates, prices,
+ * counts). Integer and fraction digits are gathered by two plain loops (the first 15 significant
+ * digits exactly in one double, the rest in another), with no per-digit bookkeeping; 16 and 17
+ * digit mantissas are then decided by {@link shortestVerdict} as in `numberFromSpan`.
+ *
+ * @param text - The event text.
+ * @param pos - Index of the token's first character (`-` or a digit).
+ * @returns The number, or `undefined` when the token is not a short plain decimal.
+ */
+export function readNumber(text: string, pos: number): JsonNumber | undefined {
+  let i = pos;
+  const negative = text.charCodeAt(i) === 0x2d;
+  if (negative) i++;
+  let m = 0;
+  let c = text.charCodeAt(i);
+  let intDigits = 0;
+  if (c === 0x30) {
+    c = text.charCodeAt(++i);
+    if (c >= 0x30 && c <= 0x39) return undefined;
+  } else if (c >= 0x31 && c <= 0x39) {
+    const first = i;
+    do {
+      m = m * 10 + (c - 0x30);
+      c = text.charCodeAt(++i);
+    } while (c >= 0x30 && c <= 0x39);
+    intDigits = i - first;
+    if (intDigits > 15) return undefined;
+  } else return undefined;
+  if (c !== 0x2e) {
+    if (c === 0x65 || c === 0x45) return undefined;
+    readNumberEnd = i;
+    return new SpanNumber(text, pos, i, m === 0 ? 0 : negative ? -m : m);
+  }
+  const fractionStart = ++i;
+  c = text.charCodeAt(i);
+  if (!(c >= 0x30 && c <= 0x39)) return undefined;
+  let leadingZeros = 0;
+  if (intDigits === 0) {
+    while (c === 0x30) c = text.charCodeAt(++i);
+    leadingZeros = i - fractionStart;
+  }
+  // The first 15 significant digits, exactly.
+  const limit = i + 15 - intDigits;
+  while (c >= 0x30 && c <= 0x39 && i < limit) {
+    m = m * 10 + (c - 0x30);
+    c = text.charCodeAt(++i);
+  }
+  if (!(c >= 0x30 && c <= 0x39)) {
+    if (c === 0x65 || c === 0x45) return undefined;
+    readNumberEnd = i;
+    const fraction = i - fractionStart;
+    if (m === 0) return new SpanNumber(text, pos, i, 0);
+    if (fraction > 22) return numberFromSpan(text, pos, i);
+    // m < 10^15 is exact, so m / 10^f is the correctly rounded value of the text.
+    const x = m / (POW10[fraction] as number);
+    return new SpanNumber(text, pos, i, negative ? -x : x);
+  }
+  // The digits past the first 15.
+  const lowStart = i;
+  let low = 0;
+  do {
+    low = low * 10 + (c - 0x30);
+    c = text.charCodeAt(++i);
+  } while (c >= 0x30 && c <= 0x39);
+  if (c === 0x65 || c === 0x45) return undefined;
+  readNumberEnd = i;
+  const extra = i - lowStart;
+  // Trailing zeros are not significant; when they reach back to the point, leave it to numberFromSpan.
+  let lastAt = i - 1;
+  while (text.charCodeAt(lastAt) === 0x30) lastAt--;
+  if (lastAt < fractionStart || extra > 7) return numberFromSpan(text, pos, i);
+  const significant = 15 + extra - (i - 1 - lastAt);
+  if (significant > 17) return new SpanNumber(text, pos, i, undefined);
+  const fraction = i - fractionStart;
+  if (significant < 16 || fraction > 22) return numberFromSpan(text, pos, i);
+  return longDecimal(text, pos, i, negative, m, low, extra, fraction, intDigits > 0 ? intDigits - 1 : -(leadingZeros + 1), significant, text.charCodeAt(lastAt) - 0x30);
 }
 
 /** Veltkamp's splitting constant for doubles, 2^27 + 1. */

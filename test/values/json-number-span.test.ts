@@ -7,7 +7,8 @@
 
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { numberFromSpan, numberFromText } from '../../src/values/json-number.js';
+import * as jsonNumber from '../../src/values/json-number.js';
+import { numberFromSpan, numberFromText, readNumber } from '../../src/values/json-number.js';
 
 /** Reads `token` embedded between other text, as the scanner sees it, and compares with numberFromText. */
 function expectSameAsText(token: string): void {
@@ -17,6 +18,15 @@ function expectSameAsText(token: string): void {
   expect({ token, value: n.value }).toEqual({ token, value: oracle.value });
   expect(Object.is(n.value, -0)).toBe(false);
   expect(n.text).toBe(token);
+  // The one-pass reader gives the same number and end, or declines (exponents, long integer parts).
+  const r = readNumber(text, 6);
+  if (r === undefined) {
+    expect({ token, declined: /[eE]/.test(token) || /^-?[0-9]{16,}/.test(token) }).toEqual({ token, declined: true });
+  } else {
+    expect({ token, value: r.value, end: jsonNumber.readNumberEnd }).toEqual({ token, value: oracle.value, end: 6 + token.length });
+    expect(Object.is(r.value, -0)).toBe(false);
+    expect(r.text).toBe(token);
+  }
 }
 
 describe('numberFromSpan', () => {
@@ -76,5 +86,25 @@ describe('numberFromSpan', () => {
       .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9][0-9]{0,24})$/), fc.option(fc.stringMatching(/^[0-9]{1,26}$/), { nil: undefined }))
       .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`);
     fc.assert(fc.property(token, (t) => expectSameAsText(t)), { numRuns: 5000 });
+  });
+});
+
+describe('readNumber', () => {
+  test.each(['01', '-', '-a', '1.', '1.e5', '-.5', '.5', '00.1', '-01.5', '1e5', '1.5E-3', '2.5e+3', '12345678901234567'])(
+    'declines %s (malformed, an exponent or a long integer part): the scanner then validates it',
+    (token) => {
+      expect(readNumber(`${token},`, 0)).toBeUndefined();
+    },
+  );
+
+  test.each([
+    ['1-2', 1, 1],
+    ['1.5.3', 1.5, 3],
+    ['-0]', 0, 2],
+    ['12.25}', 12.25, 5],
+    ['37.729900216217324 ', 37.729900216217324, 18],
+  ])('stops at the end of the valid token in %s (what follows is the scanner\'s to judge)', (text, value, end) => {
+    expect(readNumber(text, 0)?.value).toBe(value);
+    expect(jsonNumber.readNumberEnd).toBe(end);
   });
 });
