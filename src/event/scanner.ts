@@ -14,7 +14,7 @@ import { eventFromValue, isEventObject, parseEventText } from './parse-event.js'
 import type { EventObject, EventValue } from './parse-event.js';
 import type { EventFields } from './scanner-fields.js';
 import type { LeafValue } from '../values/leaf-value.js';
-import type { PathNode, PathTable } from '../compile/path-table.js';
+import type { PathNode, PathStep, PathTable } from '../compile/path-table.js';
 import { stepByKey, stepByText } from '../compile/path-table.js';
 import { numberFromSpan, numberFromValue, readNumber, readNumberEnd } from '../values/json-number.js';
 import { scanJsonString } from './json-lexical.js';
@@ -56,7 +56,8 @@ const SKIP_DEPTH = 5;
 const SKIP_CONTAINER = ((): RegExp => {
   const w = '[ \\t\\n\\r]*';
   const num = '-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?';
-  const str = '"(?:[^"\\\\\\x00-\\x1f]|\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4}))*"';
+  // Strings as runs of plain characters between escapes (the unrolled loop: fewer backtrack entries).
+  const str = '"[^"\\\\\\x00-\\x1f]*(?:\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\\\\x00-\\x1f]*)*"';
   let value = `(?:${num}|${str}|true|false|null)`;
   let container = '';
   for (let depth = 0; depth < SKIP_DEPTH; depth++) {
@@ -266,6 +267,29 @@ function readKey(text: string, pos: number, from: PathNode | undefined): number 
   return i + 1;
 }
 
+/** Top-level steps up to which {@link noKeyAhead} looks ahead (each look is one native search of the rest). */
+const LOOKAHEAD_STEPS = 4;
+
+/**
+ * Whether no key in `text` from `pos` on can be one of `node`'s step keys: no backslash (an escaped
+ * spelling of a key) and no step key right after a quote. Used in trusted mode at a comma of the
+ * top-level object, where it makes stopping early safe although JSON objects may repeat keys (a
+ * repeated top-level key must be spelled somewhere in the rest). Conservative: a key nested deeper,
+ * or inside a string, also counts. Only tried for nodes with a few steps, so it costs a few native
+ * searches at most.
+ */
+function noKeyAhead(text: string, pos: number, node: PathNode): boolean {
+  const steps = node.steps;
+  if (steps.length > LOOKAHEAD_STEPS || text.indexOf('\\', pos) >= 0) return false;
+  for (let k = 0; k < steps.length; k++) {
+    const key = (steps[k] as PathStep).key;
+    for (let at = text.indexOf(key, pos); at >= 0; at = text.indexOf(key, at + 1)) {
+      if (text.charCodeAt(at - 1) === 0x22) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * Scans an event given as JSON text into `fields`.
  *
@@ -273,9 +297,11 @@ function readKey(text: string, pos: number, from: PathNode | undefined): number 
  * substrings; unused subtrees are validated and dropped (by one regex call when they are at most
  * {@link SKIP_DEPTH} deep and valid, else character by character).
  *
- * With `trusted`, containers no rule reads into are skipped by bracket counting without validation
- * (see `MatchOptions.trusted`): what is read is still checked, so on malformed text this either
- * throws InvalidEventError or returns fields of some reading of the text; it always ends.
+ * With `trusted`, containers no rule reads into are skipped by bracket counting without validation,
+ * and the scan stops at a top-level comma once no later key can lead to a used path
+ * ({@link noKeyAhead}) (see `MatchOptions.trusted`): what is read is still checked, so on malformed
+ * text this either throws InvalidEventError or returns fields of some reading of the text; it
+ * always ends.
  *
  * @param text - The event as JSON text.
  * @param table - The paths rules use.
@@ -385,6 +411,8 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
       const top = sp - 1;
       const isObject = stackKind[top] === OBJECT;
       if (d === 0x2c) {
+        // Trusted text: once no later top-level key can lead to a used path, the rest is not read.
+        if (trusted && top === 0 && noKeyAhead(text, pos, table.root)) return;
         pos++;
         if (text.charCodeAt(pos) <= 0x20) pos = ws(text, pos);
         context = stackContext[top] as number;

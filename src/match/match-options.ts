@@ -7,7 +7,8 @@ export interface MatchOptions {
   /**
    * The event text is known to be valid JSON (for example an envelope the library built itself from
    * validated parts). Parts of the text that no rule reads are then skipped by counting brackets,
-   * without validating them, which is faster on events with large unused subtrees.
+   * without validating them, and the scan ends at a top-level comma once no later key can be one a
+   * rule reads (a repeated key counts), which is faster on events with large unused parts.
    *
    * What rules read is still checked. On malformed text the answer is unspecified, but the call
    * still returns or throws `InvalidEventError`, and it never hangs or crashes. Without this option

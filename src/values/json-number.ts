@@ -187,7 +187,7 @@ function longDecimal(
   // The power of ten of the last significant digit: the spacing of decimals as long as the text.
   const spacing = lead - significant + 1;
   if (magnitude >= 1e-290 && magnitude <= 1e290 && spacing >= -22 && spacing <= 22) {
-    const verdict = shortestVerdict(magnitude, residual, spacing >= 0 ? (POW10[spacing] as number) : 1 / (POW10[-spacing] as number), last);
+    const verdict = shortestVerdict(magnitude, RESIDUAL[0] as number, spacing >= 0 ? (POW10[spacing] as number) : 1 / (POW10[-spacing] as number), last);
     if (verdict === SHORTEST) return new SpanNumber(text, start, end, estimate);
     if (verdict === NOT_SHORTEST) return new SpanNumber(text, start, end, undefined);
   }
@@ -319,14 +319,17 @@ function divideExactly(m: number, scale: number, low: number, divisor: number): 
   const qp = q * divisor;
   const rem = hi - qp - productError(q, divisor, qp) + lo;
   const x = q + rem / divisor;
-  residual = q - x + rem / divisor;
+  RESIDUAL[0] = q - x + rem / divisor;
   return x;
 }
 
-/** `T - x` for the text T and the double x of the last {@link divideExactly} (a second return value). */
-let residual = 0;
+/**
+ * `T - x` for the text T and the double x of the last {@link divideExactly} (a second return
+ * value; a typed array slot, as a double kept in a module variable would be boxed on every store).
+ */
+const RESIDUAL = new Float64Array(1);
 
-// Neighbouring doubles by their bits (no allocation): F and U view the same 8 bytes.
+// The bits of a double (no allocation): F and U view the same 8 bytes.
 const F = new Float64Array(1);
 const U = new Uint32Array(F.buffer);
 /** Index of the low 32 bits of a double in U (1 on a big-endian machine). */
@@ -336,25 +339,8 @@ const LOW = ((): number => {
 })();
 const HIGH = 1 - LOW;
 
-/** The gap from a positive finite double to the next larger one. */
-function gapAbove(x: number): number {
-  F[0] = x;
-  if (U[LOW] === 0xffffffff) {
-    U[LOW] = 0;
-    U[HIGH] = (U[HIGH] as number) + 1;
-  } else U[LOW] = (U[LOW] as number) + 1;
-  return (F[0] as number) - x;
-}
-
-/** The gap from a positive normal double to the next smaller one (half the gap above at a power of two). */
-function gapBelow(x: number): number {
-  F[0] = x;
-  if (U[LOW] === 0) {
-    U[LOW] = 0xffffffff;
-    U[HIGH] = (U[HIGH] as number) - 1;
-  } else U[LOW] = (U[LOW] as number) - 1;
-  return x - (F[0] as number);
-}
+/** The unit in the last place of a normal double, by its biased exponent: 2^(e - 1075). */
+const ULP = Float64Array.from({ length: 2047 }, (_, e) => 2 ** (e - 1075));
 
 /** {@link shortestVerdict}: the text is the shortest decimal of the double. */
 const SHORTEST = 1;
@@ -375,8 +361,11 @@ const UNSURE = 0;
  * is {@link UNSURE}.
  */
 function shortestVerdict(x: number, delta: number, s: number, d: number): number {
-  const up = gapAbove(x) / 2;
-  const down = gapBelow(x) / 2;
+  // Half the gaps to the neighbouring doubles: the ulp above; below, half of it at a power of two.
+  F[0] = x;
+  const high = U[HIGH] as number;
+  const up = (ULP[(high >>> 20) & 0x7ff] as number) / 2;
+  const down = (high & 0xfffff) === 0 && U[LOW] === 0 ? up / 2 : up;
   const margin = up * 2 ** -16;
   if (delta >= 0 ? delta > up - margin : -delta > down - margin) return UNSURE;
   const below = d * s - delta;

@@ -83,3 +83,24 @@ test('trusted skips an unread malformed subtree that strict rejects', () => {
   // What a rule reads is still checked.
   expect(() => m.match('{"skip":[],"a":"x\u0001"}', { trusted: true })).toThrow(InvalidEventError);
 });
+
+test('trusted stops after the last top-level key a rule can read, and only then', () => {
+  const m = new Matcher();
+  m.addRule('a3', '{"a":[3]}');
+  m.addRule('xy', '{"x":{"y":[2]}}');
+  // A later repeat of a read key, plainly, escaped, or as a dotted key, is still read.
+  for (const text of [
+    '{"a":1,"b":{"c":[1,2]},"a":3}',
+    '{"a":1,"b":{"c":[1,2]},"\\u0061":3}',
+    '{"x":{"y":1},"z":[0],"x.y":2}',
+    '{"a":1,"b":"\\"a\\":3","a":3}',
+  ]) {
+    expect(m.match(text, { trusted: true }).sort()).toEqual(m.match(text).sort());
+    expect(m.match(text, { trusted: true }).length).toBe(1);
+  }
+  // With no read key ahead, the rest of the text is not read (it may even be cut off).
+  expect(m.match('{"a":3,"b":{"c":[1,2', { trusted: true })).toEqual(['a3']);
+  expect(() => m.match('{"a":3,"b":{"c":[1,2')).toThrow(InvalidEventError);
+  // A read key nested in what follows (or spelled in a string) keeps the scan going: conservative.
+  expect(() => m.match('{"a":3,"b":{"a":[1,2', { trusted: true })).toThrow(InvalidEventError);
+});
