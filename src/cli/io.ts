@@ -54,8 +54,8 @@ export function processIo(): CliIo {
  * @param text - What to write.
  * @returns A promise that settles once the stream can take more.
  */
-export async function writeText(stream: Writable, text: string): Promise<void> {
-  if (text === '' || stream.write(text)) return;
+export async function writeText(stream: Writable, text: string | Uint8Array): Promise<void> {
+  if (text.length === 0 || stream.write(text)) return;
   await new Promise<void>((resolve, reject) => {
     const onDrain = (): void => {
       stream.off('error', onError);
@@ -165,55 +165,126 @@ export async function readTextFile(path: string): Promise<string> {
 export type NdjsonLine = string | { readonly error: string };
 
 /**
+ * Whole lines of an NDJSON stream, not yet decoded: what one input chunk completed. The reader
+ * ({@link readNdjsonBytes}) only finds line ends; splitting and decoding ({@link ndjsonLinesOf})
+ * can then run on another thread.
+ */
+export interface NdjsonBytes {
+  /** Lines, each ended by `\n`, except the stream's last line, which may be unended. */
+  readonly bytes: Uint8Array;
+  /** The stream offset of `bytes[0]` (for the byte offsets of UTF-8 errors). */
+  readonly offset: number;
+  /** Whether a line longer than the cap comes first; its bytes were not kept. */
+  readonly longFirst: boolean;
+}
+
+/**
+ * Reads a byte stream as runs of whole lines (`\n`), without decoding them. Per input chunk that
+ * ends a line it yields the lines the chunk completed: the chunk's bytes up to its last `\n`, with
+ * the start of a line carried from earlier chunks in front. A line longer than `maxLineBytes` is not
+ * buffered past the cap: it is flagged (`longFirst`) in place of its bytes. Memory is one chunk plus
+ * one line of at most `maxLineBytes`, whatever the stream's length.
+ *
+ * @param input - The byte stream.
+ * @param maxLineBytes - Longest line accepted, in bytes.
+ * @returns The runs of lines, in order (a last line without `\n` as a run of its own).
+ */
+export async function* readNdjsonBytes(input: Readable, maxLineBytes: number): AsyncGenerator<NdjsonBytes> {
+  /** Pieces of the current line from earlier chunks, `lineBytes` in all (pieces past the cap dropped). */
+  let carry: Buffer[] = [];
+  let lineBytes = 0;
+  /** Stream offset of the current line's first byte. */
+  let lineStart = 0;
+  for await (const raw of input) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : (raw as Buffer);
+    const last = chunk.lastIndexOf(0x0a);
+    if (last === -1) {
+      // Past the cap, only the length is kept: the line is rejected without being buffered.
+      if (lineBytes + chunk.length <= maxLineBytes) carry.push(chunk);
+      else carry = [];
+      lineBytes += chunk.length;
+      continue;
+    }
+    const whole = chunk.subarray(0, last + 1);
+    if (lineBytes === 0) {
+      yield { bytes: whole, offset: lineStart, longFirst: false };
+    } else {
+      const first = chunk.indexOf(0x0a);
+      if (lineBytes + first > maxLineBytes) {
+        yield { bytes: chunk.subarray(first + 1, last + 1), offset: lineStart + lineBytes + first + 1, longFirst: true };
+      } else {
+        yield { bytes: Buffer.concat([...carry, whole], lineBytes + whole.length), offset: lineStart, longFirst: false };
+      }
+    }
+    lineStart += lineBytes + last + 1;
+    carry = [];
+    lineBytes = chunk.length - last - 1;
+    if (lineBytes > 0 && lineBytes <= maxLineBytes) carry.push(chunk.subarray(last + 1));
+  }
+  if (lineBytes > maxLineBytes) yield { bytes: new Uint8Array(0), offset: lineStart + lineBytes, longFirst: true };
+  else if (lineBytes > 0) yield { bytes: Buffer.concat(carry, lineBytes), offset: lineStart, longFirst: false };
+}
+
+/**
+ * Splits a run of lines from {@link readNdjsonBytes} and decodes each as strict UTF-8. A line with
+ * bad bytes, or longer than `maxLineBytes`, becomes an `{error}` item in its place, so numbering
+ * stays right. A `\r` before a `\n` is left to the caller.
+ *
+ * @param run - The lines' bytes.
+ * @param origin - The stream's name in messages (a file path or `stdin`).
+ * @param maxLineBytes - Longest line accepted, in bytes.
+ * @returns The lines, in order.
+ */
+export function ndjsonLinesOf(run: NdjsonBytes, origin: string, maxLineBytes: number): NdjsonLine[] {
+  const lines: NdjsonLine[] = [];
+  if (run.longFirst) lines.push(tooLong(maxLineBytes));
+  const bytes = Buffer.isBuffer(run.bytes) ? run.bytes : Buffer.from(run.bytes.buffer, run.bytes.byteOffset, run.bytes.byteLength);
+  const n = bytes.length;
+  for (let start = 0; start < n; ) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? n : newline;
+    lines.push(end - start > maxLineBytes ? tooLong(maxLineBytes) : decodeLine(bytes.subarray(start, end), run.offset + start, origin));
+    start = end + 1;
+  }
+  return lines;
+}
+
+/**
+ * The number of lines in a run from {@link readNdjsonBytes} (what {@link ndjsonLinesOf} returns
+ * as many items), counted without decoding.
+ *
+ * @param run - The lines' bytes.
+ * @returns The number of lines.
+ */
+export function ndjsonLineCount(run: NdjsonBytes): number {
+  const bytes = run.bytes;
+  const n = bytes.length;
+  let count = run.longFirst ? 1 : 0;
+  let start = 0;
+  for (let newline = bytes.indexOf(0x0a); newline !== -1; newline = bytes.indexOf(0x0a, start)) {
+    count++;
+    start = newline + 1;
+  }
+  return start < n ? count + 1 : count;
+}
+
+function tooLong(maxLineBytes: number): NdjsonLine {
+  return { error: `Line is longer than ${maxLineBytes} bytes` };
+}
+
+/**
  * Splits a byte stream into lines (`\n`; a `\r` before it is left to the caller) and decodes each
- * as strict UTF-8. A line with bad bytes, or longer than `maxLineBytes`, becomes an `{error}` item
- * in its place, so numbering stays right and the stream goes on. Memory is one chunk plus one
- * line of at most `maxLineBytes`, whatever the stream's length.
+ * as strict UTF-8: {@link readNdjsonBytes} then {@link ndjsonLinesOf}. A line with bad bytes, or
+ * longer than `maxLineBytes`, becomes an `{error}` item in its place, so numbering stays right and
+ * the stream goes on. Memory is one chunk plus one line of at most `maxLineBytes`.
  *
  * @param input - The byte stream.
  * @param origin - Its name in messages (a file path or `stdin`).
  * @param maxLineBytes - Longest line accepted, in bytes.
- * @returns Per input chunk, the lines that chunk completed (a last line without `\n` included).
+ * @returns Per input chunk that ends a line, the lines it completed (a last line without `\n` included).
  */
 export async function* readNdjsonLines(input: Readable, origin: string, maxLineBytes: number): AsyncGenerator<NdjsonLine[]> {
-  /** Pieces of the current line from earlier chunks, `lineBytes` in all. */
-  let carry: Buffer[] = [];
-  let lineBytes = 0;
-  let lineStart = 0;
-  const finish = (last: Buffer): NdjsonLine => {
-    const length = lineBytes + last.length;
-    let line: NdjsonLine;
-    if (length > maxLineBytes) {
-      line = { error: `Line is longer than ${maxLineBytes} bytes` };
-    } else {
-      const bytes = carry.length === 0 ? last : Buffer.concat([...carry, last], length);
-      line = decodeLine(bytes, lineStart, origin);
-    }
-    lineStart += length + 1;
-    carry = [];
-    lineBytes = 0;
-    return line;
-  };
-  for await (const raw of input) {
-    const chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : (raw as Buffer);
-    const lines: NdjsonLine[] = [];
-    let start = 0;
-    for (;;) {
-      const newline = chunk.indexOf(0x0a, start);
-      if (newline === -1) break;
-      lines.push(finish(chunk.subarray(start, newline)));
-      start = newline + 1;
-    }
-    if (start < chunk.length) {
-      const rest = chunk.subarray(start);
-      // Past the cap, only the length is kept: the line is rejected without being buffered.
-      if (lineBytes + rest.length <= maxLineBytes) carry.push(rest);
-      else carry = [];
-      lineBytes += rest.length;
-    }
-    yield lines;
-  }
-  if (lineBytes > 0) yield [finish(Buffer.alloc(0))];
+  for await (const run of readNdjsonBytes(input, maxLineBytes)) yield ndjsonLinesOf(run, origin, maxLineBytes);
 }
 
 function decodeLine(bytes: Buffer, fileOffset: number, origin: string): NdjsonLine {

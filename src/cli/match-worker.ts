@@ -3,16 +3,19 @@
  * Matcher, written back in input order. Also the per-batch line matching itself, which the
  * one-thread path runs too, so both write the same bytes.
  *
- * Split: the main thread reads and splits lines (readNdjsonLines: strict UTF-8, line cap) and writes
- * output; workers only match. A batch is one input chunk's lines (files are read 1 MiB at a time
- * in this mode); at most two batches per worker are in flight, so memory stays bounded by the chunk
- * size whatever the stream's length.
+ * Split: the main thread reads the input, finds line ends and counts lines (readNdjsonBytes), hands
+ * each chunk's whole lines to a worker as undecoded bytes, and writes the workers' output bytes in
+ * order. Workers split and decode the lines (ndjsonLinesOf: strict UTF-8, line cap), match them and
+ * encode their output, so the main thread never touches a line's text. A batch is one input
+ * chunk's lines (files are read 1 MiB at a time in this mode); at most four batches per worker are
+ * in flight, so memory stays bounded by the chunk size whatever the stream's length.
  */
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { EventBridgeError } from '../errors.js';
 import { Matcher } from '../match/matcher.js';
-import { describeLibraryError } from './io.js';
+import { describeLibraryError, ndjsonLineCount, ndjsonLinesOf } from './io.js';
+import type { NdjsonBytes } from './io.js';
 
 /** One line as the reader yields it: the decoded text, or why it was rejected. */
 export type BatchLine = string | { readonly error: string };
@@ -84,29 +87,52 @@ interface WorkerSetup {
   readonly kind: typeof WORKER_KIND;
   readonly rules: readonly { readonly name: string; readonly pattern: string }[];
   readonly matchesOnly: boolean;
+  /** The input's name in messages, and the line cap (for ndjsonLinesOf). */
+  readonly origin: string;
+  readonly maxLineBytes: number;
 }
 
-/** A batch sent to a worker. */
+/** A batch sent to a worker: whole lines, undecoded (the bytes are transferred, not copied). */
 interface BatchRequest {
   readonly seq: number;
   readonly lineBefore: number;
-  readonly lines: readonly BatchLine[];
+  readonly run: NdjsonBytes;
 }
 
-/** A worker's answer to one batch. */
-interface BatchReply extends BatchResult {
+/** A worker's answer to one batch: its stdout as UTF-8 bytes (transferred), the rest as in BatchResult. */
+interface BatchReply {
   readonly seq: number;
+  readonly out: Uint8Array;
+  readonly err: string;
+  readonly events: number;
+  readonly rejected: number;
+  readonly matchedEvents: number;
   /** Matches per rule name in this batch. */
   readonly perRule: readonly (readonly [string, number])[];
 }
+
+/** What {@link matchInWorkers} writes per batch: stdout bytes and stderr text. */
+export interface EncodedBatch {
+  readonly out: Uint8Array;
+  readonly err: string;
+  readonly events: number;
+  readonly rejected: number;
+  readonly matchedEvents: number;
+}
+
+/**
+ * Batches in flight per worker. Four keep a worker busy while an earlier batch of another worker
+ * still holds up the output; memory stays a few input chunks per worker.
+ */
+const BATCHES_PER_WORKER = 4;
 
 /** Marks the worker data of this module's workers (other worker threads that load it do nothing). */
 const WORKER_KIND = 'eventbridge-matcher/match-worker';
 
 /** Callbacks of {@link matchInWorkers}. */
 export interface ParallelSink {
-  /** Writes a batch's stderr and stdout text, in input order; awaited before more output is written. */
-  readonly write: (result: BatchResult) => Promise<void>;
+  /** Writes a batch's stderr and stdout, in input order; awaited before more output is written. */
+  readonly write: (result: EncodedBatch) => Promise<void>;
   /** Called after each batch is written (progress display). */
   readonly progress: () => Promise<void>;
 }
@@ -116,7 +142,8 @@ export interface ParallelSink {
  * each batch's output in input order, the same bytes as one thread would write.
  *
  * @param rules - The rules, already checked (every pattern compiles).
- * @param batches - The input, one array of lines per chunk (readNdjsonLines).
+ * @param runs - The input, whole lines per chunk, undecoded (readNdjsonBytes).
+ * @param input - The input's name in messages and the line cap, for decoding on the workers.
  * @param workers - Number of threads, at least 2.
  * @param matchesOnly - Print only events that matched at least one rule.
  * @param perRule - Receives the matches per rule name.
@@ -125,14 +152,23 @@ export interface ParallelSink {
  */
 export async function matchInWorkers(
   rules: readonly { readonly name: string; readonly pattern: string }[],
-  batches: AsyncIterable<BatchLine[]>,
+  runs: AsyncIterable<NdjsonBytes>,
+  input: { readonly origin: string; readonly maxLineBytes: number },
   workers: number,
   matchesOnly: boolean,
   perRule: Map<string, number>,
   sink: ParallelSink,
 ): Promise<{ events: number; rejected: number; matchedEvents: number }> {
-  const setup: WorkerSetup = { kind: WORKER_KIND, rules: rules.map((r) => ({ name: r.name, pattern: r.pattern })), matchesOnly };
+  const setup: WorkerSetup = {
+    kind: WORKER_KIND,
+    rules: rules.map((r) => ({ name: r.name, pattern: r.pattern })),
+    matchesOnly,
+    origin: input.origin,
+    maxLineBytes: input.maxLineBytes,
+  };
   const pool: Worker[] = [];
+  /** Batches sent to each worker and not answered yet. */
+  const pending: number[] = [];
   const totals = { events: 0, rejected: 0, matchedEvents: 0 };
   /** Replies that arrived before their turn, by sequence number. */
   const ready = new Map<number, BatchReply>();
@@ -145,7 +181,9 @@ export async function matchInWorkers(
   };
   for (let i = 0; i < workers; i++) {
     const worker = new Worker(new URL('./match-worker.js', import.meta.url), { workerData: setup });
+    pending.push(0);
     worker.on('message', (reply: BatchReply) => {
+      pending[i] = (pending[i] as number) - 1;
       ready.set(reply.seq, reply);
       notify();
     });
@@ -178,15 +216,22 @@ export async function matchInWorkers(
   };
   try {
     let lineBefore = 0;
-    for await (const lines of batches) {
+    for await (const run of runs) {
       if (failure !== undefined) throw failure;
-      if (lines.length === 0) continue; // a chunk inside one long line
-      const request: BatchRequest = { seq: sent, lineBefore, lines };
-      (pool[sent % workers] as Worker).postMessage(request);
+      // A copy the worker can own: the chunk's memory may still hold the start of the next line.
+      const bytes = new Uint8Array(run.bytes.length);
+      bytes.set(run.bytes);
+      const request: BatchRequest = { seq: sent, lineBefore, run: { bytes, offset: run.offset, longFirst: run.longFirst } };
+      // To the worker with the fewest batches waiting (a slow batch does not hold the others up).
+      let to = 0;
+      for (let i = 1; i < workers; i++) if ((pending[i] as number) < (pending[to] as number)) to = i;
+      pending[to] = (pending[to] as number) + 1;
+      (pool[to] as Worker).postMessage(request, [bytes.buffer]);
       sent++;
-      lineBefore += lines.length;
-      // Bounded: at most two batches per worker are waiting or being matched.
-      while (sent - written >= 2 * workers) {
+      lineBefore += ndjsonLineCount(run);
+      // Bounded: at most BATCHES_PER_WORKER batches per worker are waiting, being matched or
+      // waiting for their turn to be written.
+      while (sent - written >= BATCHES_PER_WORKER * workers) {
         if (failure !== undefined) throw failure;
         if (!ready.has(written)) await nextEvent();
         await drain();
@@ -212,9 +257,12 @@ function serveBatches(setup: WorkerSetup): void {
   if (port === null) return;
   port.on('message', (request: BatchRequest) => {
     const perRule = new Map<string, number>();
-    const result = matchBatch(matcher, request.lines, request.lineBefore, setup.matchesOnly, perRule);
-    const reply: BatchReply = { ...result, seq: request.seq, perRule: [...perRule] };
-    port.postMessage(reply);
+    const lines = ndjsonLinesOf(request.run, setup.origin, setup.maxLineBytes);
+    const result = matchBatch(matcher, lines, request.lineBefore, setup.matchesOnly, perRule);
+    const out = Buffer.from(result.out, 'utf8');
+    const reply: BatchReply = { ...result, out, seq: request.seq, perRule: [...perRule] };
+    // A Buffer this size owns its memory (only small ones come from the shared pool), so it can move.
+    port.postMessage(reply, out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? [out.buffer] : []);
   });
 }
 

@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { EventBridgeError } from '../errors.js';
 import { Matcher } from '../match/matcher.js';
-import { CliUsageError, ExitCode, describeFsError, formatCount, readNdjsonLines, writeText } from './io.js';
+import { CliUsageError, ExitCode, describeFsError, formatCount, readNdjsonBytes, readNdjsonLines, writeText } from './io.js';
 import type { CliIo, ExitCodeValue } from './io.js';
 import { loadRules } from './rules-file.js';
 import { matchBatch, matchInWorkers } from './match-worker.js';
@@ -181,9 +181,9 @@ async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, optio
     elapsedMs: 0,
   };
   let lastProgress = Date.now();
-  const write = async (result: { readonly out: string; readonly err: string }): Promise<void> => {
+  const write = async (result: { readonly out: string | Uint8Array; readonly err: string }): Promise<void> => {
     if (result.err !== '') await writeText(io.stderr, result.err);
-    if (result.out !== '') await writeText(io.stdout, result.out);
+    if (result.out.length > 0) await writeText(io.stdout, result.out);
   };
   const progress = async (): Promise<void> => {
     if (options.progress && Date.now() - lastProgress >= 1000) {
@@ -192,9 +192,10 @@ async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, optio
     }
   };
   // Lines are split on bytes and decoded as strict UTF-8: a line with bad bytes is rejected alone.
-  const batches = readNdjsonLines(input, options.origin, maxLineBytes);
   if (options.workers > 1) {
-    await matchInWorkers(options.rules, batches, options.workers, options.matchesOnly, stats.perRule, {
+    // The workers split and decode the lines themselves: this thread only finds line ends.
+    const runs = readNdjsonBytes(input, maxLineBytes);
+    await matchInWorkers(options.rules, runs, { origin: options.origin, maxLineBytes }, options.workers, options.matchesOnly, stats.perRule, {
       write: async (result) => {
         stats.events += result.events;
         stats.rejected += result.rejected;
@@ -205,7 +206,7 @@ async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, optio
     });
   } else {
     let lineBefore = 0;
-    for await (const lines of batches) {
+    for await (const lines of readNdjsonLines(input, options.origin, maxLineBytes)) {
       const result = matchBatch(matcher, lines, lineBefore, options.matchesOnly, stats.perRule);
       lineBefore += lines.length;
       stats.events += result.events;

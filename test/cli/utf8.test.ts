@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { decodeUtf8, invalidUtf8Offset, readNdjsonLines } from '../../src/cli/io.js';
+import fc from 'fast-check';
+import { decodeUtf8, invalidUtf8Offset, ndjsonLineCount, ndjsonLinesOf, readNdjsonBytes, readNdjsonLines } from '../../src/cli/io.js';
 import type { CliIo, NdjsonLine } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 
@@ -108,6 +109,57 @@ describe('readNdjsonLines', () => {
   test('should reject an over-long line without keeping it, then go on', async () => {
     const got = await lines([Buffer.from('x'.repeat(600)), Buffer.from('y'.repeat(600)), Buffer.from('\nshort\n')], 1000);
     expect(got).toEqual([{ error: 'Line is longer than 1000 bytes' }, 'short']);
+  });
+});
+
+describe('readNdjsonBytes and ndjsonLinesOf (the split the match workers use)', () => {
+  /** The lines of a whole stream read in one piece, as the definition of what any chunking must give. */
+  function reference(bytes: Buffer, max: number): NdjsonLine[] {
+    const out: NdjsonLine[] = [];
+    let start = 0;
+    while (start < bytes.length) {
+      const newline = bytes.indexOf(0x0a, start);
+      const end = newline === -1 ? bytes.length : newline;
+      const line = bytes.subarray(start, end);
+      if (line.length > max) out.push({ error: `Line is longer than ${max} bytes` });
+      else if (invalidUtf8Offset(line) >= 0) {
+        const at = invalidUtf8Offset(line);
+        out.push({ error: `Line is not valid UTF-8: invalid byte sequence at byte offset ${start + at} of in (byte ${at} of the line)` });
+      } else {
+        const text = line.toString('utf8');
+        out.push(start === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      }
+      start = end + 1;
+    }
+    return out;
+  }
+
+  test('any chunking gives the lines of the whole stream, and each run counts its lines right', async () => {
+    const piece = fc.constantFrom('{"a":1}', '\n', '\r\n', 'é', '€', '\uFEFF', 'xxxxxxxxxxxxxxxxxxxx', '');
+    const stream = fc.tuple(
+      fc.array(fc.oneof(piece.map((p) => Buffer.from(p)), fc.constantFrom(Buffer.from([0xff]), Buffer.from([0xc3]), Buffer.from([0x0a]))), { maxLength: 40 }),
+      fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1, maxLength: 8 }),
+      fc.integer({ min: 4, max: 40 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(stream, async ([pieces, sizes, max]) => {
+        const bytes = Buffer.concat(pieces);
+        const chunks: Buffer[] = [];
+        for (let at = 0, k = 0; at < bytes.length; k++) {
+          const size = sizes[k % sizes.length] as number;
+          chunks.push(bytes.subarray(at, at + size));
+          at += size;
+        }
+        const got: NdjsonLine[] = [];
+        for await (const run of readNdjsonBytes(Readable.from(chunks), max)) {
+          const lines = ndjsonLinesOf(run, 'in', max);
+          expect(ndjsonLineCount(run)).toBe(lines.length);
+          got.push(...lines);
+        }
+        expect(got).toEqual(reference(bytes, max));
+      }),
+      { seed: 19, numRuns: 1500 },
+    );
   });
 });
 
