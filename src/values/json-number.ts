@@ -286,7 +286,22 @@ export function readNumber(text: string, pos: number): JsonNumber | undefined {
   if (significant > 17) return new SpanNumber(text, pos, i, undefined);
   const fraction = i - fractionStart;
   if (significant < 16 || fraction > 22) return numberFromSpan(text, pos, i);
-  return longDecimal(text, pos, i, negative, m, low, extra, fraction, intDigits > 0 ? intDigits - 1 : -(leadingZeros + 1), significant, text.charCodeAt(lastAt) - 0x30);
+  const lead = intDigits > 0 ? intDigits - 1 : -(leadingZeros + 1);
+  const last = text.charCodeAt(lastAt) - 0x30;
+  // The common case in place (a shortest decimal, as printed by most programs); the rest, and
+  // the values too close to call, by longDecimal.
+  const magnitude = divideExactly(m, POW10[extra] as number, low, POW10[fraction] as number);
+  const spacing = lead - significant + 1;
+  if (
+    magnitude >= 1e-290 &&
+    magnitude <= 1e290 &&
+    spacing >= -22 &&
+    spacing <= 22 &&
+    shortestVerdict(magnitude, RESIDUAL[0] as number, spacing >= 0 ? (POW10[spacing] as number) : 1 / (POW10[-spacing] as number), last) === SHORTEST
+  ) {
+    return new SpanNumber(text, pos, i, negative ? -magnitude : magnitude);
+  }
+  return longDecimal(text, pos, i, negative, m, low, extra, fraction, lead, significant, last);
 }
 
 /** Veltkamp's splitting constant for doubles, 2^27 + 1. */
