@@ -278,16 +278,7 @@ export function stepByText(from: PathNode, text: string, start: number, end: num
   }
   for (let k = 0; k < list.length; k++) {
     const s = list[k] as PathStep;
-    const key = s.key;
-    if (key.length !== len) continue;
-    if (len > 16) {
-      if (text.startsWith(key, start)) return s.target;
-      continue;
-    }
-    // Short keys (most are): compared in place, cheaper than a call to startsWith.
-    let j = 0;
-    while (j < len && key.charCodeAt(j) === text.charCodeAt(start + j)) j++;
-    if (j === len) return s.target;
+    if (s.key.length === len && text.startsWith(s.key, start)) return s.target;
   }
   return undefined;
 }

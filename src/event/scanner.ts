@@ -267,27 +267,30 @@ function readKey(text: string, pos: number, from: PathNode | undefined): number 
   return i + 1;
 }
 
-/** Top-level steps up to which {@link noKeyAhead} looks ahead (each look is one native search of the rest). */
+/** Top-level steps up to which {@link lastKeyAt} looks for keys (each look is a native search). */
 const LOOKAHEAD_STEPS = 4;
 
 /**
- * Whether no key in `text` from `pos` on can be one of `node`'s step keys: no backslash (an escaped
- * spelling of a key) and no step key right after a quote. Used in trusted mode at a comma of the
- * top-level object, where it makes stopping early safe although JSON objects may repeat keys (a
- * repeated top-level key must be spelled somewhere in the rest). Conservative: a key nested deeper,
- * or inside a string, also counts. Only tried for nodes with a few steps, so it costs a few native
- * searches at most.
+ * Where the last spelling in `text` from `from` on that could be one of `node`'s step keys starts:
+ * the last step key right after a quote, or `text.length` when the rest holds a backslash (a key
+ * may be spelled with escapes) or the node has too many steps to look for; -1 when there is none.
+ * Once the scan of the top-level object is past that index, no later key can lead to a used path,
+ * although JSON objects may repeat keys (a repeated key must be spelled somewhere in the rest):
+ * trusted mode stops there. Conservative: a key nested deeper, or inside a string, also counts.
+ * Each step key's occurrences are visited once, so this is linear in the text.
  */
-function noKeyAhead(text: string, pos: number, node: PathNode): boolean {
+function lastKeyAt(text: string, from: number, node: PathNode): number {
   const steps = node.steps;
-  if (steps.length > LOOKAHEAD_STEPS || text.indexOf('\\', pos) >= 0) return false;
+  if (steps.length > LOOKAHEAD_STEPS || text.indexOf('\\', from) >= 0) return text.length;
+  let last = -1;
   for (let k = 0; k < steps.length; k++) {
     const key = (steps[k] as PathStep).key;
-    for (let at = text.indexOf(key, pos); at >= 0; at = text.indexOf(key, at + 1)) {
-      if (text.charCodeAt(at - 1) === 0x22) return false;
+    // Forward: V8's indexOf is a fast native search, its lastIndexOf a plain loop.
+    for (let at = text.indexOf(key, from); at >= 0; at = text.indexOf(key, at + 1)) {
+      if (at > last && text.charCodeAt(at - 1) === 0x22) last = at;
     }
   }
-  return true;
+  return last;
 }
 
 /**
@@ -299,7 +302,7 @@ function noKeyAhead(text: string, pos: number, node: PathNode): boolean {
  *
  * With `trusted`, containers no rule reads into are skipped by bracket counting without validation,
  * and the scan stops at a top-level comma once no later key can lead to a used path
- * ({@link noKeyAhead}) (see `MatchOptions.trusted`): what is read is still checked, so on malformed
+ * ({@link lastKeyAt}) (see `MatchOptions.trusted`): what is read is still checked, so on malformed
  * text this either throws InvalidEventError or returns fields of some reading of the text; it
  * always ends.
  *
@@ -317,6 +320,8 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
   let sp = 0;
   let node: PathNode | undefined = table.root;
   let context = -1;
+  /** With `trusted`: {@link lastKeyAt} of the root, computed at the first top-level comma (-2 before). */
+  let lastKey = -2;
   for (;;) {
     // A value starts at `pos` (after whitespace); `node` is its path, `context` its array context.
     let c = text.charCodeAt(pos);
@@ -412,7 +417,10 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
       const isObject = stackKind[top] === OBJECT;
       if (d === 0x2c) {
         // Trusted text: once no later top-level key can lead to a used path, the rest is not read.
-        if (trusted && top === 0 && noKeyAhead(text, pos, table.root)) return;
+        if (trusted && top === 0) {
+          if (lastKey === -2) lastKey = lastKeyAt(text, pos, table.root);
+          if (pos > lastKey) return;
+        }
         pos++;
         if (text.charCodeAt(pos) <= 0x20) pos = ws(text, pos);
         context = stackContext[top] as number;
