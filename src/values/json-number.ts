@@ -3,8 +3,10 @@
  * (docs/semantics.md §2.4: exactly the shortest round-trip decimal of a finite double, as Java's
  * `Double.toString` prints it), that double. Equality of two numbers: both comparable with the same
  * double, or byte-identical text. The event scanner reads every number on a path some rule uses
- * with `numberFromSpan`, in place and without building strings (design note 012); patterns and
- * parsed objects use `numberFromText`.
+ * with `readNumber` or `numberFromSpan`, in place and without building strings (design note 012);
+ * patterns and parsed objects use `numberFromText`.
+ * One concept in one file, past 500 lines on purpose: the readers of the three sources must give
+ * the same number for the same text, and share the comparability test that decides it.
  */
 
 /**
