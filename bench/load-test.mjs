@@ -14,10 +14,11 @@
  */
 
 import { fork } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { call } from './http-call.mjs';
 import { mulberry32 as random } from './mulberry32.mjs';
 
 const { values } = parseArgs({
@@ -68,27 +69,6 @@ async function serve() {
       await server.close();
       process.exit(0);
     }
-  });
-}
-
-/**
- * One HTTP call on the shared keep-alive agent.
- *
- * @param {Agent} agent - connection pool.
- * @param {string} url - server URL.
- * @param {{ method: string, path: string, headers?: Record<string, string>, body?: string }} options - request.
- * @returns {Promise<{ status: number, body: string }>} the answer.
- */
-function call(agent, url, options) {
-  return new Promise((resolvePromise, reject) => {
-    const req = request(new URL(options.path, url), { method: options.method, agent, headers: options.headers }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(options.body);
   });
 }
 

@@ -26,6 +26,7 @@ import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { call } from './http-call.mjs';
 import { mulberry32 as random } from './mulberry32.mjs';
 
 const { values } = parseArgs({
@@ -62,20 +63,6 @@ async function serve() {
       await server.close(1_000);
       process.exit(0);
     }
-  });
-}
-
-/** One HTTP call. */
-function call(agent, url, options) {
-  return new Promise((resolvePromise, reject) => {
-    const req = request(new URL(options.path, url), { method: options.method, agent, headers: options.headers }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(options.body);
   });
 }
 
