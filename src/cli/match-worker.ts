@@ -99,25 +99,16 @@ interface BatchRequest {
   readonly run: NdjsonBytes;
 }
 
-/** A worker's answer to one batch: its stdout as UTF-8 bytes (transferred), the rest as in BatchResult. */
-interface BatchReply {
-  readonly seq: number;
+/** What {@link matchInWorkers} writes per batch: a {@link BatchResult} with stdout as UTF-8 bytes. */
+export interface EncodedBatch extends Omit<BatchResult, 'out'> {
   readonly out: Uint8Array;
-  readonly err: string;
-  readonly events: number;
-  readonly rejected: number;
-  readonly matchedEvents: number;
-  /** Matches per rule name in this batch. */
-  readonly perRule: readonly (readonly [string, number])[];
 }
 
-/** What {@link matchInWorkers} writes per batch: stdout bytes and stderr text. */
-export interface EncodedBatch {
-  readonly out: Uint8Array;
-  readonly err: string;
-  readonly events: number;
-  readonly rejected: number;
-  readonly matchedEvents: number;
+/** A worker's answer to one batch (its stdout bytes are transferred, not copied). */
+interface BatchReply extends EncodedBatch {
+  readonly seq: number;
+  /** Matches per rule name in this batch. */
+  readonly perRule: readonly (readonly [string, number])[];
 }
 
 /**
