@@ -63,7 +63,8 @@ export function putRule(state: BridgeState, input: PutRuleRequest): PutRuleRespo
     if (!isValidScheduleExpression(schedule)) throw validationError('Parameter ScheduleExpression is not valid.');
   }
   const parsed = pattern === undefined ? undefined : parsePattern(pattern, state.patternOptions);
-  if (tags !== undefined) mergeTags([], tags); // Checked before anything changes.
+  // Merged (and checked against the limit) before anything changes.
+  const mergedTags = tags === undefined ? undefined : mergeTags(bus.rules.get(name as string)?.tags ?? [], tags);
 
   const ruleName = name as string;
   let rule = bus.rules.get(ruleName);
@@ -90,7 +91,7 @@ export function putRule(state: BridgeState, input: PutRuleRequest): PutRuleRespo
   rule.state = (ruleState as RuleState | undefined) ?? 'ENABLED';
   rule.description = description;
   rule.roleArn = roleArn;
-  if (tags !== undefined) rule.tags = mergeTags(rule.tags ?? [], tags);
+  if (mergedTags !== undefined) rule.tags = mergedTags;
   syncMatcher(bus, rule);
   state.scheduler.ruleChanged(rule);
   return { RuleArn: rule.arn };

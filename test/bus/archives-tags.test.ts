@@ -121,3 +121,17 @@ describe('tags on create and the policy forms', () => {
     expect(thrown(() => eb.listTagsForResource({ ResourceARN: 'arn:aws:sqs:us-east-1:123456789012:q' })).name).toBe('ValidationException');
   });
 });
+
+describe('PutRule with too many tags', () => {
+  test('changes nothing: the old pattern is still described and still matched', () => {
+    const eb = new EventBridge();
+    const tags = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ Key: `${prefix}${i}`, Value: 'v' }));
+    eb.putRule({ Name: 'r', EventPattern: '{"source":["old"]}', Tags: tags(30, 'a') });
+    const error = thrown(() => eb.putRule({ Name: 'r', EventPattern: '{"source":["new"]}', Tags: tags(30, 'b') }));
+    expect(error.name).toBe('ValidationException');
+    expect(eb.describeRule({ Name: 'r' }).EventPattern).toBe('{"source":["old"]}');
+    const matched = (source: string) => eb.putEvents({ Entries: [{ Source: source, DetailType: 'd', Detail: '{}' }] }).Matches?.[0]?.Rules ?? [];
+    expect(matched('old').map((r) => r.Name)).toEqual(['r']);
+    expect(matched('new')).toEqual([]);
+  });
+});
