@@ -18,6 +18,7 @@ import type { Clock, ScheduledFiring } from './clock.js';
 import { routeEvent } from './event-path.js';
 import { compileSchedule, nextFireMs } from './schedule.js';
 import type { CompiledSchedule } from './schedule.js';
+import { DEFAULT_BUS } from './state.js';
 import type { BridgeState, RuleRecord, RuleScheduler } from './state.js';
 import type { ProducedEventListener } from './records.js';
 export type { ProducedEventListener } from './records.js';
@@ -71,8 +72,9 @@ export class Scheduler implements RuleScheduler {
   }
 
   /**
-   * Notes a rule after PutRule, EnableRule or DisableRule: a new or changed expression starts
-   * counting now; a rule without one is forgotten.
+   * Notes a rule after PutRule: a new or changed expression starts counting now; a rule without one
+   * is forgotten. A rule that had no schedule and still has none changes nothing (loading many
+   * pattern rules does not re-arm the timer once each).
    *
    * @param rule - The rule as now stored.
    */
@@ -80,6 +82,7 @@ export class Scheduler implements RuleScheduler {
     const expression = rule.scheduleExpression;
     const known = this.entries.get(rule);
     if (expression === undefined) {
+      if (known === undefined) return;
       this.entries.delete(rule);
     } else if (known?.expression !== expression) {
       const schedule = compileSchedule(expression);
@@ -173,9 +176,9 @@ export class Scheduler implements RuleScheduler {
   }
 }
 
-/** Rules that have a schedule (only the default bus can hold them). */
+/** Rules that have a schedule (only the default bus can hold them: PutRule refuses others). */
 function* scheduledRules(state: BridgeState): Generator<RuleRecord> {
-  for (const bus of state.buses.values()) {
-    for (const rule of bus.rules.values()) if (rule.scheduleExpression !== undefined) yield rule;
-  }
+  const bus = state.buses.get(DEFAULT_BUS);
+  if (bus === undefined) return;
+  for (const rule of bus.rules.values()) if (rule.scheduleExpression !== undefined) yield rule;
 }

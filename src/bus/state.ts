@@ -96,7 +96,10 @@ export interface RuleScheduler {
   readonly listeners: Set<ProducedEventListener>;
   /** Starts firing the instance's scheduled rules. */
   attach(state: BridgeState): void;
-  /** A rule was created, changed, enabled, disabled or deleted. */
+  /**
+   * A rule was created or replaced (PutRule). Enabling, disabling and deleting need no call: the
+   * scheduler keys its entries weakly by record and skips disabled rules when it fires.
+   */
   ruleChanged(rule: RuleRecord): void;
   /** Stops firing (and any timer). */
   close(): void;
