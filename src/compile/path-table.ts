@@ -49,6 +49,11 @@ export class PathNode {
    * look at this small bitset answers them without a lookup in the big map.
    */
   filter: PresenceFilter | undefined = undefined;
+  /**
+   * The keys the scanner's trusted look-ahead searches for (the step keys no other step key is a
+   * prefix of), `null` when there are too many, `undefined` until computed; reset when steps change.
+   */
+  lookahead: readonly string[] | null | undefined = undefined;
 
   /** @param path - The node's full dotted path. */
   constructor(path: string) {
@@ -167,6 +172,7 @@ export class PathTable {
     if (found !== undefined) return found;
     const step: PathStep = { key, hash, target: to, uses: 0, slot: from.steps.length };
     from.steps.push(step);
+    from.lookahead = undefined;
     if (from.byHash !== undefined) {
       addByHash(from.byHash, step);
       if (from.filter === undefined || from.filter.add(step.hash)) rebuildFilter(from);
@@ -222,6 +228,7 @@ function findStep(from: PathNode, key: string, hash: number): PathStep | undefin
 function removeStep(from: PathNode, step: PathStep): void {
   const steps = from.steps;
   const last = steps.pop() as PathStep;
+  from.lookahead = undefined;
   if (last !== step) {
     steps[step.slot] = last;
     last.slot = step.slot;

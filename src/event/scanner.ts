@@ -14,7 +14,7 @@ import { eventFromValue, isEventObject, parseEventText } from './parse-event.js'
 import type { EventObject, EventValue } from './parse-event.js';
 import type { EventFields } from './scanner-fields.js';
 import type { LeafValue } from '../values/leaf-value.js';
-import type { PathNode, PathStep, PathTable } from '../compile/path-table.js';
+import type { PathNode, PathTable } from '../compile/path-table.js';
 import { stepByKey, stepByText } from '../compile/path-table.js';
 import { numberFromSpan, numberFromValue, readNumber, readNumberEnd } from '../values/json-number.js';
 import { scanJsonString } from './json-lexical.js';
@@ -267,24 +267,44 @@ function readKey(text: string, pos: number, from: PathNode | undefined): number 
   return i + 1;
 }
 
-/** Top-level steps up to which {@link lastKeyAt} looks for keys (each look is a native search). */
-const LOOKAHEAD_STEPS = 4;
+/** Keys {@link lastKeyAt} searches for at most (each is one pass of native searches). */
+const LOOKAHEAD_KEYS = 4;
+
+/** Steps above which a node's look-ahead keys are not worked out (that costs steps²). */
+const LOOKAHEAD_STEPS = 64;
+
+/**
+ * The keys whose spellings {@link lastKeyAt} must find for `node`: its step keys, less those that
+ * another step key is a prefix of (a spelling of `detail.a` after a quote is also one of `detail`
+ * at the same place, and so is `detail-type`). `null` when more than {@link LOOKAHEAD_KEYS} remain.
+ * Kept on the node until its steps change.
+ */
+function lookaheadKeys(node: PathNode): readonly string[] | null {
+  let keys = node.lookahead;
+  if (keys !== undefined) return keys;
+  const all = node.steps.length > LOOKAHEAD_STEPS ? undefined : node.steps.map((step) => step.key);
+  const minimal = all?.filter((key) => !all.some((other) => other.length < key.length && key.startsWith(other)));
+  keys = minimal === undefined || minimal.length > LOOKAHEAD_KEYS ? null : minimal;
+  node.lookahead = keys;
+  return keys;
+}
 
 /**
  * Where the last spelling in `text` from `from` on that could be one of `node`'s step keys starts:
- * the last step key right after a quote, or `text.length` when the rest holds a backslash (a key
- * may be spelled with escapes) or the node has too many steps to look for; -1 when there is none.
- * Once the scan of the top-level object is past that index, no later key can lead to a used path,
- * although JSON objects may repeat keys (a repeated key must be spelled somewhere in the rest):
- * trusted mode stops there. Conservative: a key nested deeper, or inside a string, also counts.
- * Each step key's occurrences are visited once, so this is linear in the text.
+ * the last look-ahead key ({@link lookaheadKeys}) right after a quote, or `text.length` when the
+ * rest holds a backslash (a key may be spelled with escapes) or there are too many keys to look
+ * for; -1 when there is none. Once the scan of the top-level object is past that index, no later
+ * key can lead to a used path, although JSON objects may repeat keys (a repeated key must be
+ * spelled somewhere in the rest): trusted mode stops there. Conservative: a key nested deeper, or
+ * inside a string, also counts. Each key's occurrences are visited once, so this is linear in the
+ * text.
  */
 function lastKeyAt(text: string, from: number, node: PathNode): number {
-  const steps = node.steps;
-  if (steps.length > LOOKAHEAD_STEPS || text.indexOf('\\', from) >= 0) return text.length;
+  const keys = lookaheadKeys(node);
+  if (keys === null || text.indexOf('\\', from) >= 0) return text.length;
   let last = -1;
-  for (let k = 0; k < steps.length; k++) {
-    const key = (steps[k] as PathStep).key;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string;
     // Forward: V8's indexOf is a fast native search, its lastIndexOf a plain loop.
     for (let at = text.indexOf(key, from); at >= 0; at = text.indexOf(key, at + 1)) {
       if (at > last && text.charCodeAt(at - 1) === 0x22) last = at;
@@ -300,8 +320,8 @@ function lastKeyAt(text: string, from: number, node: PathNode): number {
  * substrings; unused subtrees are validated and dropped (by one regex call when they are at most
  * {@link SKIP_DEPTH} deep and valid, else character by character).
  *
- * With `trusted`, containers no rule reads into are skipped by bracket counting without validation,
- * and the scan stops at a top-level comma once no later key can lead to a used path
+ * With `trusted`, a container no rule reads into that the regex cannot skip is passed by bracket
+ * counting ({@link skipTrusted}) instead of the validating character loop, and the scan stops at a top-level comma once no later key can lead to a used path
  * ({@link lastKeyAt}) (see `MatchOptions.trusted`): what is read is still checked, so on malformed
  * text this either throws InvalidEventError or returns fields of some reading of the text; it
  * always ends.
@@ -419,7 +439,11 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
         // Trusted text: once no later top-level key can lead to a used path, the rest is not read.
         if (trusted && top === 0) {
           if (lastKey === -2) lastKey = lastKeyAt(text, pos, table.root);
-          if (pos > lastKey) return;
+          if (pos > lastKey) {
+            // The stack's one frame holds the root: let it go, as closing the object would.
+            stackNode[0] = undefined;
+            return;
+          }
         }
         pos++;
         if (text.charCodeAt(pos) <= 0x20) pos = ws(text, pos);

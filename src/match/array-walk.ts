@@ -1,6 +1,7 @@
 /**
  * The rule-trie walk for events that contain arrays of objects or arrays, in time linear in the
- * event for a fixed rule set (docs/design/010-arrays-of-objects.md).
+ * event for a fixed rule set, with one exception: several arrays of objects on one path in one
+ * object (docs/design/010-arrays-of-objects.md).
  *
  * Array consistency (docs/semantics.md §2.5): a sub-rule's fields are taken in sorted path order,
  * each by one occurrence whose array coordinates agree with those the earlier choices bound, and an
@@ -27,6 +28,7 @@
  */
 
 import type { Cond, PathEdge, TrieNode } from '../compile/rule-trie.js';
+import type { PathNode } from '../compile/path-table.js';
 import type { EventFields } from '../event/scanner-fields.js';
 import { edgeAt, reportTerminals } from './edges.js';
 import { holds, mayHold, mergeAscending, sortByContext, sortPairs } from './element-order.js';
@@ -188,8 +190,9 @@ export class ArrayWalk {
       relevant = this.normalize(bound.filter((e) => holds(this.arrayPath(e), path)));
     }
     if (relevant === bound) {
-      // A state is expanded once and an edge leaves one node, so no other state can ask for this
-      // outcome: expand directly, keeping nothing.
+      // A state is expanded once and an edge leaves one node, so another state asks for this
+      // outcome rarely (only one whose other bindings this edge ignores): expand directly, keeping
+      // nothing.
       let any = false;
       this.gaps(relevant);
       for (let g = 0; g < this.gapCount; g += 2) {
@@ -280,7 +283,7 @@ export class ArrayWalk {
 
   /** The path of the array holding element `e`. */
   private arrayPath(e: number): string {
-    return (this.fields.arrayNode[this.fields.elementArray[e] as number] as { path: string }).path;
+    return (this.fields.arrayNode[this.fields.elementArray[e] as number] as PathNode).path;
   }
 
   /** Whether element `a` is `x` or one of its ancestors. */

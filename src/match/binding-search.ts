@@ -142,7 +142,7 @@ export class BindingSearch {
       }
     }
     // Leave no bindings and no references behind after an early stop or a give-up.
-    if (undoLength > 0) this.bound.fill(-1);
+    if (undoLength > 0) this.bound.fill(-1, 0, fields.arrays);
     for (let i = 0; i < sp; i++) stackNode[i] = undefined;
     return finished;
   }

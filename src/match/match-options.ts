@@ -6,9 +6,10 @@
 export interface MatchOptions {
   /**
    * The event text is known to be valid JSON (for example an envelope the library built itself from
-   * validated parts). Parts of the text that no rule reads are then skipped by counting brackets,
-   * without validating them, and the scan ends at a top-level comma once no later key can be one a
-   * rule reads (a repeated key counts), which is faster on events with large unused parts.
+   * validated parts). Parts of the text that no rule reads are then not validated character by
+   * character: a container the one-call validating skip cannot take is passed by counting brackets,
+   * and the scan ends at a top-level comma once no later key can be one a rule reads (a repeated
+   * key counts), which is faster on events with large unused parts.
    *
    * What rules read is still checked. On malformed text the answer is unspecified, but the call
    * still returns or throws `InvalidEventError`, and it never hangs or crashes. Without this option

@@ -4,8 +4,8 @@
  * walk visits each trie node at most once. With arrays of objects or arrays, array consistency
  * (fields matched in different elements of one array never combine, docs/semantics.md §2.5) is
  * kept by a cheap binding search within a budget linear in the event, and past that budget by
- * {@link ArrayWalk}, linear in the event for a fixed rule set on every shape
- * (docs/design/010-arrays-of-objects.md). Cost does not grow with rules that cannot match.
+ * {@link ArrayWalk}, linear in the event for a fixed rule set on every shape but one (several arrays
+ * of objects on one path in one object, see `match` and docs/design/010-arrays-of-objects.md). Cost does not grow with rules that cannot match.
  */
 
 import type { ParsedPattern, SubRule } from '../pattern/ast.js';
