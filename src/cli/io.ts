@@ -176,6 +176,12 @@ export interface NdjsonBytes {
   readonly offset: number;
   /** Whether a line longer than the cap comes first; its bytes were not kept. */
   readonly longFirst: boolean;
+  /**
+   * Whether `bytes` was assembled for this run alone (the start of a line carried from earlier
+   * chunks, joined), so nothing else refers to its memory; otherwise it is a view of an input chunk
+   * that the reader still uses.
+   */
+  readonly fresh: boolean;
 }
 
 /**
@@ -207,13 +213,13 @@ export async function* readNdjsonBytes(input: Readable, maxLineBytes: number): A
     }
     const whole = chunk.subarray(0, last + 1);
     if (lineBytes === 0) {
-      yield { bytes: whole, offset: lineStart, longFirst: false };
+      yield { bytes: whole, offset: lineStart, longFirst: false, fresh: false };
     } else {
       const first = chunk.indexOf(0x0a);
       if (lineBytes + first > maxLineBytes) {
-        yield { bytes: chunk.subarray(first + 1, last + 1), offset: lineStart + lineBytes + first + 1, longFirst: true };
+        yield { bytes: chunk.subarray(first + 1, last + 1), offset: lineStart + lineBytes + first + 1, longFirst: true, fresh: false };
       } else {
-        yield { bytes: Buffer.concat([...carry, whole], lineBytes + whole.length), offset: lineStart, longFirst: false };
+        yield { bytes: Buffer.concat([...carry, whole], lineBytes + whole.length), offset: lineStart, longFirst: false, fresh: true };
       }
     }
     lineStart += lineBytes + last + 1;
@@ -221,8 +227,8 @@ export async function* readNdjsonBytes(input: Readable, maxLineBytes: number): A
     lineBytes = chunk.length - last - 1;
     if (lineBytes > 0 && lineBytes <= maxLineBytes) carry.push(chunk.subarray(last + 1));
   }
-  if (lineBytes > maxLineBytes) yield { bytes: new Uint8Array(0), offset: lineStart + lineBytes, longFirst: true };
-  else if (lineBytes > 0) yield { bytes: Buffer.concat(carry, lineBytes), offset: lineStart, longFirst: false };
+  if (lineBytes > maxLineBytes) yield { bytes: new Uint8Array(0), offset: lineStart + lineBytes, longFirst: true, fresh: true };
+  else if (lineBytes > 0) yield { bytes: Buffer.concat(carry, lineBytes), offset: lineStart, longFirst: false, fresh: true };
 }
 
 /**
@@ -240,10 +246,13 @@ export function ndjsonLinesOf(run: NdjsonBytes, origin: string, maxLineBytes: nu
   if (run.longFirst) lines.push(tooLong(maxLineBytes));
   const bytes = Buffer.isBuffer(run.bytes) ? run.bytes : Buffer.from(run.bytes.buffer, run.bytes.byteOffset, run.bytes.byteLength);
   const n = bytes.length;
+  // A `\n` byte is never inside a UTF-8 sequence, so when the run is valid so is every line of it:
+  // one check for the run, line by line only when it fails.
+  const valid = isUtf8(bytes);
   for (let start = 0; start < n; ) {
     const newline = bytes.indexOf(0x0a, start);
     const end = newline === -1 ? n : newline;
-    lines.push(end - start > maxLineBytes ? tooLong(maxLineBytes) : decodeLine(bytes.subarray(start, end), run.offset + start, origin));
+    lines.push(end - start > maxLineBytes ? tooLong(maxLineBytes) : decodeLine(bytes.subarray(start, end), run.offset + start, origin, valid));
     start = end + 1;
   }
   return lines;
@@ -287,8 +296,8 @@ export async function* readNdjsonLines(input: Readable, origin: string, maxLineB
   for await (const run of readNdjsonBytes(input, maxLineBytes)) yield ndjsonLinesOf(run, origin, maxLineBytes);
 }
 
-function decodeLine(bytes: Buffer, fileOffset: number, origin: string): NdjsonLine {
-  if (isUtf8(bytes)) {
+function decodeLine(bytes: Buffer, fileOffset: number, origin: string, valid: boolean): NdjsonLine {
+  if (valid || isUtf8(bytes)) {
     const text = bytes.toString('utf8');
     return fileOffset === 0 ? stripBom(text) : text;
   }

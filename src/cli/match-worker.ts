@@ -15,10 +15,10 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { EventBridgeError } from '../errors.js';
 import { Matcher } from '../match/matcher.js';
 import { describeLibraryError, ndjsonLineCount, ndjsonLinesOf } from './io.js';
-import type { NdjsonBytes } from './io.js';
+import type { NdjsonBytes, NdjsonLine } from './io.js';
 
 /** One line as the reader yields it: the decoded text, or why it was rejected. */
-export type BatchLine = string | { readonly error: string };
+export type BatchLine = NdjsonLine;
 
 /** What matching one batch of lines produced. */
 export interface BatchResult {
@@ -139,7 +139,6 @@ export interface ParallelSink {
  * @param matchesOnly - Print only events that matched at least one rule.
  * @param perRule - Receives the matches per rule name.
  * @param sink - Where output goes.
- * @returns Events, rejected events and matched events over the whole stream.
  */
 export async function matchInWorkers(
   rules: readonly { readonly name: string; readonly pattern: string }[],
@@ -149,7 +148,7 @@ export async function matchInWorkers(
   matchesOnly: boolean,
   perRule: Map<string, number>,
   sink: ParallelSink,
-): Promise<{ events: number; rejected: number; matchedEvents: number }> {
+): Promise<void> {
   const setup: WorkerSetup = {
     kind: WORKER_KIND,
     rules: rules.map((r) => ({ name: r.name, pattern: r.pattern })),
@@ -160,7 +159,6 @@ export async function matchInWorkers(
   const pool: Worker[] = [];
   /** Batches sent to each worker and not answered yet. */
   const pending: number[] = [];
-  const totals = { events: 0, rejected: 0, matchedEvents: 0 };
   /** Replies that arrived before their turn, by sequence number. */
   const ready = new Map<number, BatchReply>();
   let failure: Error | undefined;
@@ -197,9 +195,6 @@ export async function matchInWorkers(
     for (let reply = ready.get(written); reply !== undefined; reply = ready.get(written)) {
       ready.delete(written);
       written++;
-      totals.events += reply.events;
-      totals.rejected += reply.rejected;
-      totals.matchedEvents += reply.matchedEvents;
       for (const [name, count] of reply.perRule) perRule.set(name, (perRule.get(name) ?? 0) + count);
       await sink.write(reply);
       await sink.progress();
@@ -209,17 +204,17 @@ export async function matchInWorkers(
     let lineBefore = 0;
     for await (const run of runs) {
       if (failure !== undefined) throw failure;
-      // A copy the worker can own: the chunk's memory may still hold the start of the next line.
-      const bytes = new Uint8Array(run.bytes.length);
-      bytes.set(run.bytes);
-      const request: BatchRequest = { seq: sent, lineBefore, run: { bytes, offset: run.offset, longFirst: run.longFirst } };
+      // Counted before the bytes move to the worker (a moved buffer reads as empty here).
+      const lines = ndjsonLineCount(run);
+      const bytes = movableBytes(run);
+      const request: BatchRequest = { seq: sent, lineBefore, run: { ...run, bytes, fresh: true } };
       // To the worker with the fewest batches waiting (a slow batch does not hold the others up).
       let to = 0;
       for (let i = 1; i < workers; i++) if ((pending[i] as number) < (pending[to] as number)) to = i;
       pending[to] = (pending[to] as number) + 1;
       (pool[to] as Worker).postMessage(request, [bytes.buffer]);
       sent++;
-      lineBefore += ndjsonLineCount(run);
+      lineBefore += lines;
       // Bounded: at most BATCHES_PER_WORKER batches per worker are waiting, being matched or
       // waiting for their turn to be written.
       while (sent - written >= BATCHES_PER_WORKER * workers) {
@@ -237,7 +232,23 @@ export async function matchInWorkers(
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return totals;
+}
+
+/** Whether a view spans the whole of its memory (then the memory can be transferred to a thread). */
+function ownsMemory(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+}
+
+/**
+ * A run's bytes in memory a worker can be given: the run's own when it was assembled for it alone,
+ * else a copy (a view of an input chunk the reader still uses cannot be taken from it).
+ */
+function movableBytes(run: NdjsonBytes): Uint8Array<ArrayBuffer> {
+  const bytes = run.bytes;
+  if (run.fresh && ownsMemory(bytes) && bytes.buffer instanceof ArrayBuffer) return bytes as Uint8Array<ArrayBuffer>;
+  const copy = new Uint8Array(run.bytes.length);
+  copy.set(run.bytes);
+  return copy;
 }
 
 /** The worker thread's side: compile the rules once, then match each batch it is sent. */
@@ -253,7 +264,7 @@ function serveBatches(setup: WorkerSetup): void {
     const out = Buffer.from(result.out, 'utf8');
     const reply: BatchReply = { ...result, out, seq: request.seq, perRule: [...perRule] };
     // A Buffer this size owns its memory (only small ones come from the shared pool), so it can move.
-    port.postMessage(reply, out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? [out.buffer] : []);
+    port.postMessage(reply, ownsMemory(out) ? [out.buffer] : []);
   });
 }
 
