@@ -5,7 +5,7 @@
  * events that match its EventPattern (all of them without one), with their times, for
  * StartReplay (replays.ts).
  *
- * As AWS reports them (recorded responses, see test/bus/archives.test.ts): CreateArchive and
+ * As AWS reports them (recorded responses, see test/bus/archives-tags.test.ts): CreateArchive and
  * UpdateArchive answer `{ ArchiveArn, State: 'ENABLED', CreationTime }`; DescribeArchive and
  * ListArchives count `EventCount` and `SizeBytes` (here: the UTF-8 bytes of the kept envelopes).
  * Kept: at most {@link MAX_ARCHIVED_EVENTS} events per archive (oldest dropped first), and, with a
@@ -15,7 +15,7 @@
 import { EventBridgeError } from '../errors.js';
 import { Matcher } from '../match/matcher.js';
 import { parsePattern } from '../pattern/parse.js';
-import { pageBounds, readPage } from './pages.js';
+import { paginate, readPage } from './pages.js';
 import { findBus } from './state.js';
 import type { BridgeState, BusRecord } from './state.js';
 import {
@@ -114,11 +114,17 @@ export interface ListArchivesResponse {
  */
 export function archiveEvent(state: BridgeState, bus: BusRecord, envelope: string, timeMs: number): void {
   if (state.archives.size === 0) return;
+  let receivedMs = -1;
+  let bytes = 0;
   for (const archive of state.archives.values()) {
     if (archive.busName !== bus.name) continue;
     if (archive.matcher !== undefined && archive.matcher.match(envelope, { trusted: true }).length === 0) continue;
-    const bytes = Buffer.byteLength(envelope, 'utf8');
-    archive.events.push({ envelope, timeMs, receivedMs: state.now().getTime(), bytes });
+    // Measured once per event, for the first archive that keeps it.
+    if (receivedMs < 0) {
+      receivedMs = state.now().getTime();
+      bytes = Buffer.byteLength(envelope, 'utf8');
+    }
+    archive.events.push({ envelope, timeMs, receivedMs, bytes });
     archive.sizeBytes += bytes;
     if (archive.events.length > MAX_ARCHIVED_EVENTS) archive.sizeBytes -= (archive.events.shift() as ArchivedEvent).bytes;
   }
@@ -224,9 +230,9 @@ export function listArchives(state: BridgeState, input: ListArchivesRequest): Li
   const kept = all
     .slice(0, all.count)
     .filter((a) => (busName === undefined || a.busName === busName) && (wantedState === undefined || wantedState === 'ENABLED'));
-  const { start, end, next } = pageBounds(kept.length, nextToken, limit);
+  const { page, next } = paginate(kept, nextToken, limit);
   const out: ListArchivesResponse = {
-    Archives: kept.slice(start, end).map((archive) => {
+    Archives: page.map((archive) => {
       expire(state, archive);
       return { ArchiveName: archive.name, EventSourceArn: archive.busArn, ...counts(archive) };
     }),

@@ -3,7 +3,7 @@
  * settings change) and ListRuleNamesByTarget (which rules of a bus send to a target ARN).
  */
 
-import { pageBounds, readPage } from './pages.js';
+import { paginate, readPage } from './pages.js';
 import { findBus } from './state.js';
 import type { BridgeState } from './state.js';
 import {
@@ -112,8 +112,8 @@ export function listRuleNamesByTarget(state: BridgeState, input: ListRuleNamesBy
     .slice(0, rules.count)
     .filter((rule) => [...rule.targets.values()].some((t) => t.Arn === targetArn))
     .map((rule) => rule.name);
-  const { start, end, next } = pageBounds(names.length, nextToken, limit);
-  const out: ListRuleNamesByTargetResponse = { RuleNames: names.slice(start, end) };
+  const { page, next } = paginate(names, nextToken, limit);
+  const out: ListRuleNamesByTargetResponse = { RuleNames: page };
   if (next !== undefined) out.NextToken = next;
   return out;
 }

@@ -6,7 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { EventBridgeError } from '../errors.js';
-import { pageBounds, readPage } from './pages.js';
+import { paginate, readPage } from './pages.js';
 import type { BridgeState } from './state.js';
 import {
   Constraints,
@@ -121,9 +121,9 @@ export function listConnections(state: BridgeState, input: ListConnectionsReques
   const wanted = optionalString(member(req, 'ConnectionState'), 'ConnectionState');
   const all = state.connections.connections.withPrefix(prefix);
   const kept = all.slice(0, all.count).filter(() => wanted === undefined || wanted === 'AUTHORIZED');
-  const { start, end, next } = pageBounds(kept.length, nextToken, limit);
+  const { page, next } = paginate(kept, nextToken, limit);
   const out: Record<string, unknown> = {
-    Connections: kept.slice(start, end).map((r) => ({
+    Connections: page.map((r) => ({
       ConnectionArn: r.arn,
       Name: r.name,
       ConnectionState: 'AUTHORIZED',
@@ -205,8 +205,8 @@ export function listApiDestinations(state: BridgeState, input: ListConnectionsRe
   const connectionArn = optionalString(member(req, 'ConnectionArn'), 'ConnectionArn');
   const all = state.connections.apiDestinations.withPrefix(prefix);
   const kept = all.slice(0, all.count).filter((r) => connectionArn === undefined || r.connectionArn === connectionArn);
-  const { start, end, next } = pageBounds(kept.length, nextToken, limit);
-  const out: Record<string, unknown> = { ApiDestinations: kept.slice(start, end).map((r) => apiDestinationView(r, false)) };
+  const { page, next } = paginate(kept, nextToken, limit);
+  const out: Record<string, unknown> = { ApiDestinations: page.map((r) => apiDestinationView(r, false)) };
   if (next !== undefined) out['NextToken'] = next;
   return out;
 }

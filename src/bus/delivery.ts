@@ -119,17 +119,18 @@ export class DeliveryHub {
     const out: TargetDelivery[] = [];
     if (rules.length === 0) return out;
     const ingestedMs = this.now().getTime();
+    const ingestionTime = new Date(ingestedMs);
+    const trace = event.traceHeader === undefined ? {} : { TraceHeader: event.traceHeader };
     for (const rule of rules) {
       for (const target of rule.targets.values()) {
         const base = { Rule: rule.name, TargetId: target.Id, TargetArn: target.Arn };
-        const trace = event.traceHeader === undefined ? {} : { TraceHeader: event.traceHeader };
         let input: string;
         try {
           input = shapesInput(target)
             ? transformTargetInput(target as TargetInputSpec, event.envelope, {
                 ruleName: rule.name,
                 ruleArn: rule.arn,
-                ingestionTime: new Date(ingestedMs),
+                ingestionTime,
               })
             : event.envelope; // the envelope is already the compact text AWS delivers
         } catch (error) {
@@ -144,7 +145,7 @@ export class DeliveryHub {
           this.addDeadLetter(event, rule, target, input, 0, `Too many deliveries in progress (${MAX_PENDING_DELIVERIES}).`);
           continue;
         }
-        this.start(event, rule, target, delivery, receivers, ingestedMs);
+        this.track(() => this.attempts(event, rule, target, delivery, receivers, ingestedMs));
       }
     }
     return out;
@@ -155,17 +156,11 @@ export class DeliveryHub {
     return routed === undefined ? [...this.handlers] : [routed, ...this.handlers];
   }
 
-  private start(
-    event: MatchedEvent,
-    rule: MatchedRuleTargets,
-    target: Target,
-    delivery: TargetDelivery,
-    receivers: DeliveryHandler[],
-    ingestedMs: number,
-  ): void {
+  /** Runs `work` (a delivery's attempts) after the caller returns, counted in `pending` until it ends. */
+  private track(work: () => Promise<void>): void {
     this.pending++;
     void Promise.resolve()
-      .then(() => this.attempts(event, rule, target, delivery, receivers, ingestedMs))
+      .then(work)
       .catch(() => undefined)
       .finally(() => {
         this.pending--;
@@ -228,7 +223,7 @@ export class DeliveryHub {
     attempts: number,
     lastError: string,
   ): void {
-    const dlq = target['DeadLetterConfig'] as { Arn?: unknown } | undefined;
+    const dlq = target.DeadLetterConfig;
     const letter: DeadLetter = {
       EventId: event.eventId,
       EventBusName: event.busName,
@@ -255,7 +250,7 @@ function shapesInput(target: Target): boolean {
 
 /** The target's retry limits, AWS's defaults where it sets none. */
 function retryPolicy(target: Target): { maxRetries: number; maxAgeMs: number } {
-  const policy = target['RetryPolicy'] as { MaximumRetryAttempts?: unknown; MaximumEventAgeInSeconds?: unknown } | undefined;
+  const policy = target.RetryPolicy;
   const retries = policy?.MaximumRetryAttempts;
   const age = policy?.MaximumEventAgeInSeconds;
   return {

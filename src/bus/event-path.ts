@@ -20,7 +20,8 @@ import type { EntryFailure } from './entry.js';
 import { destination } from './state.js';
 import type { BridgeState, RuleRecord } from './state.js';
 import { formatEventTime } from './time.js';
-import type { DroppedReason, MatchedRule, TargetDelivery } from './types.js';
+import type { DroppedReason, MatchedRule, PutEventsMatch, TargetDelivery } from './types.js';
+import type { ProducedEventListener } from './records.js';
 
 /** The envelope members an event's producer chooses; the instance adds id, account and region. */
 export interface EventFields {
@@ -83,7 +84,8 @@ export function routeEvent(
   const to = destination(state, busNameOrArn);
   if ('dropped' in to) return { id, envelope, busName: to.name, rules: [], dropped: to.dropped, deliveries: [] };
 
-  // Step 2: match. Hot: one automaton walk per event, whatever the number of rules.
+  // Step 2: match. Hot: one automaton walk per event, whatever the number of rules (archives with
+  // a pattern add one each, archives.ts).
   const bus = to.bus;
   let matched: RuleRecord[];
   if (options.onlyRule !== undefined) {
@@ -141,4 +143,25 @@ export function buildEnvelope(state: BridgeState, id: string, fields: EventField
  */
 function deliver(state: BridgeState, event: MatchedEvent, rules: readonly RuleRecord[]): TargetDelivery[] {
   return state.delivery.deliver(event, rules);
+}
+
+/**
+ * Tells listeners of an event the instance produced itself (a schedule firing, a replayed event)
+ * what PutEvents would have reported for it. A listener that throws does not stop the others, nor
+ * the schedule or replay.
+ *
+ * @param listeners - The instance's listeners of produced events.
+ * @param routed - The routed event.
+ * @param origin - What produced it.
+ */
+export function publishProduced(listeners: Iterable<ProducedEventListener>, routed: RoutedEvent, origin: Parameters<ProducedEventListener>[1]): void {
+  const match: PutEventsMatch = { EventId: routed.id, EventBusName: routed.busName, Rules: routed.rules, Event: routed.envelope };
+  if (routed.deliveries.length > 0) match.Deliveries = routed.deliveries;
+  for (const listener of listeners) {
+    try {
+      listener(match, origin);
+    } catch {
+      // A listener's failure is its own.
+    }
+  }
 }

@@ -1,8 +1,10 @@
 /**
- * Records keyed by name and listed in name order: the store behind ListEventBuses and ListRules.
- * The sorted name list is built at most once per change (on the first listing after an add or a
- * delete), so paging through N records costs O(N log N) once, not once per page; a prefix is a
- * contiguous run of the sorted list, found by binary search.
+ * Records keyed by name and listed in name order: the store behind the list operations of buses,
+ * rules, archives, replays, connections and API destinations. The sorted name list is built at
+ * most once per change (on the first listing after an add or a delete), so the sorting for paging
+ * through N records costs O(N log N) once, not once per page; a prefix is a contiguous run of the
+ * sorted list, found by binary search. (Lists filtered by more than a prefix, such as ListArchives,
+ * still pass over the run once per page.)
  */
 
 /** Anything stored by name. */

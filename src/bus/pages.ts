@@ -38,6 +38,21 @@ export function pageBounds(count: number, nextToken: string | undefined, limit: 
 }
 
 /**
+ * The page of an array that a token and a limit select ({@link pageBounds}).
+ *
+ * @param items - The whole list, in its stable order.
+ * @param nextToken - The caller's token, if any.
+ * @param limit - Most items per page; all of them when absent.
+ * @returns The page's items and the next token.
+ * @throws {@link EventBridgeError} `ValidationException` `The NextToken provided is not valid.`
+ */
+export function paginate<T>(items: readonly T[], nextToken: string | undefined, limit: number | undefined): { page: T[]; next?: string } {
+  const { start, end, next } = pageBounds(items.length, nextToken, limit);
+  const page = items.slice(start, end);
+  return next === undefined ? { page } : { page, next };
+}
+
+/**
  * Reads a list request's `NextToken` and `Limit` and adds AWS's checks of both (token 1–2048
  * characters, limit 1–100) to `c`, after the caller's own members.
  *

@@ -13,11 +13,10 @@
 
 import { EventBridgeError } from '../errors.js';
 import { archivedEvents } from './archives.js';
-import { routeEvent } from './event-path.js';
-import { pageBounds, readPage } from './pages.js';
+import { publishProduced, routeEvent } from './event-path.js';
+import { paginate, readPage } from './pages.js';
 import { findBus } from './state.js';
 import type { BridgeState } from './state.js';
-import type { PutEventsMatch } from './types.js';
 import { eventTimeMs } from './time.js';
 import type { EventTime } from './types.js';
 import { Constraints, NAME_PATTERN, member, notFoundError, optionalString, requestObject, serializationError, validationError } from './validation.js';
@@ -184,8 +183,8 @@ export function listReplays(state: BridgeState, input: ListReplaysRequest): List
   const kept = all
     .slice(0, all.count)
     .filter((r) => (wantedState === undefined || r.state === wantedState) && (source === undefined || r.archiveArn === source));
-  const { start, end, next } = pageBounds(kept.length, nextToken, limit);
-  const out: ListReplaysResponse = { Replays: kept.slice(start, end).map(replayView) };
+  const { page, next } = paginate(kept, nextToken, limit);
+  const out: ListReplaysResponse = { Replays: page.map(replayView) };
   if (next !== undefined) out.NextToken = next;
   return out;
 }
@@ -238,15 +237,7 @@ function run(state: BridgeState, replay: ReplayRecord): void {
     );
     if ('ErrorCode' in routed) continue;
     replay.lastReplayedMs = event.timeMs;
-    const match: PutEventsMatch = { EventId: routed.id, EventBusName: routed.busName, Rules: routed.rules, Event: routed.envelope };
-    if (routed.deliveries.length > 0) match.Deliveries = routed.deliveries;
-    for (const listener of state.scheduler.listeners) {
-      try {
-        listener(match, { kind: 'replay', name: replay.name });
-      } catch {
-        // A listener's failure is its own.
-      }
-    }
+    publishProduced(state.scheduler.listeners, routed, { kind: 'replay', name: replay.name });
   }
   replay.state = 'COMPLETED';
   replay.replayEnd = state.now();

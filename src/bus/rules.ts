@@ -1,13 +1,14 @@
 /**
  * Rules: PutRule, DeleteRule, DescribeRule, ListRules, EnableRule, DisableRule (docs/putevents.md §11), and
  * finding the rule a request names (used by the targets operations too). Every change of a rule's
- * pattern or state goes through {@link syncMatcher}, so its bus's matcher stays exact.
+ * pattern or state goes through {@link syncMatcher}, and DeleteRule takes the rule out of its bus's
+ * matcher, so the matcher stays exact.
  */
 
 import { parsePattern } from '../pattern/parse.js';
 import { pageBounds, readPage } from './pages.js';
 import { isValidScheduleExpression } from './schedule.js';
-import { DEFAULT_BUS, findBus, ruleArn, syncMatcher } from './state.js';
+import { DEFAULT_BUS, findBus, ruleArn, ruleOn, syncMatcher } from './state.js';
 import type { BridgeState, BusRecord, RuleRecord } from './state.js';
 import { mergeTags, readTags } from './tags.js';
 import type {
@@ -26,7 +27,6 @@ import {
   Constraints,
   NAME_PATTERN,
   member,
-  notFoundError,
   optionalString,
   requestObject,
   validationError,
@@ -169,9 +169,7 @@ export function findRule(
   c: Constraints,
 ): { bus: BusRecord; rule: RuleRecord } {
   const { bus, name } = readRuleRef(state, req, ruleKey, c);
-  const rule = bus.rules.get(name);
-  if (rule === undefined) throw notFoundError(`Rule ${name} does not exist on EventBus ${bus.name}.`);
-  return { bus, rule };
+  return { bus, rule: ruleOn(bus, name) };
 }
 
 function readRuleRef(

@@ -15,7 +15,7 @@
  */
 
 import type { Clock, ScheduledFiring } from './clock.js';
-import { routeEvent } from './event-path.js';
+import { publishProduced, routeEvent } from './event-path.js';
 import { compileSchedule, nextFireMs } from './schedule.js';
 import type { CompiledSchedule } from './schedule.js';
 import { DEFAULT_BUS } from './state.js';
@@ -23,7 +23,6 @@ import type { BridgeState, RuleRecord, RuleScheduler } from './state.js';
 import type { ProducedEventListener } from './records.js';
 export type { ProducedEventListener } from './records.js';
 import { formatEventTime } from './time.js';
-import type { PutEventsMatch } from './types.js';
 
 /** Most firings one move of the clock sends; the rest of that move is skipped (see `Scheduler.skipped`). */
 export const MAX_FIRINGS_PER_MOVE = 50_000;
@@ -143,15 +142,7 @@ export class Scheduler implements RuleScheduler {
       { onlyRule: rule },
     );
     if ('ErrorCode' in routed) throw new Error('A scheduled event cannot be malformed.');
-    const match: PutEventsMatch = { EventId: routed.id, EventBusName: routed.busName, Rules: routed.rules, Event: routed.envelope };
-    if (routed.deliveries.length > 0) match.Deliveries = routed.deliveries;
-    for (const listener of this.listeners) {
-      try {
-        listener(match, { kind: 'schedule', name: rule.name });
-      } catch {
-        // A listener's failure is its own; the schedule goes on.
-      }
-    }
+    publishProduced(this.listeners, routed, { kind: 'schedule', name: rule.name });
     return { Rule: rule.name, RuleArn: rule.arn, Time: formatEventTime(atMs), EventId: routed.id, Event: routed.envelope };
   }
 

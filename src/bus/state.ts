@@ -180,6 +180,25 @@ export function ruleArn(state: BridgeState, busName: string, ruleName: string): 
 }
 
 /**
+ * A rule of a bus.
+ *
+ * @param bus - The bus.
+ * @param ruleName - The rule's name.
+ * @returns The rule.
+ * @throws {@link EventBridgeError} `ResourceNotFoundException` `Rule <name> does not exist on EventBus <bus>.`
+ */
+export function ruleOn(bus: BusRecord, ruleName: string): RuleRecord {
+  const rule = bus.rules.get(ruleName);
+  if (rule === undefined) throw notFoundError(ruleNotFound(ruleName, bus.name));
+  return rule;
+}
+
+/** The text of AWS's ResourceNotFoundException for a rule. */
+export function ruleNotFound(ruleName: string, busName: string): string {
+  return `Rule ${ruleName} does not exist on EventBus ${busName}.`;
+}
+
+/**
  * The bus a request names (`default` when absent).
  *
  * @param state - The instance.

@@ -3,7 +3,7 @@
  * {@link mergeTags}), and TagResource, UntagResource, ListTagsForResource.
  */
 
-import { DEFAULT_BUS, findBus } from './state.js';
+import { DEFAULT_BUS, findBus, ruleNotFound, ruleOn } from './state.js';
 import type { BridgeState } from './state.js';
 import type { Tag } from './types.js';
 import {
@@ -148,9 +148,6 @@ function taggedResource(state: BridgeState, req: Readonly<Record<string, unknown
   if (rule === null) throw validationError(`Parameter ResourceARN is not valid: ${text} names neither an event bus nor a rule.`);
   const busName = rule[3] ?? DEFAULT_BUS;
   const ruleName = rule[4] ?? '';
-  if (rule[1] !== state.region || rule[2] !== state.account) throw notFoundError(`Rule ${ruleName} does not exist on EventBus ${busName}.`);
-  const bus = findBus(state, busName);
-  const found = bus.rules.get(ruleName);
-  if (found === undefined) throw notFoundError(`Rule ${ruleName} does not exist on EventBus ${busName}.`);
-  return found;
+  if (rule[1] !== state.region || rule[2] !== state.account) throw notFoundError(ruleNotFound(ruleName, busName));
+  return ruleOn(findBus(state, busName), ruleName);
 }

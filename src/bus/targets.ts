@@ -5,7 +5,7 @@
 
 import { EventBridgeError } from '../errors.js';
 import { validateTargetDeliveryConfig, validateTargetInput } from '../targets/index.js';
-import { pageBounds, readPage } from './pages.js';
+import { paginate, readPage } from './pages.js';
 import { findRule } from './rules.js';
 import type { BridgeState } from './state.js';
 import type { ListTargetsByRuleRequest, ListTargetsByRuleResponse, PutTargetsRequest, RemoveTargetsRequest, Target, TargetsResponse } from './types.js';
@@ -79,9 +79,8 @@ export function listTargetsByRule(state: BridgeState, input: ListTargetsByRuleRe
   const c = new Constraints();
   const { nextToken, limit } = readPage(req, c);
   const { rule } = findRule(state, req, 'Rule', c);
-  const all = [...rule.targets.values()];
-  const { start, end, next } = pageBounds(all.length, nextToken, limit);
-  const out: ListTargetsByRuleResponse = { Targets: all.slice(start, end).map((t) => ({ ...t })) };
+  const { page, next } = paginate([...rule.targets.values()], nextToken, limit);
+  const out: ListTargetsByRuleResponse = { Targets: page.map((t) => ({ ...t })) };
   if (next !== undefined) out.NextToken = next;
   return out;
 }

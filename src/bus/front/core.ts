@@ -45,7 +45,8 @@ export class CoreFront extends FrontBase {
 
   /**
    * DescribeEventBus: `{ Name? }` (a name or ARN; `default` when omitted) →
-   * `{ Name, Arn, Description?, CreationTime, LastModifiedTime }`.
+   * `{ Name, Arn, Description?, Policy?, CreationTime, LastModifiedTime }` and the settings
+   * UpdateEventBus last stored (`KmsKeyIdentifier?`, `DeadLetterConfig?`, `LogConfig?`).
    *
    * @throws {@link EventBridgeError} `ResourceNotFoundException` `Event bus <name> does not exist.`
    */
@@ -132,7 +133,8 @@ export class CoreFront extends FrontBase {
   // Targets (targets.ts) --------------------------------------------------------------------------
 
   /**
-   * PutTargets: stores targets on a rule (same Id replaces); they are never invoked.
+   * PutTargets: stores targets on a rule (same Id replaces); each matched event is then delivered
+   * to them (`onDelivery` handlers, retries, dead letters: delivery.ts).
    * `{ Rule, EventBusName?, Targets }` (1–100 targets, each with `Id` and `Arn`) →
    * `{ FailedEntryCount: 0, FailedEntries: [] }`.
    *
