@@ -1,8 +1,10 @@
 /**
  * `eventbridge-matcher match`: loads rules into one compiled Matcher, streams NDJSON events in and
  * NDJSON results out (`{"line":n,"rules":[...]}`), in constant memory: input is read chunk by chunk,
- * output is written once per chunk and the next chunk is not read until stdout has drained. A bad
- * line is reported (stderr and `{"line":n,"error":...}`) and the stream goes on.
+ * output is written once per chunk and the next chunk is not read until stdout has drained. With
+ * `--workers N` up to 4×N chunks are in flight (read, being matched or waiting to be written), so
+ * memory is bounded by that many chunks. A bad line is reported (stderr and `{"line":n,"error":...}`)
+ * and the stream goes on.
  */
 
 import { open } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { Matcher } from '../match/matcher.js';
 import { CliUsageError, ExitCode, describeFsError, formatCount, readNdjsonBytes, readNdjsonLines, writeText } from './io.js';
 import type { CliIo, ExitCodeValue } from './io.js';
 import { loadRules } from './rules-file.js';
+import type { RuleSource } from './rules-file.js';
 import { matchBatch, matchInWorkers } from './match-worker.js';
 import { parseParamOptions } from '../iac/cli-source.js';
 
@@ -93,12 +96,13 @@ export async function runMatch(args: readonly string[], io: CliIo): Promise<Exit
   const params = parseParamOptions(values.param, (message) => new CliUsageError(message));
   const rules = await loadRules(values.rules, { params, bus: values.bus, enabledOnly: true });
   const matcher = new Matcher();
-  const seen = new Set<string>();
+  // The last definition of a name wins, as in the Matcher; a Map keeps each name's first position.
+  const byName = new Map<string, RuleSource>();
   for (const rule of rules) {
-    if (seen.has(rule.name) && !values.quiet) {
+    if (byName.has(rule.name) && !values.quiet) {
       await writeText(io.stderr, `rule ${JSON.stringify(rule.name)} is defined more than once; the last definition wins\n`);
     }
-    seen.add(rule.name);
+    byName.set(rule.name, rule);
     try {
       matcher.addRule(rule.name, rule.pattern);
     } catch (error) {
@@ -120,8 +124,7 @@ export async function runMatch(args: readonly string[], io: CliIo): Promise<Exit
       matchesOnly: values['matches-only'],
       progress: !values.quiet && io.stderr.isTTY === true,
       workers,
-      // The last definition of a name wins, as in the Matcher.
-      rules: [...new Map(rules.map((r) => [r.name, r])).values()],
+      rules: [...byName.values()],
     });
   } catch (error) {
     // Errors of the input stream itself (a directory, a vanished file); stdout errors go on up.

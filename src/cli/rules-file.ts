@@ -17,8 +17,8 @@ export interface RuleSource {
   readonly name: string;
   /** The pattern text exactly as written (a string value in a rules file is decoded first). */
   readonly pattern: string;
-  /** Where the pattern was read from, for messages; absent for rules that were not read from a file. */
-  readonly origin?: RuleOrigin;
+  /** Where the pattern was read from, for messages. */
+  readonly origin: RuleOrigin;
   /** For a rule read from infrastructure code (see src/iac): its bus, state, targets and the rest. */
   readonly deployed?: InfrastructureRule;
 }
@@ -61,12 +61,21 @@ export async function loadRules(path: string, deployment: InfrastructureRuleOpti
   return isDirectory ? loadRuleDirectory(path) : parseRulesText(await readTextFile(path), path);
 }
 
-async function loadRuleDirectory(dir: string): Promise<RuleSource[]> {
+/**
+ * Loads a directory of pattern files: each `*.json` file, in name order, is one rule named after
+ * the file (without `.json`), its pattern the whole file.
+ *
+ * @param dir - The directory.
+ * @param what - How messages name the directory (`validate` reads pattern directories too).
+ * @returns The rules; none when the directory has no `.json` file.
+ * @throws {@link CliUsageError} when the directory or one of its files cannot be read.
+ */
+export async function loadRuleDirectory(dir: string, what = 'rules directory'): Promise<RuleSource[]> {
   let entries: string[];
   try {
     entries = await readdir(dir);
   } catch (error) {
-    throw new CliUsageError(`cannot read rules directory ${dir}: ${describeFsError(error)}`);
+    throw new CliUsageError(`cannot read ${what} ${dir}: ${describeFsError(error)}`);
   }
   const files = entries.filter((name) => name.endsWith('.json')).sort();
   const rules: RuleSource[] = [];

@@ -26,6 +26,10 @@ Options:
 Every option of \`serve\` is accepted (see eventbridge-matcher serve --help).
 
 Stops on SIGINT (Ctrl-C) or SIGTERM. Exit codes: 0 stopped, 2 bad input or port in use.
+
+Examples:
+  eventbridge-matcher sandbox
+  eventbridge-matcher sandbox --port 0 --rules rules.json
 `;
 
 /**

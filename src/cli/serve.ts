@@ -9,7 +9,8 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { createServer } from '../server/index.js';
 import type { ListeningAddress } from '../server/index.js';
-import { isValidHost } from '../server/host-check.js';
+import { isValidHost, normalizeAllowedHost } from '../server/host-check.js';
+import { parseDeliveryUrl } from '../server/delivery-webhook.js';
 import { DEFAULT_MATCH_LOG_BYTES } from '../server/match-log.js';
 import { ManualClock } from '../bus/index.js';
 import { EventBridgeError } from '../errors.js';
@@ -51,6 +52,11 @@ Options:
   -h, --help             show this help
 
 Stops gracefully on SIGINT (Ctrl-C) or SIGTERM. Exit codes: 0 stopped, 2 bad input or port in use.
+
+Examples:
+  eventbridge-matcher serve --port 4010 --rules rules.json
+  eventbridge-matcher serve --rules template.yaml --param Stage=dev --clock manual
+  eventbridge-matcher serve --deliver http://127.0.0.1:3000/events --retry-delay 100
 `;
 
 /** Test hooks for {@link runServe}; the real command uses none. */
@@ -102,7 +108,7 @@ export async function runServe(args: string[], io: CliIo = processIo(), hooks: S
   }
   const allowedHosts = values['allowed-host'] ?? [];
   for (const name of allowedHosts) {
-    if (!isValidHost(name.replace(/^\[(.*)\]$/, '$1'))) {
+    if (!isValidHost(normalizeAllowedHost(name))) {
       throw new CliUsageError(`--allowed-host must be a host name or an IP address, got ${JSON.stringify(name)}`);
     }
   }
@@ -115,7 +121,7 @@ export async function runServe(args: string[], io: CliIo = processIo(), hooks: S
   if (clockMode !== 'real' && clockMode !== 'manual') {
     throw new CliUsageError(`--clock must be real or manual, got ${JSON.stringify(clockMode)}`);
   }
-  if (deliverTo !== undefined && !/^https?:\/\/[^/]/i.test(deliverTo)) {
+  if (deliverTo !== undefined && parseDeliveryUrl(deliverTo) === undefined) {
     throw new CliUsageError(`--deliver must be an http:// or https:// URL, got ${JSON.stringify(deliverTo)}`);
   }
 

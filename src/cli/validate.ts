@@ -6,13 +6,12 @@
  * Exit 0 when all are valid, 1 when some are invalid, 2 when some input cannot be read.
  */
 
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { checkEventPattern } from '../pattern/parse.js';
 import { CliUsageError, ExitCode, describeFsError, readAll, readTextFile, writeText } from './io.js';
 import type { CliIo, ExitCodeValue } from './io.js';
-import { loadRules } from './rules-file.js';
+import { loadRuleDirectory, loadRules } from './rules-file.js';
 import { infrastructureRuleSources, parseParamOptions } from '../iac/cli-source.js';
 import type { RuleOrigin } from './rules-file.js';
 
@@ -122,10 +121,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<E
       await writeText(io.stderr, `${error.message}\n`);
       continue;
     }
-    for (const rule of rules) {
-      const origin = rule.origin ?? { file: path, line: 1, column: 1, verbatim: false };
-      await check({ rule: rule.name, pattern: rule.pattern, origin });
-    }
+    for (const rule of rules) await check({ rule: rule.name, pattern: rule.pattern, origin: rule.origin });
   }
 
   if (unreadable > 0) return ExitCode.badInput;
@@ -146,20 +142,10 @@ async function patternInputs(path: string, io: CliIo, params: Readonly<Record<st
     throw new CliUsageError(`cannot read ${path}: ${describeFsError(error)}`);
   }
   if (!isDirectory) return [whole(path, await readTextFile(path))];
-  let names: string[];
-  try {
-    names = await readdir(path);
-  } catch (error) {
-    throw new CliUsageError(`cannot read directory ${path}: ${describeFsError(error)}`);
-  }
-  const files = names.filter((name) => name.endsWith('.json')).sort();
+  // Each file is one pattern, reported by its file name (not as a rule).
+  const files = await loadRuleDirectory(path, 'directory');
   if (files.length === 0) throw new CliUsageError(`${path} has no .json pattern files`);
-  const items: Checked[] = [];
-  for (const name of files) {
-    const file = join(path, name);
-    items.push(whole(file, await readTextFile(file)));
-  }
-  return items;
+  return files.map((file) => ({ pattern: file.pattern, origin: file.origin }));
 }
 
 function whole(file: string, pattern: string): Checked {

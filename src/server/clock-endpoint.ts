@@ -8,7 +8,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock, ManualClock } from '../bus/clock.js';
-import { BodyReadError, readBody, sendPlainJson } from './http-io.js';
+import { readBodyOr, sendPlainJson } from './http-io.js';
 
 /** Largest `/_clock` body read, in bytes. */
 const MAX_CLOCK_BODY = 4096;
@@ -39,17 +39,10 @@ export async function handleClock(
     sendPlainJson(res, 405, JSON.stringify({ message: 'Use GET or POST on /_clock.' }));
     return;
   }
-  let body: Buffer;
-  try {
-    body = await readBody(req, MAX_CLOCK_BODY, bodyTimeoutMs);
-  } catch (error) {
-    if (error instanceof BodyReadError) {
-      if (error.failure.kind === 'error') sendPlainJson(res, error.failure.error.statusCode, JSON.stringify({ message: error.failure.error.message }));
-      else res.destroy();
-      return;
-    }
-    throw error;
-  }
+  const body = await readBodyOr(req, res, MAX_CLOCK_BODY, bodyTimeoutMs, (error) =>
+    sendPlainJson(res, error.statusCode, JSON.stringify({ message: error.message })),
+  );
+  if (body === undefined) return;
   if (manual === undefined) {
     sendPlainJson(res, 409, JSON.stringify({ message: 'The clock is real time; start the server with --clock manual to move it.' }));
     return;

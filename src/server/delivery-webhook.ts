@@ -86,16 +86,38 @@ export function deliveryHeaders(delivery: Delivery): Record<string, string> {
 }
 
 /**
+ * The one check of a delivery URL, shared by {@link webhookDeliveryHandler} and `serve --deliver`:
+ * the text starts with `http://` or `https://` (any case) and a host, and parses as a URL.
+ *
+ * @example
+ * ```ts
+ * parseDeliveryUrl('http://127.0.0.1:3000/events')?.href; // 'http://127.0.0.1:3000/events'
+ * parseDeliveryUrl('http://a b'); // undefined: not a URL
+ * ```
+ *
+ * @param text - The candidate URL.
+ * @returns The parsed URL, or `undefined` when `text` is not such a URL.
+ */
+export function parseDeliveryUrl(text: string): URL | undefined {
+  if (!/^https?:\/\/[^/]/i.test(text)) return undefined;
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A delivery handler that POSTs each delivery to `url`.
  *
- * @param url - An `http:` or `https:` URL.
+ * @param url - An `http://` or `https://` URL (see {@link parseDeliveryUrl}).
  * @param options - See {@link WebhookOptions}.
  * @returns The handler, for `eb.onDelivery(...)`.
  * @throws TypeError when `url` is not an http(s) URL.
  */
 export function webhookDeliveryHandler(url: string, options: WebhookOptions = {}): DeliveryHandler {
-  const target = new URL(url);
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new TypeError(`not an http(s) URL: ${url}`);
+  const target = parseDeliveryUrl(url);
+  if (target === undefined) throw new TypeError(`not an http(s) URL: ${url}`);
   const timeoutMs = options.timeoutMs ?? 10_000;
   return async (delivery) => {
     const response = await fetch(target, {

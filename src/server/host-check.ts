@@ -51,8 +51,20 @@ export function hostOfHeader(header: string): string | undefined {
 }
 
 /**
- * Whether a text is a DNS host name (letters, digits, hyphens and dots, labels of 1 to 63
- * characters, 253 in all) or an IP address: the values `serve --host` and `--allowed-host` accept.
+ * An allowed name (`--allowed-host`, `ServerOptions.allowedHosts`) as {@link isHostAllowed}
+ * compares it: lower case, without the brackets of an IPv6 address or a trailing dot.
+ *
+ * @param name - The name as given, e.g. `Example.COM.` or `[::1]`.
+ * @returns The normalised name, e.g. `example.com` or `::1`.
+ */
+export function normalizeAllowedHost(name: string): string {
+  return name.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+}
+
+/**
+ * Whether a text is a DNS host name (letters, digits, hyphens, underscores and dots, labels of 1
+ * to 63 characters, 253 in all) or an IP address: the values `serve --host` accepts, and
+ * `--allowed-host` accepts once normalised ({@link normalizeAllowedHost}).
  *
  * @param text - The candidate.
  * @returns True when usable as a host.
@@ -91,8 +103,7 @@ export function isHostAllowed(header: string | undefined, addresses: readonly (s
     if (address !== undefined && normalizeAddress(address.toLowerCase()) === host) return true;
   }
   for (const allowed of allowedHosts) {
-    const name = allowed.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
-    if (normalizeAddress(name) === host) return true;
+    if (normalizeAddress(normalizeAllowedHost(allowed)) === host) return true;
   }
   return false;
 }

@@ -93,6 +93,35 @@ export function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: numb
 }
 
 /**
+ * Reads a whole request body as {@link readBody} does, answering a failure itself: a
+ * {@link BodyReadError} with an error goes to `answer` (each caller writes its own error format),
+ * a client that went away gets its response destroyed.
+ *
+ * @param req - The request.
+ * @param res - Its response.
+ * @param maxBytes - Largest body accepted.
+ * @param timeoutMs - Time allowed for the whole body to arrive.
+ * @param answer - Sends the response for a body that is too large or too slow.
+ * @returns The body bytes, or `undefined` once the failure is dealt with.
+ */
+export async function readBodyOr(
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+  timeoutMs: number,
+  answer: (error: EventBridgeError) => void,
+): Promise<Buffer | undefined> {
+  try {
+    return await readBody(req, maxBytes, timeoutMs);
+  } catch (error) {
+    if (!(error instanceof BodyReadError)) throw error;
+    if (error.failure.kind === 'error') answer(error.failure.error);
+    else res.destroy();
+    return undefined;
+  }
+}
+
+/**
  * Sends a successful operation response.
  *
  * @param res - The response.

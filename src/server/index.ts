@@ -14,11 +14,11 @@ import type { AddressInfo } from 'node:net';
 import { EventBridge, ManualClock } from '../bus/index.js';
 import { handleClock } from './clock-endpoint.js';
 import { webhookDeliveryHandler } from './delivery-webhook.js';
-import type { EventBridgeOptions, PutEventsResponse } from '../bus/types.js';
+import type { EventBridgeOptions, PutEventsMatch, PutEventsResponse } from '../bus/types.js';
 import { EventBridgeError, isEventBridgeError } from '../errors.js';
-import { BodyReadError, readBody, sendError, sendOutput, sendPlainJson } from './http-io.js';
+import { readBodyOr, sendError, sendOutput, sendPlainJson } from './http-io.js';
 import { MatchLog } from './match-log.js';
-import type { MatchRecord } from './match-log.js';
+import type { MatchRecord, NewMatchRecord } from './match-log.js';
 import { findOperation, serializationError } from './operations.js';
 import type { Operation } from './operations.js';
 import { followMatches, sendMatchesPage, type SseClients } from './matches-endpoint.js';
@@ -37,7 +37,7 @@ export interface ServerOptions {
   readonly bridge?: EventBridge;
   /** Options for the instance created when `bridge` is not given. */
   readonly bridgeOptions?: EventBridgeOptions;
-  /** Most matches kept in the log; older ones are overwritten. Default 10,000. */
+  /** Most matches kept in the log; older ones are dropped. Default 10,000. */
   readonly matchLogSize?: number;
   /** Most bytes of matches kept in the log (newest kept); older ones are dropped. Default 64 MiB. */
   readonly matchLogBytes?: number;
@@ -133,15 +133,7 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
   // Events that schedules and replays send are logged like PutEvents' matches.
   const stopEvents = bridge.onEvent((match, origin) => {
     if (match.Rules.length === 0) return;
-    matches.append({
-      ReceivedAt: new Date().toISOString(),
-      RequestId: `${origin.kind}/${origin.name}`,
-      EventId: match.EventId,
-      EventBusName: match.EventBusName,
-      Rules: match.Rules.map((rule) => ({ Name: rule.Name, Arn: rule.Arn })),
-      Event: match.Event,
-      ...(match.Deliveries === undefined ? {} : { Deliveries: match.Deliveries }),
-    });
+    matches.append(matchRecord(match, new Date().toISOString(), `${origin.kind}/${origin.name}`));
   });
 
   const httpServer = createHttpServer({
@@ -211,17 +203,8 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
       sendError(res, requestId, notEmulated(`${req.method ?? 'A request'} ${pathname}`, 404));
       return;
     }
-    let body: Buffer;
-    try {
-      body = await readBody(req, maxBodyBytes, bodyTimeoutMs);
-    } catch (error) {
-      if (error instanceof BodyReadError) {
-        if (error.failure.kind === 'error') sendError(res, requestId, error.failure.error, true);
-        else res.destroy();
-        return;
-      }
-      throw error;
-    }
+    const body = await readBodyOr(req, res, maxBodyBytes, bodyTimeoutMs, (error) => sendError(res, requestId, error, true));
+    if (body === undefined) return;
     const operation = resolveOperation(req);
     if (operation instanceof EventBridgeError) {
       sendError(res, requestId, operation);
@@ -245,18 +228,7 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
   function logMatches(result: PutEventsResponse, requestId: string): void {
     const receivedAt = new Date().toISOString();
     for (const match of result.Matches) {
-      if (match.Rules.length === 0) continue;
-      matches.append({
-        ReceivedAt: receivedAt,
-        RequestId: requestId,
-        EventId: match.EventId,
-        EventBusName: match.EventBusName,
-        Rules: match.Rules.map((rule) => ({ Name: rule.Name, Arn: rule.Arn })),
-        ...(match.TraceHeader === undefined ? {} : { TraceHeader: match.TraceHeader }),
-        ...(match.HttpTraceHeader === undefined ? {} : { HttpTraceHeader: match.HttpTraceHeader }),
-        Event: match.Event,
-        ...(match.Deliveries === undefined ? {} : { Deliveries: match.Deliveries }),
-      });
+      if (match.Rules.length > 0) matches.append(matchRecord(match, receivedAt, requestId));
     }
   }
 
@@ -317,6 +289,24 @@ export function createServer(options: ServerOptions = {}): EventBridgeServer {
         httpServer.closeIdleConnections();
       });
     },
+  };
+}
+
+/**
+ * The matches-log record of one matched event: of PutEvents (`requestId` its request's id), of a
+ * schedule or of a replay (`schedule/<rule>`, `replay/<replay>`; such events carry no trace header).
+ */
+function matchRecord(match: PutEventsMatch, receivedAt: string, requestId: string): NewMatchRecord {
+  return {
+    ReceivedAt: receivedAt,
+    RequestId: requestId,
+    EventId: match.EventId,
+    EventBusName: match.EventBusName,
+    Rules: match.Rules.map((rule) => ({ Name: rule.Name, Arn: rule.Arn })),
+    ...(match.TraceHeader === undefined ? {} : { TraceHeader: match.TraceHeader }),
+    ...(match.HttpTraceHeader === undefined ? {} : { HttpTraceHeader: match.HttpTraceHeader }),
+    Event: match.Event,
+    ...(match.Deliveries === undefined ? {} : { Deliveries: match.Deliveries }),
   };
 }
 

@@ -42,6 +42,14 @@ import type { ListTagsForResourceRequest, TagResourceRequest, UntagResourceReque
 import { EventBridgeError } from '../errors.js';
 
 /**
+ * ListConnections and ListApiDestinations share one in-process request type; on the wire each has
+ * its own members (AWS's model): a connection state to filter connections, a connection ARN to
+ * filter API destinations. A member of the other operation is unknown there, so it is dropped.
+ */
+type ListConnectionsInput = Omit<ListConnectionsRequest, 'ConnectionArn'>;
+type ListApiDestinationsInput = Omit<ListConnectionsRequest, 'ConnectionState'>;
+
+/**
  * The JSON type of one input member. `any` passes the parsed value through unchecked (opaque
  * target parameters); a struct lists its members, and members it does not list are dropped.
  */
@@ -320,8 +328,8 @@ export const OPERATION_TABLE = {
     (bridge, input) => bridge.createConnection(input),
   ),
   DescribeConnection: operation<NameRef>({ Name: 'string' }, (bridge, input) => bridge.describeConnection(input)),
-  ListConnections: operation<ListConnectionsRequest>(
-    { NamePrefix: 'string', ConnectionState: 'string', ConnectionArn: 'string', ...PAGE },
+  ListConnections: operation<ListConnectionsInput>(
+    { NamePrefix: 'string', ConnectionState: 'string', ...PAGE },
     (bridge, input) => bridge.listConnections(input),
   ),
   UpdateConnection: operation<ConnectionRequest>(
@@ -334,8 +342,8 @@ export const OPERATION_TABLE = {
     (bridge, input) => bridge.createApiDestination(input),
   ),
   DescribeApiDestination: operation<NameRef>({ Name: 'string' }, (bridge, input) => bridge.describeApiDestination(input)),
-  ListApiDestinations: operation<ListConnectionsRequest>(
-    { NamePrefix: 'string', ConnectionState: 'string', ConnectionArn: 'string', ...PAGE },
+  ListApiDestinations: operation<ListApiDestinationsInput>(
+    { NamePrefix: 'string', ConnectionArn: 'string', ...PAGE },
     (bridge, input) => bridge.listApiDestinations(input),
   ),
   UpdateApiDestination: operation<ApiDestinationRequest>(

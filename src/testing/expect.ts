@@ -12,6 +12,7 @@ import { ruleMatchers } from './rule-matchers.js';
 import type { RuleMatchers } from './rule-matchers.js';
 import { deliveryMatchers } from './deliver.js';
 import type { DeliveryMatchers } from './deliver.js';
+import { asJsonInput, indent } from './message-text.js';
 
 /**
  * The typed surface of the matchers, to merge into a test runner's matcher interface.
@@ -232,20 +233,4 @@ function parseForMatcher(pattern: unknown): ParsedPattern {
 function oneLine(text: string): string {
   const [head = '', ...rest] = text.split('\n').map((line) => line.trim());
   return rest.length === 0 ? head : `${head.replace(/\.$/, ':')} ${rest.join('; ')}`;
-}
-
-/**
- * Patterns and events are text or objects; anything else (a number, `null`, `undefined`) is judged by
- * its JSON text, as AWS would see it, so the library rejects it with its usual message.
- */
-function asJsonInput(value: unknown): string | object {
-  if (typeof value === 'string' || (typeof value === 'object' && value !== null)) return value;
-  return JSON.stringify(value) ?? String(value);
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? line : `  ${line}`))
-    .join('\n');
 }

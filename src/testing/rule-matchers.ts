@@ -6,8 +6,11 @@
 
 import { InvalidEventPatternError } from '../errors.js';
 import { explainEventPattern, formatExplanation } from '../explain/explain.js';
+import { findRule } from '../iac/check.js';
+import type { InfrastructureRule } from '../iac/types.js';
 import type { ParsedPattern } from '../pattern/ast.js';
 import { parsePattern } from '../pattern/parse.js';
+import { asJsonInput, indent } from './message-text.js';
 
 /** The members of a loaded rule that {@link ruleMatchers} reads (an `InfrastructureRule` has them). */
 export interface RuleLike {
@@ -46,22 +49,6 @@ export interface RuleMatchers<R = unknown> {
   toMatchRule(ruleName: string, options: RuleMatcherOptions): R;
 }
 
-function findRule(rules: readonly RuleLike[], name: string): RuleLike | undefined {
-  return (
-    rules.find((r) => r.name === name) ??
-    rules.find((r) => r.logicalId === name) ??
-    rules.find((r) => r.constructPath === name) ??
-    rules.find((r) => r.constructPath !== undefined && r.constructPath.endsWith(`/${name}`))
-  );
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? line : `  ${line}`))
-    .join('\n');
-}
-
 /** The matcher, for `expect.extend` (./expect.ts includes it in `eventBridgeMatchers`). */
 export const ruleMatchers = {
   /**
@@ -77,7 +64,8 @@ export const ruleMatchers = {
     const rules = (options as { rules?: unknown } | null | undefined)?.rules;
     if (!Array.isArray(rules)) throw new Error('toMatchRule: pass the loaded rules as { rules }, e.g. { rules: await loadRules("template.yaml") }');
     const name = String(ruleName);
-    const rule = findRule(rules as RuleLike[], name);
+    // iac's lookup reads only name, logicalId and constructPath, which a RuleLike has.
+    const rule: RuleLike | undefined = findRule(rules as readonly InfrastructureRule[], name);
     if (rule === undefined) {
       const names = (rules as RuleLike[]).map((r) => r.name).join(', ');
       throw new Error(`toMatchRule: no rule ${JSON.stringify(name)} (rules: ${names || 'none'})`);
@@ -95,7 +83,7 @@ export const ruleMatchers = {
     }
     let explanation;
     try {
-      explanation = explainEventPattern(parsed, typeof received === 'string' || (typeof received === 'object' && received !== null) ? received : JSON.stringify(received) ?? String(received));
+      explanation = explainEventPattern(parsed, asJsonInput(received));
     } catch (error) {
       throw new Error(`toMatchRule: the received event is not valid: ${(error as Error).message}`, { cause: error });
     }
