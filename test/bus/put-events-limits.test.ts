@@ -7,24 +7,16 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EventBridge } from '../../src/bus/index.js';
 import { isEventBridgeError } from '../../src/errors.js';
+import { awsError } from './aws-error.js';
 
 const TOO_MANY = "failed to satisfy constraint: Member must have length less than or equal to 10";
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('PutEvents with too many entries', () => {
   test('should echo eleven small entries whole, as AWS does', () => {
     const entry = { Source: 'a', DetailType: 'b', Detail: '{}' };
-    const e = thrown(() => new EventBridge().putEvents({ Entries: Array.from({ length: 11 }, () => entry) }));
+    const e = awsError(() => new EventBridge().putEvents({ Entries: Array.from({ length: 11 }, () => entry) }));
     expect(isEventBridgeError(e, 'ValidationException')).toBe(true);
-    const message = (e as Error).message;
+    const message = e.message;
     expect(message.match(/PutEventsRequestEntry\(/g)).toHaveLength(11);
     expect(message.endsWith(`)]' at 'entries' ${TOO_MANY}`)).toBe(true);
   });
@@ -34,9 +26,9 @@ describe('PutEvents with too many entries', () => {
     ['12 entries of 1 MB Detail each', Array.from({ length: 12 }, () => ({ Source: 's', DetailType: 'd', Detail: `{"a":"${'x'.repeat(1_000_000)}"}` }))],
     ['20,000 entries of multi-byte text', Array.from({ length: 20_000 }, () => ({ Source: '\u{1F600}'.repeat(50), DetailType: '\u00e9'.repeat(50) }))],
   ])('%s: same error code, a bounded prefix, at most 64 KiB of message', (_name, entries) => {
-    const e = thrown(() => new EventBridge().putEvents({ Entries: entries }));
+    const e = awsError(() => new EventBridge().putEvents({ Entries: entries }));
     expect(isEventBridgeError(e, 'ValidationException')).toBe(true);
-    const message = (e as Error).message;
+    const message = e.message;
     expect(Buffer.byteLength(message, 'utf8')).toBeLessThanOrEqual(64 * 1024);
     expect(message.startsWith("1 validation error detected: Value '[PutEventsRequestEntry(")).toBe(true);
     expect(message).toContain(`... (${entries.length} entries)]' at 'entries' ${TOO_MANY}`);

@@ -3,6 +3,7 @@
  * `cli/main.js` as a child process, as a user would. The build is keyed by a hash of the sources,
  * so parallel test files share one build and a changed source always gets a fresh one; it never
  * touches the project's own dist/ (which may be stale, or being rebuilt by another command).
+ * For commands run in-process instead, {@link memoryIo} gives in-memory streams.
  */
 
 import { spawn } from 'node:child_process';
@@ -10,7 +11,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import type { CliIo } from '../../src/cli/io.js';
 
 /** The project root. */
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -142,4 +145,38 @@ export function parseNdjson(text: string): unknown[] {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as unknown);
+}
+
+/** In-memory streams for a command run in-process, and the text it has written so far. */
+export interface MemoryIo extends CliIo {
+  /** Everything written to stdout, decoded as UTF-8. */
+  out(): string;
+  /** Everything written to stderr, decoded as UTF-8. */
+  err(): string;
+}
+
+/**
+ * In-memory {@link CliIo}: stdout and stderr are collected as bytes and decoded whole (so a
+ * character split across two writes still reads right).
+ *
+ * @param stdin - What stdin holds, after which it ends. Without it, stdin stays open and empty,
+ *   as for `serve`, which never reads it.
+ * @returns The streams, with `out()` and `err()` to read what was written.
+ */
+export function memoryIo(stdin?: string | Uint8Array): MemoryIo {
+  const input = new PassThrough();
+  if (stdin !== undefined) input.end(stdin);
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  return {
+    stdin: input,
+    stdout,
+    stderr,
+    out: () => Buffer.concat(out).toString('utf8'),
+    err: () => Buffer.concat(err).toString('utf8'),
+  };
 }

@@ -8,12 +8,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { decodeUtf8, invalidUtf8Offset, ndjsonLineCount, ndjsonLinesOf, readNdjsonBytes, readNdjsonLines } from '../../src/cli/io.js';
-import type { CliIo, NdjsonLine } from '../../src/cli/io.js';
+import type { NdjsonLine } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { memoryIo } from './helpers.js';
 
 let dir: string;
 
@@ -35,15 +36,9 @@ afterAll(() => {
 });
 
 async function run(args: string[], stdin: Buffer = Buffer.alloc(0)): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = { stdin: Readable.from([stdin]), stdout, stderr };
+  const io = memoryIo(stdin);
   const code = await main(args, io);
-  return { code, out, err };
+  return { code, out: io.out(), err: io.err() };
 }
 
 describe('invalidUtf8Offset', () => {

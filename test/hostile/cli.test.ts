@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { memoryIo } from '../cli/helpers.js';
 import { assertNoPollution, hostileEvents, hostilePatterns, invalidUtf8Bodies, longString } from './inputs.js';
 
 let dir: string;
@@ -27,15 +27,9 @@ afterAll(() => {
 });
 
 async function run(args: string[], stdin: Buffer | string = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const io: CliIo = { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr };
+  const io = memoryIo(stdin);
   const code = await main(args, io);
-  return { code, out: Buffer.concat(out).toString('utf8'), err: Buffer.concat(err).toString('utf8') };
+  return { code, out: io.out(), err: io.err() };
 }
 
 describe('test and validate', () => {

@@ -7,12 +7,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { runServe } from '../../src/cli/serve.js';
-import type { CliIo } from '../../src/cli/io.js';
 import type { ListeningAddress } from '../../src/server/index.js';
+import { memoryIo } from '../cli/helpers.js';
 import { callOperation, rawRequest } from '../server/helpers.js';
 import { fixture } from './helpers.js';
 
@@ -25,18 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function memoryIo(stdin = ''): CliIo & { out: () => string; err: () => string } {
-  const input = new PassThrough();
-  input.end(stdin);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return { stdin: input, stdout, stderr, out: () => out, err: () => err };
-}
 
 async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
   const io = memoryIo(stdin);

@@ -6,6 +6,10 @@
  */
 
 import fc from 'fast-check';
+import { Matcher } from '../../src/match/matcher.js';
+import { parsePattern } from '../../src/pattern/parse.js';
+import { InvalidEventPatternError } from '../../src/errors.js';
+import type { ParsedPattern } from '../../src/pattern/ast.js';
 
 /** Keys shared by patterns and events. */
 export const KEYS = ['a', 'b', 'c', 'a.b'] as const;
@@ -137,4 +141,47 @@ export function patternText(p: unknown): string {
  */
 export function ruleSet(max: number, min = 1): fc.Arbitrary<string[]> {
   return fc.array(patternObject.map(patternText), { minLength: min, maxLength: max, size: 'max' });
+}
+
+/** A rule set loaded by {@link loadRules}. */
+export interface LoadedRules {
+  /** A Matcher holding every valid pattern. */
+  readonly matcher: Matcher;
+  /** The valid patterns, parsed, named `r0`, `r1`, ... by their position in the rule set. */
+  readonly rules: ReadonlyMap<string, ParsedPattern>;
+  /** How many patterns AWS would refuse and were left out. */
+  readonly rejected: number;
+}
+
+/**
+ * A Matcher holding the given parsed rules, added in their order.
+ *
+ * @param rules - Rule names and parsed patterns.
+ */
+export function matcherOf(rules: Iterable<readonly [string, ParsedPattern]>): Matcher {
+  const matcher = new Matcher();
+  for (const [name, parsed] of rules) matcher.addRule(name, parsed);
+  return matcher;
+}
+
+/**
+ * Loads a generated rule set into a Matcher, leaving out the rare combinations AWS refuses (e.g. a
+ * reserved key inside `$or`, an empty `$or` branch). A property that can pass with every pattern
+ * left out shows nothing, so callers keep `rejected` (or the matches it leads to) in view.
+ *
+ * @param patterns - Pattern texts; pattern `i` is named `r{i}`.
+ */
+export function loadRules(patterns: readonly string[]): LoadedRules {
+  const rules = new Map<string, ParsedPattern>();
+  let rejected = 0;
+  patterns.forEach((p, i) => {
+    try {
+      rules.set(`r${i}`, parsePattern(p));
+    } catch (error) {
+      // Only a refusal is expected; anything else is a bug the property should report.
+      if (!(error instanceof InvalidEventPatternError)) throw error;
+      rejected++;
+    }
+  });
+  return { matcher: matcherOf(rules), rules, rejected };
 }

@@ -3,8 +3,8 @@
  * the sandbox page from the sources (cached for the test file).
  */
 
-import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main.js';
+import { memoryIo } from '../cli/helpers.js';
 import { bundleSandbox } from '../../scripts/build-sandbox.mjs';
 import type { SandboxBundle } from '../../scripts/build-sandbox.mjs';
 
@@ -22,14 +22,9 @@ export interface CapturedRun {
  * @returns The exit code and the text on stdout and stderr.
  */
 export async function runCommand(args: readonly string[]): Promise<CapturedRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const code = await main(args, { stdin: new PassThrough(), stdout, stderr });
-  return { code, stdout: out, stderr: err };
+  const io = memoryIo();
+  const code = await main(args, io);
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 let bundle: Promise<SandboxBundle> | undefined;

@@ -208,7 +208,6 @@ describe.skipIf(!present && !inCi)('sandbox page in Chromium (skipped outside CI
     expect(scrollWidth).toBeGreaterThan(300);
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     await page.screenshot({ path: join(artifacts, 'sandbox-narrow.png'), fullPage: true });
-    expect(existsSync(join(artifacts, 'sandbox.png'))).toBe(true);
   });
 
   it('requested nothing outside the server and broke no policy', () => {

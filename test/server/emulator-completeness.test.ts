@@ -42,6 +42,7 @@ import type { Delivery } from '../../src/index.js';
 import { createServer } from '../../src/server/index.js';
 import type { EventBridgeServer } from '../../src/server/index.js';
 import { callOperation, rawRequest } from './helpers.js';
+import { sdkClient } from './sdk-client.js';
 
 // RECORDED below: AWS's responses to archive and replay calls as LocalStack's snapshot tests recorded
 // them against AWS, https://github.com/localstack/localstack/blob/main/tests/aws/services/events/test_archive_and_replay.snapshot.json
@@ -61,12 +62,7 @@ beforeAll(async () => {
   });
   server = createServer({ bridge });
   url = (await server.listen(0, '127.0.0.1')).url;
-  client = new EventBridgeClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'not-a-secret' },
-    maxAttempts: 1,
-  });
+  client = sdkClient(url);
 });
 
 afterAll(async () => {

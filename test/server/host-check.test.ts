@@ -4,12 +4,13 @@
  * keeps working.
  */
 
-import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
+import { ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hostOfHeader, isHostAllowed, isValidHost } from '../../src/server/host-check.js';
 import { createServer } from '../../src/server/index.js';
 import type { EventBridgeServer } from '../../src/server/index.js';
 import { callOperation, rawRequest } from './helpers.js';
+import { sdkClient } from './sdk-client.js';
 
 describe('hostOfHeader', () => {
   test.each([
@@ -89,11 +90,7 @@ describe('a served request', () => {
   });
 
   test.each(['127.0.0.1', 'localhost'])('should keep working for the AWS SDK at http://%s', async (name) => {
-    const client = new EventBridgeClient({
-      endpoint: `http://${name}:${port}`,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'not-a-secret' },
-    });
+    const client = sdkClient(`http://${name}:${port}`);
     try {
       const result = await client.send(new ListRulesCommand({}));
       expect(result.Rules).toEqual([]);

@@ -28,6 +28,7 @@ import { EventBridgeError } from '../../src/errors.js';
 import { createServer } from '../../src/server/index.js';
 import type { EventBridgeServer, MatchRecord } from '../../src/server/index.js';
 import { deterministicOptions, rawRequest } from './helpers.js';
+import { sdkClient } from './sdk-client.js';
 
 const HTTP_TRACE = 'Root=1-67f4141f-e1cd7672871da115129f8b19;Parent=d0ee9531727135a0;Sampled=1';
 
@@ -41,12 +42,7 @@ beforeAll(async () => {
   server = createServer({ bridgeOptions: deterministicOptions(), onMatch: (record) => seenByCallback.push(record) });
   reference = new EventBridge(deterministicOptions());
   url = (await server.listen(0, '127.0.0.1')).url;
-  client = new EventBridgeClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'not-a-secret' },
-    maxAttempts: 1,
-  });
+  client = sdkClient(url);
   // Adds the X-Amzn-Trace-Id header AWS's X-Ray integration would send.
   client.middlewareStack.add(
     (next) => async (args) => {

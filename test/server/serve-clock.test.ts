@@ -24,6 +24,11 @@ test('serve --clock manual: the clock stands still until POST /_clock, which fir
     expect(Math.abs(Date.parse(start.Time) - Date.now())).toBeLessThan(60_000);
     expect((await callOperation(url, 'PutRule', { Name: 'five', ScheduleExpression: 'rate(5 minutes)' })).status).toBe(200);
     expect((await callOperation(url, 'PutRule', { Name: 'one', ScheduleExpression: 'rate(1 minute)' })).status).toBe(200);
+    // Real time has passed (the calls, and a pause long enough for a millisecond clock to tick);
+    // the manual clock has not.
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const still = JSON.parse((await rawRequest(url, { method: 'GET', path: '/_clock' })).body) as { Time: string };
+    expect(still.Time).toBe(start.Time);
     const moved = await rawRequest(url, { path: '/_clock', body: JSON.stringify({ AdvanceSeconds: 300 }) });
     expect(moved.status).toBe(200);
     const answer = JSON.parse(moved.body) as { Time: string; Fired: Array<{ Rule: string; Time: string }> };

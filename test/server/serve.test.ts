@@ -7,12 +7,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runServe } from '../../src/cli/serve.js';
 import { CliUsageError } from '../../src/cli/io.js';
-import type { CliIo } from '../../src/cli/io.js';
 import type { ListeningAddress } from '../../src/server/index.js';
+import { memoryIo } from '../cli/helpers.js';
 import { callOperation, rawRequest } from './helpers.js';
 
 let dir: string;
@@ -24,16 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-function memoryIo(): CliIo & { out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  return { stdin: new PassThrough(), stdout, stderr, out: () => out, err: () => err };
-}
 
 /** Calls the listener for `signal` that serve added after `before` was taken. */
 function deliver(signal: NodeJS.Signals, before: readonly Function[]): void {

@@ -37,6 +37,7 @@ import {
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createServer } from '../../src/server/index.js';
 import type { EventBridgeServer } from '../../src/server/index.js';
+import { sdkClient } from './sdk-client.js';
 
 let server: EventBridgeServer;
 let client: EventBridgeClient;
@@ -45,12 +46,7 @@ const calls: string[] = [];
 beforeAll(async () => {
   server = createServer();
   const { url } = await server.listen(0, '127.0.0.1');
-  client = new EventBridgeClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'not-a-secret' },
-    maxAttempts: 1,
-  });
+  client = sdkClient(url);
   // Records every operation the SDK sends, to compare with the provider's sequence.
   client.middlewareStack.add(
     (next, context) => async (args) => {

@@ -9,12 +9,13 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runServe } from '../../src/cli/serve.js';
 import type { CliIo } from '../../src/cli/io.js';
 import type { ListeningAddress } from '../../src/server/index.js';
 import { traceparentFromXRay } from '../../src/server/delivery-webhook.js';
+import { sdkClient } from '../server/sdk-client.js';
 
 interface Received {
   readonly body: string;
@@ -57,10 +58,6 @@ async function serve(args: string[]): Promise<ListeningAddress> {
   return listening;
 }
 
-function sdk(url: string): EventBridgeClient {
-  return new EventBridgeClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'not-a-secret' } });
-}
-
 async function until(check: () => boolean, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
@@ -75,7 +72,7 @@ describe('serve --deliver with the AWS SDK', () => {
   it('shows transformed input in /_matches and reaches the receiver once per target', async () => {
     const sink = await receiver([200]);
     const address = await serve(['--deliver', sink.url]);
-    const client = sdk(address.url);
+    const client = sdkClient(address.url);
     await client.send(new PutRuleCommand({ Name: 'orders', EventPattern: '{"source":["shop"]}' }));
     await client.send(
       new PutTargetsCommand({
@@ -121,7 +118,7 @@ describe('serve --deliver with the AWS SDK', () => {
   it('retries a receiver answering 500, then keeps the dead letter at /_dead-letters', async () => {
     const sink = await receiver([500]);
     const address = await serve(['--deliver', sink.url, '--retry-delay', '10']);
-    const client = sdk(address.url);
+    const client = sdkClient(address.url);
     await client.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop"]}' }));
     await client.send(
       new PutTargetsCommand({
@@ -157,7 +154,7 @@ describe('serve --deliver with the AWS SDK', () => {
 
   it('refuses invalid transformers at PutTargets with AWS’s exception and message', async () => {
     const address = await serve([]);
-    const client = sdk(address.url);
+    const client = sdkClient(address.url);
     await client.send(new PutRuleCommand({ Name: 'r', EventPattern: '{"source":["shop"]}' }));
     const error = await client
       .send(new PutTargetsCommand({ Rule: 'r', Targets: [{ Id: 't', Arn: 'arn:aws:sqs:us-east-1:123456789012:q', InputTransformer: { InputTemplate: '"<x>"' } }] }))
