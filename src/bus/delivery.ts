@@ -8,7 +8,7 @@
  * throws into PutEvents or blocks it: as on AWS, PutEvents has accepted the event already.
  */
 
-import { TargetInputError, transformTargetInput } from '../targets/index.js';
+import { TargetInputError, targetInput } from '../targets/index.js';
 import type { TargetInputSpec } from '../targets/index.js';
 import type { DeadLetter, Delivery, DeliveryHandler, EventBridgeOptions, Target, TargetDelivery } from './types.js';
 
@@ -127,7 +127,7 @@ export class DeliveryHub {
         let input: string;
         try {
           input = shapesInput(target)
-            ? transformTargetInput(target as TargetInputSpec, event.envelope, {
+            ? targetInput(target as TargetInputSpec, event.envelope, {
                 ruleName: rule.name,
                 ruleArn: rule.arn,
                 ingestionTime,

@@ -4,6 +4,6 @@
  * when it stores targets and when it delivers.
  */
 
-export { transformTargetInput, TargetInputError } from './transform.js';
+export { targetInput, transformTargetInput, TargetInputError } from './transform.js';
 export { validateTargetInput, validateTargetDeliveryConfig, PREDEFINED_VARIABLES, MAX_INPUT_PATHS } from './validate.js';
 export type { InputTransformer, TargetInputContext, TargetInputProblem, TargetInputSpec } from './types.js';

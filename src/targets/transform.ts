@@ -84,6 +84,21 @@ export function transformTargetInput(target: TargetInputSpec, eventText: string,
   const problem = validateTargetInput(target);
   if (problem !== undefined) throw new EventBridgeError(problem.code, problem.message);
   parseEventText(eventText);
+  return targetInput(target, eventText, context);
+}
+
+/**
+ * {@link transformTargetInput} for a target PutTargets already accepted and an envelope the bus
+ * built itself: neither is checked again (the bus delivers every matched event to every target,
+ * so the checks would run once per delivery).
+ *
+ * @param target - A target that passed {@link validateTargetInput}.
+ * @param eventText - A valid event object as JSON text.
+ * @param context - The rule's name and ARN and the ingestion time.
+ * @returns The text the target receives.
+ * @throws {@link TargetInputError} when the target would receive nothing.
+ */
+export function targetInput(target: TargetInputSpec, eventText: string, context: TargetInputContext = {}): string {
   if (typeof target.Input === 'string') return target.Input;
   const root = readSpans(eventText);
   if (typeof target.InputPath === 'string') {
