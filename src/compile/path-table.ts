@@ -54,6 +54,12 @@ export class PathNode {
    * prefix of), `null` when there are too many, `undefined` until computed; reset when steps change.
    */
   lookahead: readonly string[] | null | undefined = undefined;
+  /**
+   * Number of sub-rules with at least two fields on paths through this node (or ending here). Only
+   * an array at such a node can hold two fields of one sub-rule in different elements, so only
+   * there array consistency (docs/semantics.md §2.5) can change an answer.
+   */
+  sharedUses = 0;
 
   /** @param path - The node's full dotted path. */
   constructor(path: string) {
@@ -164,6 +170,18 @@ export class PathTable {
     for (const node of prefixes) {
       if (--node.uses === 0) this.nodes.delete(node.path);
     }
+  }
+
+  /**
+   * Counts one sub-rule more (`delta` 1) or less (-1) with two or more fields through `prefix`
+   * (see {@link PathNode.sharedUses}). The prefix must be one of a registered path's prefixes.
+   *
+   * @param prefix - A dotted prefix of a registered path.
+   * @param delta - 1 when the sub-rule is added, -1 when it is removed.
+   */
+  markShared(prefix: string, delta: 1 | -1): void {
+    const node = this.nodes.get(prefix);
+    if (node !== undefined) node.sharedUses += delta;
   }
 
   private stepFor(from: PathNode, key: string, to: PathNode): PathStep {

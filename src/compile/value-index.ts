@@ -471,9 +471,11 @@ class OperatorIndex<C extends IndexTarget> {
       if (exact !== undefined) visitEntries(exact);
       if (this.prefixes !== undefined) this.prefixes.forEachMatch(v, visitEntries);
       if (this.suffixes !== undefined) this.suffixes.forEachMatch(v, visitEntries);
-      if (this.asciiFolded !== undefined && isAscii(v)) {
+      if (this.asciiFolded !== undefined) {
+        // Look up first, check ASCII only on a hit (most values miss): a non-ASCII value can lower-case
+        // to an ASCII key (the Kelvin sign to "k"), so a hit still needs the check.
         const folded = this.asciiFolded.get(v.toLowerCase());
-        if (folded !== undefined) visitEntries(folded);
+        if (folded !== undefined && isAscii(v)) visitEntries(folded);
       }
       if (this.ignoreCase !== undefined) this.ignoreCase.forEachMatch(v, visitEntries);
       if (this.ignoreCaseSuffixes !== undefined) this.ignoreCaseSuffixes.forEachMatch(v, visitEntries);

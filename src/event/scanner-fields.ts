@@ -46,6 +46,11 @@ export class EventFields {
   arrayNode: (PathNode | undefined)[] = [];
   /** Number of element records. */
   elements = 0;
+  /**
+   * Whether an array sits on a path where two fields of one sub-rule meet
+   * ({@link PathNode.sharedUses}): only then can array consistency change an answer.
+   */
+  shared = false;
   /** Per element record: its array's id. */
   elementArray = new Int32Array(16);
   /** Per element record: its index in the array. */
@@ -63,6 +68,7 @@ export class EventFields {
     this.touchedCount = 0;
     this.arrays = 0;
     this.elements = 0;
+    this.shared = false;
     if (this.head.length < leafCapacity) {
       const size = Math.max(leafCapacity, this.head.length * 2);
       this.head = new Int32Array(size);
@@ -120,6 +126,7 @@ export class EventFields {
   newArray(node: PathNode): number {
     const a = this.arrays++;
     this.arrayNode[a] = node;
+    if (node.sharedUses > 0) this.shared = true;
     return a;
   }
 

@@ -81,6 +81,7 @@ export class Matcher {
     const subRules = parsed.subRules;
     if (subRules.length === 1) rule.terminals = insertSubRule(this.root, this.paths, subRules[0] as SubRule, rule);
     else rule.terminals = subRules.map((subRule) => insertSubRule(this.root, this.paths, subRule, rule));
+    for (const subRule of subRules) if (subRule.fields.length > 1) markShared(this.paths, subRule.fields.map((f) => f.path), 1);
     this.rules.set(name, rule);
   }
 
@@ -95,9 +96,18 @@ export class Matcher {
     if (rule === undefined) return false;
     this.rules.delete(name);
     const terminals = rule.terminals;
-    if (Array.isArray(terminals)) for (const terminal of terminals) removeSubRule(terminal, this.paths, rule);
-    else if (terminals !== undefined) removeSubRule(terminals, this.paths, rule);
+    if (Array.isArray(terminals)) for (const terminal of terminals) this.removeSubRule(terminal, rule);
+    else if (terminals !== undefined) this.removeSubRule(terminals, rule);
     return true;
+  }
+
+  /** Removes one sub-rule, given its terminal node, with its marks on shared path prefixes. */
+  private removeSubRule(terminal: TrieNode, rule: RuleEntry): void {
+    // The sub-rule's field paths, read back up its chain (its edges still hold their paths).
+    const fieldPaths: string[] = [];
+    for (let cond = terminal.parent; cond !== undefined; cond = cond.edge.from.parent) fieldPaths.push(cond.edge.path.path);
+    if (fieldPaths.length > 1) markShared(this.paths, fieldPaths, -1);
+    removeSubRule(terminal, this.paths, rule);
   }
 
   /**
@@ -152,7 +162,9 @@ export class Matcher {
   private walk(fields: EventFields, out: string[]): void {
     const epoch = ++this.matchEpoch;
     const total = this.rules.size;
-    if (fields.elements > 0) {
+    // Arrays matter only where two fields of one sub-rule meet (`fields.shared`); elsewhere every
+    // occurrence agrees with every other and the plain walk below gives the same answer.
+    if (fields.elements > 0 && fields.shared) {
       // Try the binding search within a budget linear in the event; past it, discard its partial
       // answer and take the walk that is linear on every shape (docs/design/010-arrays-of-objects.md).
       const budget = this.searchBudgetFactor * (fields.count + fields.elements) + 64;
@@ -209,4 +221,21 @@ export class Matcher {
     this.stackNode[sp] = cond;
     return sp + 1;
   }
+}
+
+/**
+ * Marks (`delta` 1) or unmarks (-1) the dotted prefixes two or more of one sub-rule's field paths
+ * share (`PathNode.sharedUses`): an array there can put two of its fields in different
+ * elements. A prefix is counted once per sub-rule.
+ */
+function markShared(paths: PathTable, fieldPaths: readonly string[], delta: 1 | -1): void {
+  const seen = new Map<string, number>();
+  for (const path of fieldPaths) {
+    for (let dot = path.indexOf('.'); ; dot = path.indexOf('.', dot + 1)) {
+      const prefix = dot < 0 ? path : path.slice(0, dot);
+      seen.set(prefix, (seen.get(prefix) ?? 0) + 1);
+      if (dot < 0) break;
+    }
+  }
+  for (const [prefix, count] of seen) if (count > 1) paths.markShared(prefix, delta);
 }

@@ -71,6 +71,19 @@ describe('ValueIndex.evaluate', () => {
     );
   });
 
+  test('should not let a non-ASCII value that lower-cases to an ASCII operand match it', () => {
+    // "\u212a" (the Kelvin sign) lower-cases to "k", but an ASCII operand's alternatives are its ASCII
+    // cases only; the same for the operand inside anything-but.
+    const index = new ValueIndex<Target>();
+    const plain: Target = { hitStamp: 0, key: 'plain' };
+    const negated: Target = { hitStamp: 0, key: 'negated' };
+    for (const m of matchersOf([{ 'equals-ignore-case': 'k' }]) ?? []) index.add(m, plain);
+    for (const m of matchersOf([{ 'anything-but': { 'equals-ignore-case': 'k' } }]) ?? []) index.add(m, negated);
+    expect(evaluate(index, 'K')).toEqual(['plain']);
+    expect(evaluate(index, '\u212a')).toEqual(['negated']);
+    expect(matchesLeaf({ kind: 'equals-ignore-case', source: '', value: 'k' }, '\u212a')).toBe(false);
+  });
+
   test('should read dotted quads against CIDR blocks exactly as matchesLeaf does', () => {
     // The index reads plain dotted quads itself (no address object); leading zeros, parts above
     // 255, over-long text and IPv4-mapped IPv6 must come out as parseIpAddress decides.

@@ -146,3 +146,55 @@ describe('inputs that are not events', () => {
     expect(inner).toEqual(['x']);
   });
 });
+
+describe('arrays where no two fields of a sub-rule meet', () => {
+  // Array consistency can only change an answer at an array on a path two fields of one sub-rule
+  // share; elsewhere the Matcher takes its plain walk. These rules and events tell the two apart.
+  const shared = { a: { b: [1], c: [2] } };
+  const apart = { x: { v: [1] }, a: { b: [1] } };
+  const orRule = { $or: [{ a: { b: [7] } }, { a: { b: [5], c: [2] }, x: { v: [1] } }] };
+  const orFalse = { $or: [{ a: { b: [7] } }, { a: { b: [1], c: [2] }, x: { v: [1] } }] };
+  const event = JSON.stringify({ a: [{ b: 1, c: 3 }, { b: 5, c: 2 }], x: [{ v: 2 }, { v: 1 }] });
+  const expected = { shared: false, apart: true, orRule: true, orFalse: false };
+
+  function answers(m: Matcher): Record<string, boolean> {
+    const names = m.match(event);
+    return { shared: names.includes('shared'), apart: names.includes('apart'), orRule: names.includes('orRule'), orFalse: names.includes('orFalse') };
+  }
+
+  test('each rule answers as testEventPattern does, alone and together', () => {
+    for (const [name, pattern] of Object.entries({ shared, apart, orRule, orFalse })) {
+      expect(answer(pattern, event)).toBe(expected[name as keyof typeof expected]);
+    }
+    const m = new Matcher();
+    m.addRule('apart', apart);
+    m.addRule('shared', shared);
+    m.addRule('orRule', orRule);
+    m.addRule('orFalse', orFalse);
+    expect(answers(m)).toEqual(expected);
+  });
+
+  test('deleting and adding rules again keeps the answers', () => {
+    const m = new Matcher();
+    m.addRule('apart', apart);
+    const alone = { shared: false, apart: true, orRule: false, orFalse: false };
+    expect(answers(m)).toEqual(alone);
+    for (let round = 0; round < 3; round++) {
+      m.addRule('shared', shared);
+      m.addRule('orRule', orRule);
+      m.addRule('orFalse', orFalse);
+      expect(answers(m)).toEqual(expected);
+      m.deleteRule('shared');
+      m.addRule('shared', shared);
+      m.addRule('orFalse', orFalse); // replaces itself
+      expect(answers(m)).toEqual(expected);
+      m.deleteRule('shared');
+      m.deleteRule('orRule');
+      m.deleteRule('orFalse');
+      expect(answers(m)).toEqual(alone);
+    }
+    // A field pair of one sub-rule makes the inconsistent event fail; without its marks it would pass.
+    m.addRule('pair', { a: { b: [5], c: [3] } });
+    expect(m.match(event)).toEqual(['apart']);
+  });
+});
