@@ -52,9 +52,12 @@ const SKIP_DEPTH = 5;
  * skipped in one call. After each element it accepts only `,` followed by another element, or the
  * closing bracket, so it never accepts what the event reader rejects; when it fails (invalid or
  * deeper text) the scanner's own loop takes over and reports the error exactly.
+ *
+ * @param whitespace - Whether whitespace may stand between tokens. Without it the regex only
+ *   matches compact JSON (as `JSON.stringify` writes it) and runs about 1.25 times as fast.
  */
-const SKIP_CONTAINER = ((): RegExp => {
-  const w = '[ \\t\\n\\r]*';
+function skipRegex(whitespace: boolean): RegExp {
+  const w = whitespace ? '[ \\t\\n\\r]*' : '';
   const num = '-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?';
   // Strings as runs of plain characters between escapes (the unrolled loop: fewer backtrack entries).
   const str = '"[^"\\\\\\x00-\\x1f]*(?:\\\\(?:["\\\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\\\\x00-\\x1f]*)*"';
@@ -67,12 +70,29 @@ const SKIP_CONTAINER = ((): RegExp => {
     value = `(?:${num}|${str}|true|false|null|${array}|${object})`;
   }
   return new RegExp(container, 'y');
-})();
+}
+
+/** {@link skipRegex} for any JSON. */
+const SKIP_CONTAINER = skipRegex(true);
+/** {@link skipRegex} for compact JSON, tried first until it fails once in a scan. */
+const SKIP_COMPACT = skipRegex(false);
+
+/**
+ * Whether the text being scanned may be compact: true at the start of every scan, false once
+ * {@link SKIP_COMPACT} failed on it (whitespace between tokens, or anything it cannot match), so a
+ * scan wastes at most one failed compact attempt.
+ */
+let compact = true;
 
 /** Skips one container at `pos` with {@link SKIP_CONTAINER}; returns the index after it, or -1. */
 function skipContainer(text: string, pos: number): number {
-  SKIP_CONTAINER.lastIndex = pos;
   try {
+    if (compact) {
+      SKIP_COMPACT.lastIndex = pos;
+      if (SKIP_COMPACT.test(text)) return SKIP_COMPACT.lastIndex;
+      compact = false;
+    }
+    SKIP_CONTAINER.lastIndex = pos;
     return SKIP_CONTAINER.test(text) ? SKIP_CONTAINER.lastIndex : -1;
   } catch {
     // Irregexp's backtrack stack can overflow on huge input; the character loop handles it.
@@ -335,6 +355,7 @@ function lastKeyAt(text: string, from: number, node: PathNode): number {
  */
 export function scanEventText(text: string, table: PathTable, fields: EventFields, trusted = false): void {
   const n = text.length;
+  compact = true;
   let pos = ws(text, 0);
   if (text.charCodeAt(pos) !== 0x7b) fail(text);
   let sp = 0;

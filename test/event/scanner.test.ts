@@ -128,6 +128,21 @@ describe('scanEventText', () => {
     expect(values(got['a.b']).length).toBe(2);
   });
 
+  test('should skip compact and spaced containers in one event, validating both', () => {
+    // Skipped containers are tried as compact JSON first; once one has whitespace, the scan goes on
+    // with the spaced form. Either order, each container is still validated.
+    const compactThenSpaced = '{"z":{"p":[1,{"q":"r"}]},"y":{ "p" : [ 1 ] },"a":1}';
+    const spacedThenCompact = '{"y":{ "p" : [ 1 ] },"z":{"p":[1,{"q":"r"}]},"a":1}';
+    for (const text of [compactThenSpaced, spacedThenCompact]) {
+      expect(values(scan(['a'], text)['a'])).toEqual([{ text: '1', value: 1 }]);
+    }
+    for (const bad of ['{"y":{ "p" : [ 1 ] },"z":{"p":[01]},"a":1}', '{"z":{"p":[1]},"y":{ "p" : [ 1, ] },"a":1}', '{"z":{"p":[1,]},"a":1}']) {
+      expect(() => scan(['a'], bad)).toThrow(InvalidEventError);
+    }
+    // A scan starts compact again after a spaced event.
+    expect(values(scan(['a'], compactThenSpaced)['a'])).toEqual([{ text: '1', value: 1 }]);
+  });
+
   test.each([
     ['empty text', ''],
     ['not an object', '[1]'],

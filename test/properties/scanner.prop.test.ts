@@ -33,3 +33,39 @@ test('Matcher.match should reject exactly the event texts the event reader rejec
   );
   expect(rejected).toBeGreaterThan(200);
 });
+
+/** `text` with `spaces[k]` (cycled) after the k-th `{ [ , :` outside strings. */
+function spaced(text: string, spaces: readonly string[]): string {
+  let out = '';
+  let inString = false;
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    out += c;
+    if (inString) {
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[' || c === ',' || c === ':') out += spaces[k++ % spaces.length] ?? '';
+  }
+  return out;
+}
+
+test('Matcher.match should answer the same for compact text and the same text with whitespace between tokens', () => {
+  // Skipped containers are first tried as compact JSON: whitespace anywhere, before or after
+  // compact parts, must not change an answer.
+  const m = new Matcher();
+  m.addRule('a', '{"a":[{"exists":true}]}');
+  m.addRule('b', '{"b":{"c":["x"]}}');
+  m.addRule('n', '{"c":[{"exists":false}]}');
+  let changed = 0;
+  fc.assert(
+    fc.property(eventText, fc.array(fc.constantFrom('', '', '', ' ', '\n', '\t', '\r\n  '), { minLength: 1, maxLength: 8 }), (text, spaces) => {
+      const other = spaced(text, spaces);
+      if (other !== text) changed++;
+      expect(m.match(other).sort()).toEqual(m.match(text).sort());
+    }),
+    { seed: 7, numRuns: 2000 },
+  );
+  expect(changed).toBeGreaterThan(1000);
+});
