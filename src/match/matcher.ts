@@ -154,10 +154,11 @@ export class Matcher {
   }
 
   /**
-   * Walks the trie over the scanned fields of an event without array elements (every occurrence
-   * agrees with every other, so a state is just a trie node). Hot path: an explicit stack of
-   * nodes; nothing is allocated per rule; conditions reached are deduplicated by stamps. Events
-   * with arrays of objects or arrays take {@link ArrayWalk} instead.
+   * Walks the trie over the scanned fields of an event without array elements, or whose arrays sit
+   * where no two fields of one sub-rule meet (every occurrence agrees with every other, so a state
+   * is just a trie node). Hot path: an explicit stack of nodes; nothing is allocated per rule;
+   * conditions reached are deduplicated by stamps. Other events with arrays of objects or arrays
+   * take the binding search, then if need be {@link ArrayWalk}.
    */
   private walk(fields: EventFields, out: string[]): void {
     const epoch = ++this.matchEpoch;
