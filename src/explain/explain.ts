@@ -12,6 +12,8 @@ import { isParsedPattern } from '../pattern/parsed-pattern.js';
 import { describeLocation, flattenEvent, isConsistent } from '../event/flatten.js';
 import type { FlatEvent, Occurrence } from '../event/flatten.js';
 import { matchesLeaf } from '../match/leaf.js';
+import { compileIgnoreCase, equalsIgnoreCase } from '../values/ignore-case.js';
+import type { IgnoreCasePattern } from '../values/ignore-case.js';
 import { searchSubRule } from '../match/reference.js';
 import type { FieldChoice } from '../match/reference.js';
 
@@ -305,11 +307,18 @@ function formatReason(reason: Reason): string {
  * match never forgives (`equals-ignore-case` does).
  */
 function caseHint(reason: FieldValues): string {
-  const wanted = new Set(reason.wanted.filter((w) => w.startsWith('"')).map((w) => jsonString(w)?.toLowerCase()));
+  // equals-ignore-case's own rule (docs/semantics.md §3.7), not toLowerCase: "\u212a" lower-cases
+  // to "k" yet equals-ignore-case "k" does not accept it, and "STRASSE" matches "straße" although
+  // their lower cases differ.
+  const wanted: IgnoreCasePattern[] = [];
+  for (const w of reason.wanted) {
+    const text = w.startsWith('"') ? jsonString(w) : undefined;
+    if (text !== undefined) wanted.push(compileIgnoreCase(text));
+  }
   const differsInCase = reason.had.some((v) => {
     if (v.type !== 'string') return false;
     const value = jsonString(v.json);
-    return value !== undefined && wanted.has(value.toLowerCase());
+    return value !== undefined && wanted.some((p) => p.source !== value && equalsIgnoreCase(p, value));
   });
   return differsInCase ? '; differs only in letter case (see equals-ignore-case)' : '';
 }

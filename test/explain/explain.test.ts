@@ -10,6 +10,7 @@ import { parsePattern } from '../../src/pattern/parse.js';
 import { matchesPattern } from '../../src/match/reference.js';
 import { InvalidEventError } from '../../src/event/errors.js';
 import { InvalidEventPatternError } from '../../src/errors.js';
+import { testEventPattern } from '../../src/test-event-pattern.js';
 
 describe('explainEventPattern', () => {
   test('should list each failing field with what was wanted and what the event had', () => {
@@ -57,6 +58,12 @@ describe('explainEventPattern', () => {
     expect(formatExplanation(explainEventPattern('{"source":["aws.ec2"]}', '{"source":"aws.ec3"}'))).not.toContain('letter case');
     expect(formatExplanation(explainEventPattern('{"n":["1"]}', '{"n":1}'))).not.toContain('letter case');
     expect(formatExplanation(explainEventPattern('{"s":[{"prefix":"ab"}]}', '{"s":"AB"}'))).not.toContain('letter case');
+    // The hint follows equals-ignore-case's rule, not toLowerCase: the Kelvin sign lower-cases to
+    // "k" but equals-ignore-case "k" does not accept it; "STRASSE" is accepted for "straße".
+    expect(formatExplanation(explainEventPattern('{"s":["k"]}', '{"s":"\u212a"}'))).not.toContain('letter case');
+    expect(formatExplanation(explainEventPattern('{"s":["straße"]}', '{"s":"STRASSE"}'))).toContain('differs only in letter case');
+    expect(testEventPattern('{"s":[{"equals-ignore-case":"straße"}]}', '{"s":"STRASSE"}')).toBe(true);
+    expect(testEventPattern('{"s":[{"equals-ignore-case":"k"}]}', '{"s":"\u212a"}')).toBe(false);
   });
 
   test('should explain every $or branch', () => {
