@@ -272,14 +272,17 @@ function readLeafArray(tk: JsonTokenizer, text: string): LeafMatcher[] {
 /** Sorts each sub-rule's fields by path (UTF-16 order) and drops sub-rules identical to an earlier one. */
 function toSubRules(rules: readonly RuleMap[]): SubRule[] {
   const out: SubRule[] = [];
-  const seen = new Set<string>();
+  // Duplicates are only possible with several sub-rules ($or): one needs no key.
+  const seen = rules.length > 1 ? new Set<string>() : undefined;
   for (const rule of rules) {
-    const fields: FieldCondition[] = [...rule.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([path, matchers]) => ({ path, matchers }));
-    const key = JSON.stringify(fields.map((f) => [f.path, f.matchers.map((m) => m.source)]));
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const fields: FieldCondition[] = [];
+    for (const [path, matchers] of rule) fields.push({ path, matchers });
+    if (fields.length > 1) fields.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (seen !== undefined) {
+      const key = JSON.stringify(fields.map((f) => [f.path, f.matchers.map((m) => m.source)]));
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     out.push({ fields });
   }
   return out;

@@ -126,7 +126,6 @@ export function describeSource(text: string): string {
 export class JsonTokenizer {
   private readonly src: string;
   private readonly len: number;
-  private readonly sourceDesc: string;
   /** Jackson's `_inputPtr`: index of the next unread code unit. */
   private pos = 0;
   private row = 1;
@@ -152,7 +151,11 @@ export class JsonTokenizer {
   constructor(text: string) {
     this.src = text;
     this.len = text.length;
-    this.sourceDesc = describeSource(text);
+  }
+
+  /** {@link describeSource} of the text, for error locations only (built when an error is). */
+  private get sourceDesc(): string {
+    return describeSource(this.src);
   }
 
   /** The current token, `undefined` before the first call to {@link next}. */
