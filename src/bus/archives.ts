@@ -16,7 +16,7 @@ import { EventBridgeError } from '../errors.js';
 import { Matcher } from '../match/matcher.js';
 import { parsePattern } from '../pattern/parse.js';
 import { paginate, readPage } from './pages.js';
-import { findBus } from './state.js';
+import { eventsArn, findBus } from './state.js';
 import type { BridgeState, BusRecord } from './state.js';
 import {
   BUS_NAME_OR_ARN_PATTERN,
@@ -167,7 +167,7 @@ export function createArchive(state: BridgeState, input: CreateArchiveRequest): 
   const matcher = compileArchivePattern(state, pattern);
   const archive: ArchiveRecord = {
     name: archiveName,
-    arn: `arn:aws:events:${state.region}:${state.account}:archive/${archiveName}`,
+    arn: eventsArn(state, `archive/${archiveName}`),
     busArn: bus.arn,
     busName: bus.name,
     description,

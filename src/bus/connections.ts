@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventBridgeError } from '../errors.js';
 import { paginate, readPage } from './pages.js';
+import { eventsArn } from './state.js';
 import type { BridgeState } from './state.js';
 import {
   Constraints,
@@ -67,7 +68,7 @@ export function createConnection(state: BridgeState, input: ConnectionRequest): 
   const id = randomUUID();
   const record: ConnectionRecord = {
     name,
-    arn: `arn:aws:events:${state.region}:${state.account}:connection/${name}/${id}`,
+    arn: eventsArn(state, `connection/${name}/${id}`),
     description,
     authorizationType: authType as string,
     authParameters: auth ?? {},
@@ -160,7 +161,7 @@ export function createApiDestination(state: BridgeState, input: ApiDestinationRe
   const now = state.now();
   const record: ApiDestinationRecord = {
     name: fields.name,
-    arn: `arn:aws:events:${state.region}:${state.account}:api-destination/${fields.name}/${randomUUID()}`,
+    arn: eventsArn(state, `api-destination/${fields.name}/${randomUUID()}`),
     description: fields.description,
     connectionArn: fields.connectionArn as string,
     invocationEndpoint: fields.endpoint as string,

@@ -15,7 +15,7 @@ import { EventBridgeError } from '../errors.js';
 import { archivedEvents } from './archives.js';
 import { publishProduced, routeEvent } from './event-path.js';
 import { paginate, readPage } from './pages.js';
-import { findBus } from './state.js';
+import { eventsArn, findBus } from './state.js';
 import type { BridgeState } from './state.js';
 import { eventTimeMs } from './time.js';
 import type { EventTime } from './types.js';
@@ -131,7 +131,7 @@ export function startReplay(state: BridgeState, input: StartReplayRequest): Star
   let finish: () => void = () => undefined;
   const replay: ReplayRecord = {
     name: replayName,
-    arn: `arn:aws:events:${state.region}:${state.account}:replay/${replayName}`,
+    arn: eventsArn(state, `replay/${replayName}`),
     description,
     archiveArn: archive.arn,
     archiveName: archive.name,

@@ -152,7 +152,7 @@ export function addBus(state: BridgeState, name: string, description: string | u
   const creationTime = state.now();
   const bus: BusRecord = {
     name,
-    arn: `arn:aws:events:${state.region}:${state.account}:event-bus/${name}`,
+    arn: eventsArn(state, `event-bus/${name}`),
     description,
     creationTime,
     lastModifiedTime: creationTime,
@@ -176,7 +176,18 @@ export function addBus(state: BridgeState, name: string, description: string | u
  */
 export function ruleArn(state: BridgeState, busName: string, ruleName: string): string {
   const path = busName === DEFAULT_BUS ? ruleName : `${busName}/${ruleName}`;
-  return `arn:aws:events:${state.region}:${state.account}:rule/${path}`;
+  return eventsArn(state, `rule/${path}`);
+}
+
+/**
+ * The ARN of an EventBridge resource of this instance (its region and account).
+ *
+ * @param state - The instance.
+ * @param resource - The resource part: `event-bus/orders`, `archive/nightly`, `connection/<name>/<id>`.
+ * @returns `arn:aws:events:<region>:<account>:<resource>`.
+ */
+export function eventsArn(state: BridgeState, resource: string): string {
+  return `arn:aws:events:${state.region}:${state.account}:${resource}`;
 }
 
 /**
