@@ -14,6 +14,7 @@
  * others contain dots, which no `InputPathsMap` key may.
  */
 
+import { Constraints } from '../request/constraints.js';
 import { placeholderNames } from './template.js';
 import type { TargetInputProblem } from './types.js';
 
@@ -69,30 +70,18 @@ export function validateTargetInput(target: unknown, position = 1): TargetInputP
   }
 
   const at = `targets.${position}.member`;
-  const violations: string[] = [];
-  const tooLong = (value: unknown, member: string, max: number): void => {
-    if (typeof value === 'string' && value.length > max) {
-      violations.push(`Value '${value}' at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
-    }
-  };
-  tooLong(input, `${at}.input`, 8192);
-  tooLong(inputPath, `${at}.inputPath`, 256);
+  const c = new Constraints();
+  c.text(typeof input === 'string' ? input : undefined, `${at}.input`, 0, 8192);
+  c.text(typeof inputPath === 'string' ? inputPath : undefined, `${at}.inputPath`, 0, 256);
   if (transformer !== undefined && transformer !== null) {
     const member = `${at}.inputTransformer`;
-    if (typeof template !== 'string') {
-      violations.push(`Value null at '${member}.inputTemplate' failed to satisfy constraint: Member must not be null`);
-    } else {
-      if (template.length < 1) {
-        violations.push(`Value '${template}' at '${member}.inputTemplate' failed to satisfy constraint: Member must have length greater than or equal to 1`);
-      }
-      tooLong(template, `${member}.inputTemplate`, 8192);
+    if (c.required(template, `${member}.inputTemplate`)) c.text(template as string, `${member}.inputTemplate`, 1, 8192);
+    if (paths !== undefined && paths !== null) {
+      for (const message of pathsMapViolations(paths as Record<string, string>, `${member}.inputPathsMap`)) c.add(message);
     }
-    if (paths !== undefined && paths !== null) violations.push(...pathsMapViolations(paths as Record<string, string>, `${member}.inputPathsMap`));
   }
-  if (violations.length > 0) {
-    const n = violations.length;
-    return { code: 'ValidationException', message: `${n} validation error${n === 1 ? '' : 's'} detected: ${violations.join('; ')}` };
-  }
+  const violations = c.summary();
+  if (violations !== undefined) return { code: 'ValidationException', message: violations };
 
   const given = [input, inputPath, transformer].filter((v) => v !== undefined && v !== null).length;
   if (given > 1) {
@@ -120,7 +109,7 @@ export function validateTargetDeliveryConfig(target: unknown, position = 1): Tar
   if (typeof target !== 'object' || target === null || Array.isArray(target)) return undefined;
   const t = target as Readonly<Record<string, unknown>>;
   const at = `targets.${position}.member`;
-  const violations: string[] = [];
+  const c = new Constraints();
   const retry = own(t, 'RetryPolicy');
   if (retry !== undefined && retry !== null) {
     if (typeof retry !== 'object' || Array.isArray(retry)) return serialization('RetryPolicy must be an object.');
@@ -132,9 +121,7 @@ export function validateTargetDeliveryConfig(target: unknown, position = 1): Tar
       const value = own(retry as Record<string, unknown>, name);
       if (value === undefined || value === null) continue;
       if (typeof value !== 'number' || !Number.isInteger(value)) return serialization(`${name} must be an integer.`);
-      const shown = `Value '${value}' at '${at}.retryPolicy.${wire}' failed to satisfy constraint: Member must have`;
-      if (value < min) violations.push(`${shown} value greater than or equal to ${min}`);
-      if (value > max) violations.push(`${shown} value less than or equal to ${max}`);
+      c.range(value, `${at}.retryPolicy.${wire}`, min, max);
     }
   }
   const dlq = own(t, 'DeadLetterConfig');
@@ -143,14 +130,11 @@ export function validateTargetDeliveryConfig(target: unknown, position = 1): Tar
     const arn = own(dlq as Record<string, unknown>, 'Arn');
     if (arn !== undefined && arn !== null) {
       if (typeof arn !== 'string') return serialization('Arn must be a string.');
-      const shown = `Value '${arn}' at '${at}.deadLetterConfig.arn' failed to satisfy constraint: Member must have length`;
-      if (arn.length < 1) violations.push(`${shown} greater than or equal to 1`);
-      if (arn.length > 1600) violations.push(`${shown} less than or equal to 1600`);
+      c.text(arn, `${at}.deadLetterConfig.arn`, 1, 1600);
     }
   }
-  if (violations.length === 0) return undefined;
-  const n = violations.length;
-  return { code: 'ValidationException', message: `${n} validation error${n === 1 ? '' : 's'} detected: ${violations.join('; ')}` };
+  const violations = c.summary();
+  return violations === undefined ? undefined : { code: 'ValidationException', message: violations };
 }
 
 /** Constraint messages of an `InputPathsMap`: entry count, then key and value constraints. */
