@@ -115,29 +115,48 @@ function removeFromList<V>(list: V[] | undefined, pred: (v: V) => boolean): void
  * that hold one exact string stay small.
  */
 export class ValueIndex<C extends IndexTarget> {
-  /** A lone plain exact string (`"x"`, `exactly`) and its target(s), while there is only one. */
-  private oneValue: string | undefined = undefined;
-  private oneTargets: C | C[] | undefined = undefined;
-  /** Plain exact strings once there are several: the target itself, or several targets. */
-  private exactTargets: Map<string, C | C[]> | undefined = undefined;
-  /** Presence filter over the keys of a big `exactTargets` (see {@link stringHash}). */
-  private exactFilter: PresenceFilter | undefined = undefined;
+  /**
+   * Plain exact strings. One string is kept bare, with its target(s) in `exactTargets`; from the
+   * second distinct string on, a map from each string to its target(s), and `exactTargets` then
+   * holds the map's presence filter (see {@link stringHash}) once it is big. Sharing the two fields
+   * between both states keeps the many indexes that hold one string small.
+   */
+  private exactKey: string | Map<string, C | C[]> | undefined = undefined;
+  private exactTargets: C | C[] | PresenceFilter | undefined = undefined;
   /** Every other kind of matcher: operators, numbers, IP addresses, literals. */
   private operators: OperatorIndex<C> | undefined = undefined;
-  /** Number of (matcher, target) pairs filed. */
-  size = 0;
 
   /**
-   * Files one leaf matcher of a condition. `exists:false` is not a value matcher: it files nothing
-   * (but is counted), so callers keep it out (the rule trie holds it on the edge instead).
+   * Whether no value can satisfy anything here (`exists:false` targets aside: they are satisfied
+   * by the path's absence, not by a value).
+   */
+  get isEmpty(): boolean {
+    const operators = this.operators;
+    return this.exactKey === undefined && (operators === undefined || operators.count === 0);
+  }
+
+  /**
+   * The targets of `exists:false` matchers, satisfied when the path has no (consistent) occurrence;
+   * `undefined` when there are none. Kept with the operators: most indexes have none, and the
+   * walks read it only for a path the event lacks.
+   */
+  get absent(): readonly C[] | undefined {
+    return this.operators?.absent;
+  }
+
+  /**
+   * Files one leaf matcher of a condition (`exists:false` among the {@link absent} targets).
    *
    * @param m - The matcher.
    * @param target - The condition it belongs to.
    */
   add(m: LeafMatcher, target: C): void {
     if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') return this.addExact(m.value, target);
-    this.size++;
     const operators = (this.operators ??= new OperatorIndex());
+    if (m.kind === 'exists' && !m.value) {
+      (operators.absent ??= []).push(target);
+      return;
+    }
     operators.count++;
     operators.file(m, target, true);
   }
@@ -152,9 +171,51 @@ export class ValueIndex<C extends IndexTarget> {
     if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') return this.removeExact(m.value, target);
     const operators = this.operators;
     if (operators === undefined) return;
-    this.size--;
-    operators.file(m, target, false);
-    if (--operators.count === 0) this.operators = undefined;
+    if (m.kind === 'exists' && !m.value) {
+      const absent = operators.absent;
+      if (absent === undefined) return;
+      const i = absent.indexOf(target);
+      if (i < 0) return;
+      absent[i] = absent[absent.length - 1] as C;
+      absent.pop();
+      if (absent.length === 0) operators.absent = undefined;
+    } else {
+      operators.file(m, target, false);
+      operators.count--;
+    }
+    if (operators.count === 0 && operators.absent === undefined) this.operators = undefined;
+  }
+
+  /**
+   * The first target filed under a plain exact string that passes a test.
+   *
+   * @param value - The string.
+   * @param test - Picks the target.
+   * @returns The target, or `undefined`.
+   */
+  findExact(value: string, test: (target: C) => boolean): C | undefined {
+    const key = this.exactKey;
+    const targets = typeof key === 'string' ? (key === value ? (this.exactTargets as C | C[]) : undefined) : key?.get(value);
+    if (targets === undefined) return undefined;
+    if (!Array.isArray(targets)) return test(targets) ? targets : undefined;
+    for (const t of targets) if (test(t)) return t;
+    return undefined;
+  }
+
+  /**
+   * Calls `visit` with every target filed under a plain exact string (once per filing).
+   *
+   * @param visit - Receives the string and a target.
+   */
+  forEachExact(visit: (value: string, target: C) => void): void {
+    const key = this.exactKey;
+    if (key === undefined) return;
+    const each = (targets: C | C[], value: string): void => {
+      if (Array.isArray(targets)) for (const t of targets) visit(value, t);
+      else visit(value, targets);
+    };
+    if (typeof key === 'string') each(this.exactTargets as C | C[], key);
+    else for (const [value, targets] of key) each(targets, value);
   }
 
   /**
@@ -164,33 +225,32 @@ export class ValueIndex<C extends IndexTarget> {
    * @param target - The condition it belongs to.
    */
   addExact(value: string, target: C): void {
-    this.size++;
-    const map = this.exactTargets;
-    if (map === undefined) {
-      const one = this.oneTargets;
-      if (one === undefined) {
-        this.oneValue = value;
-        this.oneTargets = target;
-        return;
-      }
-      if (this.oneValue === value) {
-        if (Array.isArray(one)) one.push(target);
-        else this.oneTargets = [one, target];
-        return;
-      }
-      this.exactTargets = new Map<string, C | C[]>([[this.oneValue as string, one]]);
-      this.oneValue = undefined;
-      this.oneTargets = undefined;
-      return this.addExact2(this.exactTargets, value, target);
+    const key = this.exactKey;
+    if (key === undefined) {
+      this.exactKey = value;
+      this.exactTargets = target;
+      return;
     }
-    this.addExact2(map, value, target);
+    if (typeof key === 'string') {
+      const one = this.exactTargets as C | C[];
+      if (key === value) {
+        if (Array.isArray(one)) one.push(target);
+        else this.exactTargets = [one, target];
+        return;
+      }
+      const map = new Map<string, C | C[]>([[key, one]]);
+      this.exactKey = map;
+      this.exactTargets = undefined;
+      return this.addToMap(map, value, target);
+    }
+    this.addToMap(key, value, target);
   }
 
-  private addExact2(map: Map<string, C | C[]>, value: string, target: C): void {
+  private addToMap(map: Map<string, C | C[]>, value: string, target: C): void {
     const had = map.get(value);
     if (had === undefined) {
       map.set(value, target);
-      const filter = this.exactFilter;
+      const filter = this.exactTargets as PresenceFilter | undefined;
       if (filter === undefined ? map.size >= FILTERED_MAP : filter.add(stringHash(value))) this.refillExactFilter(map);
     } else if (Array.isArray(had)) had.push(target);
     else map.set(value, [had, target]);
@@ -199,7 +259,9 @@ export class ValueIndex<C extends IndexTarget> {
   private refillExactFilter(map: Map<string, C | C[]>): void {
     const hashes: number[] = [];
     for (const k of map.keys()) hashes.push(stringHash(k));
-    (this.exactFilter ??= new PresenceFilter()).refill(hashes, hashes.length);
+    const filter = (this.exactTargets as PresenceFilter | undefined) ?? new PresenceFilter();
+    filter.refill(hashes, hashes.length);
+    this.exactTargets = filter;
   }
 
   /**
@@ -209,35 +271,34 @@ export class ValueIndex<C extends IndexTarget> {
    * @param target - The condition it belongs to.
    */
   removeExact(value: string, target: C): void {
-    const map = this.exactTargets;
-    if (map === undefined) {
-      const one = this.oneTargets;
-      if (one === undefined || this.oneValue !== value) return;
-      this.size--;
+    const key = this.exactKey;
+    if (key === undefined) return;
+    if (typeof key === 'string') {
+      const one = this.exactTargets as C | C[];
+      if (key !== value) return;
       if (one === target) {
-        this.oneValue = undefined;
-        this.oneTargets = undefined;
+        this.exactKey = undefined;
+        this.exactTargets = undefined;
       } else if (Array.isArray(one)) {
         const i = one.indexOf(target);
         if (i >= 0) one.splice(i, 1);
-        if (one.length === 1) this.oneTargets = one[0] as C;
+        if (one.length === 1) this.exactTargets = one[0] as C;
       }
       return;
     }
-    const had = map.get(value);
+    const had = key.get(value);
     if (had === undefined) return;
-    this.size--;
     if (had === target) {
-      map.delete(value);
-      if (this.exactFilter?.remove() === true) this.refillExactFilter(map);
+      key.delete(value);
+      if ((this.exactTargets as PresenceFilter | undefined)?.remove() === true) this.refillExactFilter(key);
     } else if (Array.isArray(had)) {
       const i = had.indexOf(target);
       if (i >= 0) had.splice(i, 1);
-      if (had.length === 1) map.set(value, had[0] as C);
+      if (had.length === 1) key.set(value, had[0] as C);
     }
-    if (map.size === 0) {
+    if (key.size === 0) {
+      this.exactKey = undefined;
       this.exactTargets = undefined;
-      this.exactFilter = undefined;
     }
   }
 
@@ -255,20 +316,21 @@ export class ValueIndex<C extends IndexTarget> {
     curEpoch = epoch;
     curOut = out;
     curCount = 0;
-    if (typeof v === 'string') {
+    const key = this.exactKey;
+    if (key !== undefined && typeof v === 'string') {
       let targets: C | C[] | undefined;
-      const map = this.exactTargets;
-      if (map === undefined) targets = this.oneValue === v ? this.oneTargets : undefined;
+      if (typeof key === 'string') targets = key === v ? (this.exactTargets as C | C[]) : undefined;
       else {
-        const filter = this.exactFilter;
-        if (filter === undefined || filter.mayHave(stringHash(v))) targets = map.get(v);
+        const filter = this.exactTargets as PresenceFilter | undefined;
+        if (filter === undefined || filter.mayHave(stringHash(v))) targets = key.get(v);
       }
       if (targets !== undefined) {
         if (Array.isArray(targets)) for (let i = 0; i < targets.length; i++) report(targets[i] as C);
         else report(targets as C);
       }
     }
-    if (this.operators !== undefined) this.operators.evaluate(v, epoch);
+    const operators = this.operators;
+    if (operators !== undefined && operators.count > 0) operators.evaluate(v, epoch);
     curOut = scratch;
     return curCount;
   }
@@ -280,8 +342,10 @@ export class ValueIndex<C extends IndexTarget> {
  * and IP addresses, and the literals `true`, `false`, `null`.
  */
 class OperatorIndex<C extends IndexTarget> {
-  /** Number of (matcher, target) pairs filed here. */
+  /** Number of (matcher, target) pairs filed here, {@link absent} aside. */
   count = 0;
+  /** Targets of `exists:false` (see {@link ValueIndex.absent}); unordered. */
+  absent: C[] | undefined = undefined;
   /** Other entries keyed by the exact string (exact IP strings, anything-but strings, globs without `*`). */
   private exact: Map<string, Entry<C>[]> | undefined;
   private ipExact: Map<string, Entry<C>[]> | undefined;

@@ -86,7 +86,7 @@ describe('Matcher.deleteRule', () => {
     for (let i = 0; i < operators.length; i++) m.deleteRule(`r${i}`);
     const root = Reflect.get(m, 'root') as TrieNode;
     expect(root.edges).toBeUndefined();
-    expect(root.uses).toBe(0);
+    expect(root.terminals).toBeUndefined();
     expect(Reflect.get(Reflect.get(m, 'paths') as object, 'nodes')).toEqual(new Map());
   });
 });
