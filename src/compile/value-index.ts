@@ -32,12 +32,14 @@ export interface IndexTarget {
 }
 
 /**
- * One filed operand. Positive entries report their target when reached; negative (anything-but)
- * entries are stamped as excluded, and every unstamped negative entry is reported at the end. An
- * anything-but with several operands has one reporting entry (`owner` unset) plus, where an operand
- * needs its own entry (globs), entries whose `owner` is the reporting one.
+ * One filed operand that needs more than its target. Positive entries report their target when
+ * reached; negative (anything-but) entries are stamped as excluded, and every unstamped negative
+ * entry is reported at the end. An anything-but with several operands has one reporting entry
+ * (`owner` unset) plus, where an operand needs its own entry (globs), entries whose `owner` is the
+ * reporting one. A positive operand without a glob to check is filed as its bare target instead
+ * (see {@link Item}).
  */
-interface Entry<C extends IndexTarget> {
+class Entry<C extends IndexTarget> {
   readonly target: C;
   readonly matcher: LeafMatcher;
   readonly negative: boolean;
@@ -46,10 +48,26 @@ interface Entry<C extends IndexTarget> {
   /** For an anything-but glob operand: the entry its match excludes. */
   readonly owner: Entry<C> | undefined;
   /** Evaluation epoch in which this (negative) entry was excluded. */
-  excluded: number;
+  excluded = 0;
   /** Position in the list of reporting anything-but entries. */
-  slot: number;
+  slot = 0;
+
+  constructor(target: C, matcher: LeafMatcher, negative: boolean, wildcard: CompiledWildcard | undefined, owner: Entry<C> | undefined) {
+    this.target = target;
+    this.matcher = matcher;
+    this.negative = negative;
+    this.wildcard = wildcard;
+    this.owner = owner;
+  }
 }
+
+/**
+ * What the operator tables file: an {@link Entry}, or for a plain positive operand (the common
+ * case: a prefix, an equals-ignore-case string) the target itself, which saves an object per
+ * operand. Removing a bare target removes one filing of it: two matchers of one target filed
+ * under one key as bare targets are interchangeable.
+ */
+type Item<C extends IndexTarget> = Entry<C> | C;
 
 // Evaluation state shared by the visitors below (hot path: set once per value, no closures).
 let curEpoch = 0;
@@ -59,21 +77,24 @@ let curCount = 0;
 /** Placeholder for `curOut` between evaluations, so no caller's buffer stays referenced. */
 const scratch: (IndexTarget | undefined)[] = [];
 
-function visitEntry(e: Entry<IndexTarget>): void {
+function visitEntry(x: Item<IndexTarget>): void {
+  if (!(x instanceof Entry)) {
+    report(x);
+    return;
+  }
+  const e = x as Entry<IndexTarget>;
   if (e.wildcard !== undefined && !matchesWildcard(e.wildcard, curString)) return;
   if (e.negative) {
     (e.owner ?? e).excluded = curEpoch;
     return;
   }
-  const t = e.target;
-  if (t.hitStamp !== curEpoch) {
-    t.hitStamp = curEpoch;
-    curOut[curCount++] = t;
-  }
+  report(e.target);
 }
 
-function visitEntries(list: readonly Entry<IndexTarget>[]): void {
-  for (let i = 0; i < list.length; i++) visitEntry(list[i] as Entry<IndexTarget>);
+/** Visits one filed item or a list of them. */
+function visitEntries(items: Item<IndexTarget> | readonly Item<IndexTarget>[]): void {
+  if (!Array.isArray(items)) return visitEntry(items as Item<IndexTarget>);
+  for (let i = 0; i < items.length; i++) visitEntry(items[i] as Item<IndexTarget>);
 }
 
 function report(t: IndexTarget): void {
@@ -87,18 +108,24 @@ function isNumber(v: LeafValue): v is JsonNumber {
   return typeof v === 'object' && v !== null;
 }
 
-function addTo<K, V>(map: Map<K, V[]>, key: K, v: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [v]);
-  else list.push(v);
+/** Files `v` under `key`: bare while alone (a value is never an array itself). */
+function addTo<K, V>(map: Map<K, V | V[]>, key: K, v: V): void {
+  const had = map.get(key);
+  if (had === undefined) map.set(key, v);
+  else if (Array.isArray(had)) had.push(v);
+  else map.set(key, [had, v]);
 }
 
-function removeFrom<K, V>(map: Map<K, V[]>, key: K, pred: (v: V) => boolean): void {
-  const list = map.get(key);
-  if (list === undefined) return;
-  const i = list.findIndex(pred);
-  if (i >= 0) list.splice(i, 1);
-  if (list.length === 0) map.delete(key);
+function removeFrom<K, V>(map: Map<K, V | V[]>, key: K, pred: (v: V) => boolean): void {
+  const had = map.get(key);
+  if (had === undefined) return;
+  if (!Array.isArray(had)) {
+    if (pred(had)) map.delete(key);
+    return;
+  }
+  const i = had.findIndex(pred);
+  if (i >= 0) had.splice(i, 1);
+  if (had.length === 1) map.set(key, had[0] as V);
 }
 
 function removeFromList<V>(list: V[] | undefined, pred: (v: V) => boolean): void {
@@ -145,7 +172,9 @@ export class ValueIndex<C extends IndexTarget> {
   }
 
   /**
-   * Files one leaf matcher of a condition (`exists:false` among the {@link absent} targets).
+   * Files one leaf matcher of a condition (`exists:false` among the {@link absent} targets). A
+   * matcher object is filed for one target only (ranges and blocks are named by it); the rule
+   * trie keeps its own copy per condition.
    *
    * @param m - The matcher.
    * @param target - The condition it belongs to.
@@ -347,19 +376,19 @@ class OperatorIndex<C extends IndexTarget> {
   /** Targets of `exists:false` (see {@link ValueIndex.absent}); unordered. */
   absent: C[] | undefined = undefined;
   /** Other entries keyed by the exact string (exact IP strings, anything-but strings, globs without `*`). */
-  private exact: Map<string, Entry<C>[]> | undefined;
-  private ipExact: Map<string, Entry<C>[]> | undefined;
-  private numByValue: Map<number, Entry<C>[]> | undefined;
-  private numByText: Map<string, Entry<C>[]> | undefined;
+  private exact: Map<string, Item<C> | Item<C>[]> | undefined;
+  private ipExact: Map<string, Item<C> | Item<C>[]> | undefined;
+  private numByValue: Map<number, Item<C> | Item<C>[]> | undefined;
+  private numByText: Map<string, Item<C> | Item<C>[]> | undefined;
   private literalTrue: C[] | undefined;
   private literalFalse: C[] | undefined;
   private literalNull: C[] | undefined;
-  private prefixes: AffixTable<Entry<C>> | undefined;
-  private suffixes: AffixTable<Entry<C>> | undefined;
+  private prefixes: AffixTable<Item<C>> | undefined;
+  private suffixes: AffixTable<Item<C>> | undefined;
   /** All-ASCII `equals-ignore-case` operands by their lower case (see {@link isAscii}). */
-  private asciiFolded: Map<string, Entry<C>[]> | undefined;
-  private ignoreCase: IgnoreCaseTrie<Entry<C>> | undefined;
-  private ignoreCaseSuffixes: IgnoreCaseTrie<Entry<C>> | undefined;
+  private asciiFolded: Map<string, Item<C> | Item<C>[]> | undefined;
+  private ignoreCase: IgnoreCaseTrie<Item<C>> | undefined;
+  private ignoreCaseSuffixes: IgnoreCaseTrie<Item<C>> | undefined;
   private wildcards: Entry<C>[] | undefined;
   /** Numeric ranges, IPv4 blocks as numbers, IPv6 blocks as fixed-width hex; items are targets. */
   private ranges: IntervalIndex<number, C> | undefined;
@@ -378,16 +407,9 @@ class OperatorIndex<C extends IndexTarget> {
    * @param adding - Whether to add or to remove.
    */
   file(m: LeafMatcher, target: C, adding: boolean): void {
-    const same = (e: Entry<C>): boolean => e.target === target && e.matcher === m && e.owner === undefined;
-    const entry = (negative: boolean, wildcard?: CompiledWildcard, owner?: Entry<C>): Entry<C> => ({
-      target,
-      matcher: m,
-      negative,
-      wildcard,
-      owner,
-      excluded: 0,
-      slot: 0,
-    });
+    const same = (e: Item<C>): boolean => e === target;
+    const entry = (negative: boolean, wildcard?: CompiledWildcard, owner?: Entry<C>): Entry<C> =>
+      new Entry(target, m, negative, wildcard, owner);
     // The anything-but reporting entry, created first so that its operands can point at it.
     let neg: Entry<C> | undefined;
     if (m.kind === 'anything-but') {
@@ -410,17 +432,20 @@ class OperatorIndex<C extends IndexTarget> {
         }
       }
     }
-    const isNeg = (e: Entry<C>): boolean => e === neg || (e.owner !== undefined && e.owner === neg);
-    const pick = neg === undefined ? same : isNeg;
-    const file = (negative: boolean, wildcard?: CompiledWildcard): Entry<C> =>
-      negative ? (wildcard === undefined ? (neg as Entry<C>) : entry(true, wildcard, neg)) : entry(false, wildcard);
-    const toMap = <K>(map: Map<K, Entry<C>[]>, key: K, negative: boolean): void => {
+    const isNeg = (e: Item<C>): boolean => e === neg || (e instanceof Entry && e.owner !== undefined && e.owner === neg);
+    const isGlob = (e: Item<C>): boolean => e instanceof Entry && e.target === target && e.matcher === m && e.owner === undefined;
+    const file = (negative: boolean, wildcard?: CompiledWildcard): Item<C> =>
+      negative ? (wildcard === undefined ? (neg as Entry<C>) : entry(true, wildcard, neg)) : wildcard === undefined ? target : entry(false, wildcard);
+    /** Picks what `file` filed for this matcher (a bare target, or its entry when it has a glob). */
+    const pickFor = (wildcard?: CompiledWildcard): ((e: Item<C>) => boolean) => (neg !== undefined ? isNeg : wildcard !== undefined ? isGlob : same);
+    const pick = pickFor();
+    const toMap = <K>(map: Map<K, Item<C> | Item<C>[]>, key: K, negative: boolean): void => {
       if (adding) addTo(map, key, file(negative));
       else removeFrom(map, key, pick);
     };
-    const toAffixes = (table: AffixTable<Entry<C>>, key: string, negative: boolean, wildcard?: CompiledWildcard): void => {
+    const toAffixes = (table: AffixTable<Item<C>>, key: string, negative: boolean, wildcard?: CompiledWildcard): void => {
       if (adding) table.add(key, file(negative, wildcard));
-      else table.remove(key, pick);
+      else table.remove(key, pickFor(wildcard));
     };
     const toIgnoreCase = (reversed: boolean, p: string, whole: boolean, negative: boolean): void => {
       const trie = reversed
@@ -438,8 +463,8 @@ class OperatorIndex<C extends IndexTarget> {
       const last = segs[segs.length - 1] as string;
       if (first !== '') return toAffixes((this.prefixes ??= new AffixTable(false)), first, negative, c);
       if (last !== '') return toAffixes((this.suffixes ??= new AffixTable(true)), last, negative, c);
-      if (adding) (this.wildcards ??= []).push(file(negative, c));
-      else removeFromList(this.wildcards, pick);
+      if (adding) (this.wildcards ??= []).push(file(negative, c) as Entry<C>);
+      else removeFromList(this.wildcards, pickFor(c));
     };
     const toList = <T>(list: T[], item: T, pred: (t: T) => boolean): void => {
       if (adding) list.push(item);
@@ -471,7 +496,8 @@ class OperatorIndex<C extends IndexTarget> {
         return toWildcard(m.value, false);
       case 'numeric': {
         const ranges = (this.ranges ??= new IntervalIndex<number, C>(-Infinity));
-        const id = `${target.key}\u0001${matcherKey(m)}`;
+        // The matcher object names the interval: it is filed for this one target (see `add`).
+        const id = m;
         if (adding) {
           ranges.add({ id, low: m.lower, lowInclusive: m.lowerInclusive, high: m.upper, highInclusive: m.upperInclusive, item: target });
         } else ranges.remove(id);
@@ -479,7 +505,7 @@ class OperatorIndex<C extends IndexTarget> {
       }
       case 'cidr': {
         // IPv4 blocks as numbers (8 hex digits fit a double exactly), IPv6 as fixed-width hex.
-        const id = `${target.key}\u0001${matcherKey(m)}`;
+        const id = m;
         if (m.range.family === 4) {
           const blocks = (this.cidr4 ??= new IntervalIndex<number, C>(-Infinity));
           const low = parseInt(m.range.low, 16);
