@@ -366,15 +366,69 @@ export class ValueIndex<C extends IndexTarget> {
 }
 
 /**
- * The index of every matcher but plain exact strings (see {@link ValueIndex}): the operators
- * (prefix, suffix, wildcard, equals-ignore-case, numeric, cidr, exists, anything-but), exact numbers
- * and IP addresses, and the literals `true`, `false`, `null`.
+ * The index of every matcher but plain exact strings (see {@link ValueIndex}). `exists` alone (a
+ * common lone matcher: one field that must be present, or absent) needs no tables; every other
+ * operator lives in {@link OperatorTables}, created on first use.
  */
 class OperatorIndex<C extends IndexTarget> {
   /** Number of (matcher, target) pairs filed here, {@link absent} aside. */
   count = 0;
   /** Targets of `exists:false` (see {@link ValueIndex.absent}); unordered. */
   absent: C[] | undefined = undefined;
+  /** Targets of `exists:true`, satisfied by any value: one bare, several in an array. */
+  private existsTrue: C | C[] | undefined = undefined;
+  /** Every other operator, and how many pairs it holds. */
+  private tables: OperatorTables<C> | undefined = undefined;
+  private tableCount = 0;
+
+  /**
+   * Adds (`adding`) or removes the entries of one matcher (not `exists:false`, not a plain exact
+   * string); `count` is the caller's.
+   *
+   * @param m - The matcher.
+   * @param target - Its condition.
+   * @param adding - Whether to add or to remove.
+   */
+  file(m: LeafMatcher, target: C, adding: boolean): void {
+    if (m.kind === 'exists') {
+      const had = this.existsTrue;
+      if (adding) {
+        if (had === undefined) this.existsTrue = target;
+        else if (Array.isArray(had)) had.push(target);
+        else this.existsTrue = [had, target];
+      } else if (had === target) this.existsTrue = undefined;
+      else if (Array.isArray(had)) {
+        const i = had.indexOf(target);
+        if (i >= 0) had.splice(i, 1);
+        if (had.length === 1) this.existsTrue = had[0] as C;
+      }
+      return;
+    }
+    if (adding) {
+      (this.tables ??= new OperatorTables()).file(m, target, true);
+      this.tableCount++;
+    } else if (this.tables !== undefined) {
+      this.tables.file(m, target, false);
+      if (--this.tableCount === 0) this.tables = undefined;
+    }
+  }
+
+  /** The part of {@link ValueIndex.evaluate} for these matchers (evaluation state already set). Hot. */
+  evaluate(v: LeafValue, epoch: number): void {
+    if (this.tables !== undefined) this.tables.evaluate(v, epoch);
+    const exists = this.existsTrue;
+    if (exists !== undefined) {
+      if (Array.isArray(exists)) for (let i = 0; i < exists.length; i++) report(exists[i] as C);
+      else report(exists as C);
+    }
+  }
+}
+
+/**
+ * The operator tables (prefix, suffix, wildcard, equals-ignore-case, numeric, cidr, anything-but),
+ * exact numbers and IP addresses, and the literals `true`, `false`, `null`.
+ */
+class OperatorTables<C extends IndexTarget> {
   /** Other entries keyed by the exact string (exact IP strings, anything-but strings, globs without `*`). */
   private exact: Map<string, Item<C> | Item<C>[]> | undefined;
   private ipExact: Map<string, Item<C> | Item<C>[]> | undefined;
@@ -394,7 +448,6 @@ class OperatorIndex<C extends IndexTarget> {
   private ranges: IntervalIndex<number, C> | undefined;
   private cidr4: IntervalIndex<number, C> | undefined;
   private cidr6: IntervalIndex<string, C> | undefined;
-  private existsTrue: C[] | undefined;
   /** anything-but reporting entries (unordered), and the same by target key and matcher key. */
   private negatives: Entry<C>[] | undefined;
   private negativeById: Map<string, Entry<C>> | undefined;
@@ -520,8 +573,7 @@ class OperatorIndex<C extends IndexTarget> {
         return;
       }
       case 'exists':
-        if (m.value) toList((this.existsTrue ??= []), target, (t) => t === target);
-        return;
+        return; // Filed by OperatorIndex.
       case 'anything-but':
         for (const operand of m.values) {
           switch (m.type) {
@@ -594,7 +646,6 @@ class OperatorIndex<C extends IndexTarget> {
         if (byText !== undefined) visitEntries(byText);
       }
     }
-    if (this.existsTrue !== undefined) for (const t of this.existsTrue) report(t);
     const negatives = this.negatives;
     if (negatives !== undefined) {
       for (let i = 0; i < negatives.length; i++) {
