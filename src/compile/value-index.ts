@@ -150,8 +150,12 @@ export class ValueIndex<C extends IndexTarget> {
    */
   private exactKey: string | Map<string, C | C[]> | undefined = undefined;
   private exactTargets: C | C[] | PresenceFilter | undefined = undefined;
-  /** Every other kind of matcher: operators, numbers, IP addresses, literals. */
-  private operators: OperatorIndex<C> | undefined = undefined;
+  /**
+   * Every other kind of matcher: operators, numbers, IP addresses, literals. When the only one is
+   * an `exists:true` (a common lone condition: one field that must be present), its target is
+   * kept here bare instead of in an {@link OperatorIndex}.
+   */
+  private operators: OperatorIndex<C> | C | undefined = undefined;
 
   /**
    * Whether no value can satisfy anything here (`exists:false` targets aside: they are satisfied
@@ -159,7 +163,7 @@ export class ValueIndex<C extends IndexTarget> {
    */
   get isEmpty(): boolean {
     const operators = this.operators;
-    return this.exactKey === undefined && (operators === undefined || operators.count === 0);
+    return this.exactKey === undefined && (operators === undefined || (operators instanceof OperatorIndex && operators.count === 0));
   }
 
   /**
@@ -168,7 +172,21 @@ export class ValueIndex<C extends IndexTarget> {
    * walks read it only for a path the event lacks.
    */
   get absent(): readonly C[] | undefined {
-    return this.operators?.absent;
+    const operators = this.operators;
+    return operators instanceof OperatorIndex ? operators.absent : undefined;
+  }
+
+  /** The operator index, made (from a bare `exists:true` target, if any) on first need. */
+  private operatorIndex(): OperatorIndex<C> {
+    const operators = this.operators;
+    if (operators instanceof OperatorIndex) return operators;
+    const index = new OperatorIndex<C>();
+    if (operators !== undefined) {
+      index.count++;
+      index.file(PRESENT, operators, true);
+    }
+    this.operators = index;
+    return index;
   }
 
   /**
@@ -181,7 +199,11 @@ export class ValueIndex<C extends IndexTarget> {
    */
   add(m: LeafMatcher, target: C): void {
     if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') return this.addExact(m.value, target);
-    const operators = (this.operators ??= new OperatorIndex());
+    if (m.kind === 'exists' && m.value && this.operators === undefined) {
+      this.operators = target;
+      return;
+    }
+    const operators = this.operatorIndex();
     if (m.kind === 'exists' && !m.value) {
       (operators.absent ??= []).push(target);
       return;
@@ -200,6 +222,10 @@ export class ValueIndex<C extends IndexTarget> {
     if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') return this.removeExact(m.value, target);
     const operators = this.operators;
     if (operators === undefined) return;
+    if (!(operators instanceof OperatorIndex)) {
+      if (m.kind === 'exists' && m.value && operators === target) this.operators = undefined;
+      return;
+    }
     if (m.kind === 'exists' && !m.value) {
       const absent = operators.absent;
       if (absent === undefined) return;
@@ -359,7 +385,10 @@ export class ValueIndex<C extends IndexTarget> {
       }
     }
     const operators = this.operators;
-    if (operators !== undefined && operators.count > 0) operators.evaluate(v, epoch);
+    if (operators !== undefined) {
+      if (!(operators instanceof OperatorIndex)) report(operators);
+      else if (operators.count > 0) operators.evaluate(v, epoch);
+    }
     curOut = scratch;
     return curCount;
   }
@@ -662,6 +691,9 @@ class OperatorTables<C extends IndexTarget> {
     else this.cidr6?.query(ip.hex, report);
   }
 }
+
+/** An `exists:true` matcher (what {@link ValueIndex} files a bare `exists:true` target as). */
+const PRESENT: LeafMatcher = Object.freeze({ kind: 'exists', source: '', value: true });
 
 /** Exact-string maps at least this big get a presence filter. */
 const FILTERED_MAP = 64;
