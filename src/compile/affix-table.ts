@@ -17,8 +17,8 @@ import { PresenceFilter } from './presence-filter.js';
 interface Bucket<T> {
   /** The key as written (not reversed). */
   readonly key: string;
-  /** Items filed under `key` (a multiset). */
-  readonly items: T[];
+  /** Items filed under `key` (a multiset): a lone one bare (items are never arrays themselves). */
+  items: T | T[];
   next: Bucket<T> | undefined;
 }
 
@@ -95,9 +95,12 @@ export class AffixTable<T> {
     const head = this.buckets.get(h >> 1);
     let b = head;
     while (b !== undefined && b.key !== key) b = b.next;
-    if (b !== undefined) b.items.push(item);
-    else {
-      this.buckets.set(h >> 1, { key, items: [item], next: head });
+    if (b !== undefined) {
+      const items = b.items;
+      if (Array.isArray(items)) items.push(item);
+      else b.items = [items, item];
+    } else {
+      this.buckets.set(h >> 1, { key, items: item, next: head });
       this.keys++;
       if (this.filter === undefined ? this.keys >= FILTERED_KEYS : this.filter.add(h)) this.refillFilter();
     }
@@ -136,10 +139,18 @@ export class AffixTable<T> {
       b = b.next;
     }
     if (b === undefined) return false;
-    const at = b.items.findIndex(which);
-    if (at < 0) return false;
-    b.items.splice(at, 1);
-    if (b.items.length === 0) {
+    const items = b.items;
+    let emptied = false;
+    if (!Array.isArray(items)) {
+      if (!which(items)) return false;
+      emptied = true;
+    } else {
+      const at = items.findIndex(which);
+      if (at < 0) return false;
+      items.splice(at, 1);
+      if (items.length === 1) b.items = items[0] as T;
+    }
+    if (emptied) {
       this.keys--;
       if (this.filter?.remove() === true) this.refillFilter();
       if (prev !== undefined) prev.next = b.next;
@@ -180,9 +191,9 @@ export class AffixTable<T> {
    * a length is probed only if `s` has one of its keys' end classes there.
    *
    * @param s - The event string.
-   * @param visit - Receives the items array of each matching key (do not modify it).
+   * @param visit - Receives the items of each matching key: one bare, or an array (do not modify it).
    */
-  forEachMatch(s: string, visit: (items: readonly T[]) => void): void {
+  forEachMatch(s: string, visit: (items: T | readonly T[]) => void): void {
     const lengths = this.lengths;
     const count = lengths.length;
     if (count === 0) return;
@@ -210,7 +221,7 @@ export class AffixTable<T> {
   }
 
   /** Visits the keys of length `len` and hash `h` that really are a prefix (suffix) of `s`. */
-  private probe(h: number, len: number, s: string, visit: (items: readonly T[]) => void): void {
+  private probe(h: number, len: number, s: string, visit: (items: T | readonly T[]) => void): void {
     if (this.filter !== undefined && !this.filter.mayHave(h)) return;
     for (let b = this.buckets.get(h >> 1); b !== undefined; b = b.next) {
       const key = b.key;

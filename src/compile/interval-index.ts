@@ -9,8 +9,12 @@
 
 /** One stored interval. */
 export interface Interval<K extends number | string, T> {
-  /** Unique name of this interval within its index (used to remove it). */
-  readonly id: string;
+  /**
+   * What names this interval uniquely within its index (used to remove it), compared as a `Map`
+   * key: a string, or an object (the value index uses the matcher object, so no name string is
+   * kept per interval).
+   */
+  readonly id: unknown;
   /** Lower bound, and whether it belongs to the interval. */
   readonly low: K;
   readonly lowInclusive: boolean;
@@ -41,7 +45,7 @@ const stackHi: number[] = [];
 export class IntervalIndex<K extends number | string, T> {
   private items: Interval<K, T>[] = [];
   /** Position of each interval in `items`, by id. */
-  private readonly slots = new Map<string, number>();
+  private readonly slots = new Map<unknown, number>();
   private tree: K[] = [];
   /** For number keys: the sorted lower bounds, packed (the binary search reads no objects). */
   private lows: Float64Array | undefined = undefined;
@@ -81,7 +85,7 @@ export class IntervalIndex<K extends number | string, T> {
    *
    * @param id - The id it was added with.
    */
-  remove(id: string): void {
+  remove(id: unknown): void {
     const i = this.slots.get(id);
     if (i === undefined) return;
     this.slots.delete(id);

@@ -12,8 +12,6 @@ import { PresenceFilter } from './presence-filter.js';
 export interface PathStep {
   /** The event key, exactly (JSON escapes decoded). */
   readonly key: string;
-  /** {@link hashKey} of `key`. */
-  readonly hash: number;
   /** The node for `from.path + "." + key` (or `key` from the root). */
   readonly target: PathNode;
   /** Number of registered paths that need this step. */
@@ -40,10 +38,10 @@ export class PathNode {
   leafUses = 0;
   /** Number of registered paths that have this node as a prefix (or are it). */
   uses = 0;
-  /** Outgoing steps, unordered; hot: searched linearly while short. */
-  readonly steps: PathStep[] = [];
-  /** Index of `steps` by hash, built once there are many steps. */
-  byHash: Map<number, PathStep[]> | undefined = undefined;
+  /** Outgoing steps, unordered, `undefined` while there are none (most nodes are leaves). */
+  stepList: PathStep[] | undefined = undefined;
+  /** Index of the steps by {@link hashKey}, built once there are many: a lone step bare. */
+  byHash: Map<number, PathStep | PathStep[]> | undefined = undefined;
   /**
    * With `byHash`: a presence filter over the steps' hashes. Most keys of an event lead nowhere; a
    * look at this small bitset answers them without a lookup in the big map.
@@ -65,7 +63,15 @@ export class PathNode {
   constructor(path: string) {
     this.path = path;
   }
+
+  /** Outgoing steps, unordered; hot: searched linearly while short. */
+  get steps(): readonly PathStep[] {
+    return this.stepList ?? NO_STEPS;
+  }
 }
+
+/** The steps of a node without any. */
+const NO_STEPS: readonly PathStep[] = Object.freeze([]);
 
 /** Above this many steps a node also indexes them by hash. */
 const LINEAR_STEPS = 8;
@@ -188,15 +194,16 @@ export class PathTable {
     const hash = hashKey(key);
     const found = findStep(from, key, hash);
     if (found !== undefined) return found;
-    const step: PathStep = { key, hash, target: to, uses: 0, slot: from.steps.length };
-    from.steps.push(step);
+    const steps = (from.stepList ??= []);
+    const step: PathStep = { key, target: to, uses: 0, slot: steps.length };
+    steps.push(step);
     from.lookahead = undefined;
     if (from.byHash !== undefined) {
-      addByHash(from.byHash, step);
-      if (from.filter === undefined || from.filter.add(step.hash)) rebuildFilter(from);
-    } else if (from.steps.length > LINEAR_STEPS) {
+      addByHash(from.byHash, hash, step);
+      if (from.filter === undefined || from.filter.add(hash)) rebuildFilter(from);
+    } else if (steps.length > LINEAR_STEPS) {
       from.byHash = new Map();
-      for (const s of from.steps) addByHash(from.byHash, s);
+      for (const s of steps) addByHash(from.byHash, hashKey(s.key), s);
       rebuildFilter(from);
     }
     return step;
@@ -222,44 +229,50 @@ function prefixNodesOf(path: string, nodes: Map<string, PathNode>, create: boole
   }
 }
 
-/** Refills a node's presence filter from its steps. */
+/** Refills a node's presence filter from its steps' hashes. */
 function rebuildFilter(node: PathNode): void {
+  const steps = node.steps;
   (node.filter ??= new PresenceFilter()).refill(
-    node.steps.map((s) => s.hash),
-    node.steps.length,
+    steps.map((s) => hashKey(s.key)),
+    steps.length,
   );
 }
 
-function addByHash(map: Map<number, PathStep[]>, step: PathStep): void {
-  const list = map.get(step.hash);
-  if (list === undefined) map.set(step.hash, [step]);
-  else list.push(step);
+function addByHash(map: Map<number, PathStep | PathStep[]>, hash: number, step: PathStep): void {
+  const had = map.get(hash);
+  if (had === undefined) map.set(hash, step);
+  else if (Array.isArray(had)) had.push(step);
+  else map.set(hash, [had, step]);
 }
 
 function findStep(from: PathNode, key: string, hash: number): PathStep | undefined {
-  const list = from.byHash !== undefined ? from.byHash.get(hash) : from.steps;
+  const list = from.byHash !== undefined ? from.byHash.get(hash) : from.stepList;
   if (list === undefined) return undefined;
-  for (const s of list) if (s.hash === hash && s.key === key) return s;
+  if (!Array.isArray(list)) return list.key === key ? list : undefined;
+  for (const s of list) if (s.key === key) return s;
   return undefined;
 }
 
 function removeStep(from: PathNode, step: PathStep): void {
-  const steps = from.steps;
+  const steps = from.stepList as PathStep[];
   const last = steps.pop() as PathStep;
   from.lookahead = undefined;
   if (last !== step) {
     steps[step.slot] = last;
     last.slot = step.slot;
   }
+  if (steps.length === 0) from.stepList = undefined;
   if (from.byHash !== undefined) {
-    const list = from.byHash.get(step.hash);
-    if (list !== undefined) {
-      const k = list.indexOf(step);
-      if (k >= 0) list.splice(k, 1);
-      if (list.length === 0) from.byHash.delete(step.hash);
+    const hash = hashKey(step.key);
+    const had = from.byHash.get(hash);
+    if (had === step) from.byHash.delete(hash);
+    else if (Array.isArray(had)) {
+      const k = had.indexOf(step);
+      if (k >= 0) had.splice(k, 1);
+      if (had.length === 1) from.byHash.set(hash, had[0] as PathStep);
     }
     if (from.filter?.remove() === true) rebuildFilter(from);
-    if (from.steps.length <= LINEAR_STEPS) {
+    if (steps.length <= LINEAR_STEPS) {
       from.byHash = undefined;
       from.filter = undefined;
     }
@@ -274,11 +287,7 @@ function removeStep(from: PathNode, step: PathStep): void {
  * @returns The next node, or `undefined` when no used path continues with this key.
  */
 export function stepByKey(from: PathNode, key: string): PathNode | undefined {
-  const hash = hashKey(key);
-  const list = from.byHash !== undefined ? from.byHash.get(hash) : from.steps;
-  if (list === undefined) return undefined;
-  for (const s of list) if (s.hash === hash && s.key === key) return s.target;
-  return undefined;
+  return findStep(from, key, hashKey(key))?.target;
 }
 
 /**
@@ -294,13 +303,14 @@ export function stepByKey(from: PathNode, key: string): PathNode | undefined {
  */
 export function stepByText(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
   const len = end - start;
-  let list: PathStep[] | undefined = from.steps;
+  let list: PathStep | PathStep[] | undefined = from.stepList;
   if (from.byHash !== undefined) {
     const hash = hashSpan(text, start, end);
     if (!(from.filter as PresenceFilter).mayHave(hash)) return undefined;
     list = from.byHash.get(hash);
-    if (list === undefined) return undefined;
   }
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list)) return list.key.length === len && text.startsWith(list.key, start) ? list.target : undefined;
   for (let k = 0; k < list.length; k++) {
     const s = list[k] as PathStep;
     if (s.key.length === len && text.startsWith(s.key, start)) return s.target;

@@ -30,27 +30,20 @@ export interface RuleEntry {
  * root --detail-type--> ["x"] -> n1 --source--> ["a"] -> n3 [r1]
  *                  \--> ["y"] -> n2 --source--> ["a"] -> n4 [r2]
  * ```
+ *
+ * A node is in use iff it has edges or terminals: every sub-rule through it either ends here or
+ * leaves by an edge, so no reference count is kept (see {@link removeSubRule}).
  */
 export class TrieNode {
-  /** Sub-rules passing through or ending here. */
-  uses = 0;
-  /** Outgoing edges, one per path; `undefined` when there are none (saves memory on leaves). */
-  edges: PathEdge[] | undefined = undefined;
   /**
-   * With many edges: edges by the leaf id of their path, so an event visits only its own paths,
-   * plus the edges holding `exists:false` conditions (taken when the path is absent).
+   * Outgoing edges, one per path, `undefined` when there are none: a lone edge bare; up to
+   * {@link INDEXED_EDGES} in an array whose first edge has the smallest path (see
+   * {@link TrieNode.firstPath}); more in an {@link EdgeIndex}. Most nodes have one edge or none,
+   * and a bare edge costs no array.
    */
-  edgeByLeaf: (PathEdge | undefined)[] | undefined = undefined;
-  /** With `edgeByLeaf`: the edges that hold an `exists:false` condition. */
-  absentEdges: PathEdge[] | undefined = undefined;
+  edges: PathEdge | PathEdge[] | EdgeIndex | undefined = undefined;
   /** Rules with a sub-rule ending here (a rule may appear more than once); a lone rule is stored bare. */
   terminals: RuleEntry | RuleEntry[] | undefined = undefined;
-  /**
-   * The smallest path among `edges` (every field still to come below this node has a path at
-   * least as large), `undefined` when there are no edges, `null` while not computed since the
-   * edges last changed. See {@link TrieNode.firstPath}.
-   */
-  private firstPathMemo: string | undefined | null = null;
 
   /**
    * The smallest path of this node's edges: fields below this node are visited in sorted path
@@ -60,19 +53,25 @@ export class TrieNode {
    * @returns The path, or `undefined` when no edge leaves this node.
    */
   firstPath(): string | undefined {
-    let memo = this.firstPathMemo;
-    if (memo === null) {
-      memo = undefined;
-      const edges = this.edges;
-      if (edges !== undefined) for (const e of edges) if (memo === undefined || e.path.path < memo) memo = e.path.path;
-      this.firstPathMemo = memo;
-    }
-    return memo;
+    const edges = this.edges;
+    if (edges === undefined) return undefined;
+    if (edges instanceof PathEdge) return edges.path.path;
+    if (Array.isArray(edges)) return (edges[0] as PathEdge).path.path;
+    return edges.firstPath();
   }
 
   /** The condition leading here: every node but the root is its own condition's object. */
   get parent(): Cond | undefined {
     return this instanceof Cond ? this : undefined;
+  }
+
+  /** The outgoing edges in a fresh array (for tests and cold code; walks use `edgeAt`). */
+  edgeList(): PathEdge[] {
+    const edges = this.edges;
+    if (edges === undefined) return [];
+    if (edges instanceof PathEdge) return [edges];
+    if (Array.isArray(edges)) return edges.slice();
+    return edges.list();
   }
 
   /**
@@ -83,11 +82,15 @@ export class TrieNode {
    * @returns The edge, or `undefined`.
    */
   findEdge(path: string, paths: PathTable): PathEdge | undefined {
-    if (this.edgeByLeaf !== undefined) {
-      const leafId = paths.leafIdOf(path);
-      return leafId < 0 ? undefined : this.edgeByLeaf[leafId];
+    const edges = this.edges;
+    if (edges === undefined) return undefined;
+    if (edges instanceof PathEdge) return edges.path.path === path ? edges : undefined;
+    if (Array.isArray(edges)) {
+      for (const e of edges) if (e.path.path === path) return e;
+      return undefined;
     }
-    return this.edges?.find((e) => e.path.path === path);
+    const leafId = paths.leafIdOf(path);
+    return leafId < 0 ? undefined : edges.byLeaf[leafId];
   }
 
   /**
@@ -96,21 +99,22 @@ export class TrieNode {
    * @param edge - A new edge from this node.
    */
   addEdge(edge: PathEdge): void {
-    this.firstPathMemo = null;
-    let edges = this.edges;
-    // A literal keeps a lone edge's array at capacity 1 (`push` onto `[]` reserves 17 slots).
-    if (edges === undefined) this.edges = edges = [edge];
-    else edges.push(edge);
-    edge.slot = edges.length - 1;
-    if (this.edgeByLeaf !== undefined) this.edgeByLeaf[edge.path.leafId] = edge;
-    else if (edges.length > INDEXED_EDGES) {
-      // An array by leaf id (dense ids: one indexed load per lookup; V8 turns a sparse one into a
-      // dictionary by itself, so memory follows the number of edges either way).
-      const byLeaf: (PathEdge | undefined)[] = [];
-      for (const e of edges) byLeaf[e.path.leafId] = e;
-      this.edgeByLeaf = byLeaf;
-      this.absentEdges = edges.filter((e) => e.absent !== undefined);
-    }
+    const edges = this.edges;
+    if (edges === undefined) this.edges = edge;
+    else if (edges instanceof PathEdge) this.edges = edge.path.path < edges.path.path ? [edge, edges] : [edges, edge];
+    else if (Array.isArray(edges)) {
+      if (edges.length >= INDEXED_EDGES) {
+        this.edges = new EdgeIndex([...edges, edge]);
+        return;
+      }
+      // A copy of exact length: `push` onto a full array reserves about 17 more slots.
+      const grown = [...edges, edge];
+      if (edge.path.path < (edges[0] as PathEdge).path.path) {
+        grown[grown.length - 1] = grown[0] as PathEdge;
+        grown[0] = edge;
+      }
+      this.edges = grown;
+    } else edges.add(edge);
   }
 
   /**
@@ -119,40 +123,46 @@ export class TrieNode {
    * @param edge - An edge from this node.
    */
   removeEdge(edge: PathEdge): void {
-    this.firstPathMemo = null;
-    const edges = this.edges as PathEdge[];
-    const last = edges.pop() as PathEdge;
-    if (last !== edge) {
-      edges[edge.slot] = last;
-      last.slot = edge.slot;
-    }
-    if (edges.length === 0) this.edges = undefined;
-    if (this.edgeByLeaf !== undefined) {
-      // `delete` leaves a hole (or drops a dictionary entry) rather than storing `undefined`.
-      delete this.edgeByLeaf[edge.path.leafId];
-      this.noteAbsent(edge, false);
-      if (edges.length <= INDEXED_EDGES) {
-        this.edgeByLeaf = undefined;
-        this.absentEdges = undefined;
+    const edges = this.edges;
+    if (edges === edge) this.edges = undefined;
+    else if (Array.isArray(edges)) {
+      const i = edges.indexOf(edge);
+      if (i < 0) return;
+      const last = edges.pop() as PathEdge;
+      if (last !== edge) edges[i] = last;
+      if (edges.length === 1) this.edges = edges[0];
+      else if (i === 0) moveSmallestFirst(edges);
+    } else if (edges instanceof EdgeIndex) {
+      edges.remove(edge);
+      if (edges.count <= INDEXED_EDGES) {
+        const list = edges.list();
+        moveSmallestFirst(list);
+        this.edges = list;
       }
     }
   }
 
   /**
-   * Keeps `absentEdges` current when an edge gains its first or loses its last `exists:false`.
+   * Keeps an {@link EdgeIndex}'s `absentEdges` current when an edge gains its first or loses its
+   * last `exists:false`.
    *
    * @param edge - An edge from this node.
    * @param hasAbsent - Whether it now holds an `exists:false` condition.
    */
   noteAbsent(edge: PathEdge, hasAbsent: boolean): void {
-    if (this.edgeByLeaf === undefined) return;
-    const list = (this.absentEdges ??= []);
-    const i = list.indexOf(edge);
-    if (hasAbsent && i < 0) list.push(edge);
-    else if (!hasAbsent && i >= 0) {
-      list[i] = list[list.length - 1] as PathEdge;
-      list.pop();
-    }
+    const edges = this.edges;
+    if (edges instanceof EdgeIndex) edges.noteAbsent(edge, hasAbsent);
+  }
+}
+
+/** Moves the edge with the smallest path to the front of a list. */
+function moveSmallestFirst(edges: PathEdge[]): void {
+  let min = 0;
+  for (let i = 1; i < edges.length; i++) if ((edges[i] as PathEdge).path.path < (edges[min] as PathEdge).path.path) min = i;
+  if (min !== 0) {
+    const first = edges[0] as PathEdge;
+    edges[0] = edges[min] as PathEdge;
+    edges[min] = first;
   }
 }
 
@@ -160,29 +170,96 @@ export class TrieNode {
 const INDEXED_EDGES = 12;
 
 /**
+ * The edges of a node with many of them, by the leaf id of their path, so an event visits only
+ * its own paths, plus the edges holding `exists:false` conditions (taken when the path is absent).
+ */
+export class EdgeIndex {
+  /**
+   * Edges by the leaf id of their path (dense ids: one indexed load per lookup; V8 turns a sparse
+   * array into a dictionary by itself, so memory follows the number of edges either way).
+   */
+  readonly byLeaf: (PathEdge | undefined)[] = [];
+  /** The edges that hold an `exists:false` condition. */
+  absentEdges: PathEdge[] | undefined = undefined;
+  /** Number of edges. */
+  count = 0;
+  /** {@link TrieNode.firstPath}, `null` while not computed since the smallest edge left. */
+  private first: string | undefined | null = null;
+
+  /** @param edges - The first edges. */
+  constructor(edges: readonly PathEdge[]) {
+    for (const e of edges) this.add(e);
+  }
+
+  /** Adds an edge. */
+  add(edge: PathEdge): void {
+    this.byLeaf[edge.path.leafId] = edge;
+    this.count++;
+    if (edge.absent !== undefined) this.noteAbsent(edge, true);
+    const first = this.first;
+    if (first !== null && (first === undefined || edge.path.path < first)) this.first = edge.path.path;
+  }
+
+  /** Removes an edge. */
+  remove(edge: PathEdge): void {
+    // `delete` leaves a hole (or drops a dictionary entry) rather than storing `undefined`.
+    delete this.byLeaf[edge.path.leafId];
+    this.count--;
+    this.noteAbsent(edge, false);
+    if (this.first === edge.path.path) this.first = null;
+  }
+
+  /** The edges in a fresh array. */
+  list(): PathEdge[] {
+    const out: PathEdge[] = [];
+    this.byLeaf.forEach((e) => {
+      if (e !== undefined) out.push(e);
+    });
+    return out;
+  }
+
+  /** The smallest path among the edges (recomputed after the smallest edge left). */
+  firstPath(): string | undefined {
+    let first = this.first;
+    if (first === null) {
+      first = undefined;
+      for (const e of this.list()) if (first === undefined || e.path.path < first) first = e.path.path;
+      this.first = first;
+    }
+    return first;
+  }
+
+  /** See {@link TrieNode.noteAbsent}. */
+  noteAbsent(edge: PathEdge, hasAbsent: boolean): void {
+    const list = (this.absentEdges ??= []);
+    const i = list.indexOf(edge);
+    if (hasAbsent && i < 0) list.push(edge);
+    else if (!hasAbsent && i >= 0) {
+      list[i] = list[list.length - 1] as PathEdge;
+      list.pop();
+    }
+    if (list.length === 0) this.absentEdges = undefined;
+  }
+}
+
+/**
  * The conditions on one path leaving one node. The edge is itself the {@link ValueIndex} of its
- * conditions' matchers (one object fewer per edge).
+ * conditions' matchers (one object fewer per edge). Plain exact conditions are found through that
+ * index (they are filed under their string); the others are kept here. The conditions that include
+ * `exists:false` are the index's {@link ValueIndex.absent} targets.
  */
 export class PathEdge extends ValueIndex<Cond> {
   /** The node the edge leaves. */
   readonly from: TrieNode;
   /** The path's node in the path table (gives the event's leaf id). */
   readonly path: PathNode;
-  /** Position in `from.edges` (for O(1) removal). */
-  slot = 0;
-  /** The array walk's stamp of the event whose occurrence table `walkTable` indexes. */
-  walkStamp = 0;
-  walkTable = 0;
-  /** The conditions (searched linearly while few); a lone one is stored bare. */
-  private condList: Cond | Cond[] | undefined = undefined;
-  /** Number of conditions. */
-  condCount = 0;
-  /** Once there are many conditions: the plain exact ones by their string. */
-  byValue: Map<string, Cond> | undefined = undefined;
-  /** Once there are many conditions: the others by {@link condKey}. */
-  byKey: Map<string, Cond> | undefined = undefined;
-  /** Conditions that include `exists:false` (satisfied when no consistent occurrence exists). */
-  absent: Cond[] | undefined = undefined;
+  /** The array walk's position of this edge's occurrence table, if it built one (checked against the table). */
+  walkTable = -1;
+  /**
+   * The conditions other than plain exact ones: one bare, up to {@link LINEAR_CONDS} in an
+   * array (searched linearly), more in a map by the hash of their key.
+   */
+  private others: Cond | Cond[] | Map<number, Cond | Cond[]> | undefined = undefined;
 
   /**
    * @param from - The node the edge leaves.
@@ -194,6 +271,12 @@ export class PathEdge extends ValueIndex<Cond> {
     this.path = path;
   }
 
+  /** Whether no condition is left on this edge. */
+  get hasNoConds(): boolean {
+    // Without other conditions, only plain exact ones can have filed anything.
+    return this.others === undefined && this.isEmpty;
+  }
+
   /**
    * The condition with a key.
    *
@@ -202,48 +285,60 @@ export class PathEdge extends ValueIndex<Cond> {
    * @returns The condition, or `undefined`.
    */
   find(key: string, plain: boolean): Cond | undefined {
-    if (this.byKey !== undefined) return plain ? this.byValue?.get(key) : this.byKey.get(key);
-    for (const c of this.conds) if (c.key === key && c.isPlain() === plain) return c;
+    if (plain) return this.findExact(key, isPlainCond);
+    const others = this.others;
+    if (others === undefined) return undefined;
+    if (others instanceof Cond) return others.key === key ? others : undefined;
+    const list = others instanceof Map ? others.get(hashKey(key)) : others;
+    if (list === undefined) return undefined;
+    if (!Array.isArray(list)) return list.key === key ? list : undefined;
+    for (const c of list) if (c.key === key) return c;
     return undefined;
   }
 
-  /** The conditions (a fresh array when there is one). */
+  /** The conditions, in no particular order (a fresh array; for tests and cold code). */
   get conds(): readonly Cond[] {
-    const list = this.condList;
-    return list === undefined ? NO_CONDS : Array.isArray(list) ? list : [list];
-  }
-
-  private indexByKey(cond: Cond): void {
-    if (cond.isPlain()) (this.byValue ??= new Map()).set(cond.key, cond);
-    else (this.byKey as Map<string, Cond>).set(cond.key, cond);
+    const out: Cond[] = [];
+    this.forEachExact((_, c) => {
+      if (c.isPlain()) out.push(c);
+    });
+    const others = this.others;
+    if (others instanceof Map) for (const v of others.values()) out.push(...(Array.isArray(v) ? v : [v]));
+    else if (Array.isArray(others)) out.push(...others);
+    else if (others !== undefined) out.push(others);
+    return out;
   }
 
   /**
    * Adds a new condition and files its matchers.
    *
    * @param cond - A condition of this edge not added yet.
+   * @param key - Its {@link condKey} (not needed for a plain exact condition).
    */
-  addCond(cond: Cond): void {
-    const list = this.condList;
-    if (list === undefined) this.condList = cond;
-    else if (Array.isArray(list)) list.push(cond);
-    else this.condList = [list, cond];
-    this.condCount++;
-    if (this.byKey !== undefined) this.indexByKey(cond);
-    else if (this.condCount > LINEAR_CONDS) {
-      this.byKey = new Map();
-      for (const c of this.conds) this.indexByKey(c);
-    }
+  addCond(cond: Cond, key?: string): void {
     const matchers = cond.matchers;
-    if (matchers === undefined) this.addExact(cond.key, cond);
-    else if (Array.isArray(matchers)) for (const m of matchers as readonly LeafMatcher[]) this.add(m, cond);
+    if (typeof matchers === 'string') {
+      this.addExact(matchers, cond);
+      return;
+    }
+    this.addOther(cond, key ?? cond.key);
+    const hadAbsent = this.absent !== undefined;
+    if (Array.isArray(matchers)) for (const m of matchers as readonly LeafMatcher[]) this.add(m, cond);
     else this.add(matchers as LeafMatcher, cond);
-    if (cond.absent) {
-      if (this.absent === undefined) {
-        this.absent = [];
-        this.from.noteAbsent(this, true);
-      }
-      this.absent.push(cond);
+    if (!hadAbsent && this.absent !== undefined) this.from.noteAbsent(this, true);
+  }
+
+  private addOther(cond: Cond, key: string): void {
+    const others = this.others;
+    if (others === undefined) this.others = cond;
+    else if (others instanceof Cond) this.others = [others, cond];
+    else if (others instanceof Map) addHashed(others, hashKey(key), cond);
+    else if (others.length < LINEAR_CONDS) others.push(cond);
+    else {
+      const map = new Map<number, Cond | Cond[]>();
+      for (const c of others) addHashed(map, hashKey(c.key), c);
+      addHashed(map, hashKey(key), cond);
+      this.others = map;
     }
   }
 
@@ -253,64 +348,88 @@ export class PathEdge extends ValueIndex<Cond> {
    * @param cond - A condition of this edge.
    */
   removeCond(cond: Cond): void {
-    const list = this.condList;
-    if (list === cond) this.condList = undefined;
-    else if (Array.isArray(list)) {
-      const i = list.indexOf(cond);
-      if (i >= 0) {
-        // Order of conditions is irrelevant: move the last one into the hole.
-        const last = list.pop() as Cond;
-        if (last !== cond) list[i] = last;
-      }
-      if (list.length === 1) this.condList = list[0];
-    }
-    this.condCount = this.condList === undefined ? 0 : Array.isArray(this.condList) ? this.condList.length : 1;
-    if (this.byKey !== undefined) {
-      if (cond.isPlain()) this.byValue?.delete(cond.key);
-      else this.byKey.delete(cond.key);
-      if (this.condCount <= LINEAR_CONDS) {
-        this.byKey = undefined;
-        this.byValue = undefined;
-      }
-    }
     const matchers = cond.matchers;
-    if (matchers === undefined) this.removeExact(cond.key, cond);
-    else if (Array.isArray(matchers)) for (const m of matchers as readonly LeafMatcher[]) this.remove(m, cond);
+    if (typeof matchers === 'string') {
+      this.removeExact(matchers, cond);
+      return;
+    }
+    this.removeOther(cond);
+    const hadAbsent = this.absent !== undefined;
+    if (Array.isArray(matchers)) for (const m of matchers as readonly LeafMatcher[]) this.remove(m, cond);
     else this.remove(matchers as LeafMatcher, cond);
-    if (cond.absent && this.absent !== undefined) {
-      this.absent.splice(this.absent.indexOf(cond), 1);
-      if (this.absent.length === 0) {
-        this.absent = undefined;
-        this.from.noteAbsent(this, false);
+    if (hadAbsent && this.absent === undefined) this.from.noteAbsent(this, false);
+  }
+
+  private removeOther(cond: Cond): void {
+    const others = this.others;
+    if (others === cond) this.others = undefined;
+    else if (others instanceof Map) {
+      const h = hashKey(cond.key);
+      const had = others.get(h);
+      if (had === cond) others.delete(h);
+      else if (Array.isArray(had)) {
+        const i = had.indexOf(cond);
+        if (i >= 0) had.splice(i, 1);
+        if (had.length === 1) others.set(h, had[0] as Cond);
       }
+      if (others.size <= LINEAR_CONDS / 2) {
+        const list: Cond[] = [];
+        for (const v of others.values()) list.push(...(Array.isArray(v) ? v : [v]));
+        this.others = list.length === 1 ? list[0] : list;
+      }
+    } else if (Array.isArray(others)) {
+      const i = others.indexOf(cond);
+      if (i < 0) return;
+      // Order of conditions is irrelevant: move the last one into the hole.
+      const last = others.pop() as Cond;
+      if (last !== cond) others[i] = last;
+      if (others.length === 1) this.others = others[0];
     }
   }
 }
 
-/** Above this many conditions an edge also indexes them by key. */
+/** Above this many conditions other than plain exact ones an edge finds them by hash. */
 const LINEAR_CONDS = 16;
 
-/** The empty condition list. */
-const NO_CONDS: readonly Cond[] = Object.freeze([]);
+function isPlainCond(c: Cond): boolean {
+  return c.isPlain();
+}
+
+function addHashed(map: Map<number, Cond | Cond[]>, h: number, cond: Cond): void {
+  const had = map.get(h);
+  if (had === undefined) map.set(h, cond);
+  else if (Array.isArray(had)) had.push(cond);
+  else map.set(h, [had, cond]);
+}
+
+/** A 32-bit hash of a condition key (a small integer: map keys need no boxing). */
+function hashKey(key: string): number {
+  let h = key.length;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** `exists:false` as a condition keeps it (shared: conditions hold no copy). */
+const ABSENT: LeafMatcher = Object.freeze({ kind: 'exists', source: '', value: false });
+/** `exists:true` as a condition keeps it. */
+const PRESENT: LeafMatcher = Object.freeze({ kind: 'exists', source: '', value: true });
 
 /**
  * One field condition (a leaf array) on an edge, and the node it leads to: the condition object is
  * that node (saves an object and two links per condition). The commonest kind, a
- * lone plain exact string (`["x"]` not an IP address, or `[{"exactly":"x"}]`), is stored without
- * key string or matcher objects: `key` is the string itself and `matchers` is `undefined`.
+ * lone plain exact string (`["x"]` not an IP address, or `[{"exactly":"x"}]`), is stored as that
+ * string, without matcher objects. Its key is not stored but derived from the matchers (only
+ * insertion and removal need it).
  */
 export class Cond extends TrieNode {
-  /** The {@link condKey}, or for a plain exact condition its string. */
-  readonly key: string;
+  /**
+   * What the condition asks: for a plain exact condition its string; otherwise its distinct
+   * matchers in key order, one bare or several in an array, `exists:false` included as a shared
+   * object. Stored without their `source` text.
+   */
+  readonly matchers: string | LeafMatcher | readonly LeafMatcher[];
   /** The edge holding this condition. */
   readonly edge: PathEdge;
-  /**
-   * The distinct value matchers (everything but `exists:false`): one bare, several in an array,
-   * `undefined` for a plain exact condition. Stored without their `source` text.
-   */
-  readonly matchers: LeafMatcher | readonly LeafMatcher[] | undefined;
-  /** Whether the leaf array contains `exists:false`. */
-  readonly absent: boolean;
   /** Stamp of the value evaluation that last reported this condition. */
   hitStamp = 0;
   /**
@@ -322,17 +441,29 @@ export class Cond extends TrieNode {
   stepTop = 0;
 
   /**
-   * @param key - The condition's canonical key (the string of a plain exact condition).
+   * @param matchers - The string of a plain exact condition, or the distinct matchers (see `matchers`).
    * @param edge - Its edge.
-   * @param matchers - Distinct value matchers, `undefined` for a plain exact condition.
-   * @param absent - Whether `exists:false` is among the matchers.
    */
-  constructor(key: string, edge: PathEdge, matchers: LeafMatcher | readonly LeafMatcher[] | undefined, absent: boolean) {
+  constructor(matchers: string | LeafMatcher | readonly LeafMatcher[], edge: PathEdge) {
     super();
-    this.key = key;
-    this.edge = edge;
     this.matchers = matchers;
-    this.absent = absent;
+    this.edge = edge;
+  }
+
+  /** The {@link condKey}, or for a plain exact condition its string (derived: not on hot paths). */
+  get key(): string {
+    const m = this.matchers;
+    if (typeof m === 'string') return m;
+    if (!Array.isArray(m)) return m === ABSENT ? keyOf([], true) : matcherKey(m as LeafMatcher);
+    const keys: string[] = [];
+    for (const x of m as readonly LeafMatcher[]) if (x !== ABSENT) keys.push(matcherKey(x));
+    return keyOf(keys, this.absent);
+  }
+
+  /** Whether the leaf array contains `exists:false`. */
+  get absent(): boolean {
+    const m = this.matchers;
+    return m === ABSENT || (Array.isArray(m) && (m as readonly LeafMatcher[]).includes(ABSENT));
   }
 
   /** The node this condition leads to: the condition itself. */
@@ -342,7 +473,7 @@ export class Cond extends TrieNode {
 
   /** Whether this is a plain exact condition (see the class comment). */
   isPlain(): boolean {
-    return this.matchers === undefined;
+    return typeof this.matchers === 'string';
   }
 }
 
@@ -354,13 +485,45 @@ function isPlainExact(m: LeafMatcher): m is LeafMatcher & { readonly value: stri
 /**
  * A flat copy of a string that shares no memory with others. Strings sliced from a pattern's text
  * keep that whole text alive, and concatenations are chains of parts; V8 builds both only for
- * strings of 13 or more code units.
+ * strings of 13 or more code units. The copies of short strings go through {@link recentCopies},
+ * so the many rules that repeat a value (a `source`, a `detail-type`) share one copy.
  */
 function own(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+  const n = s.length;
+  if (n < 13) return s;
+  if (n > RECENT_MAX_LENGTH) return copy(s);
+  let h = n;
+  for (let i = 0; i < n; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  const slot = h & (RECENT_SLOTS - 1);
+  const seen = recentCopies[slot];
+  if (seen === s) return seen;
+  const fresh = copy(s);
+  recentCopies[slot] = fresh;
+  return fresh;
 }
 
-/** A matcher as a condition keeps it: without `source`, strings not sharing the pattern's text. */
+function copy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
+/**
+ * The last flat copies {@link own} made, by hash (a direct-mapped cache: a new string replaces the
+ * one in its slot). Bounded: at most {@link RECENT_SLOTS} strings of up to
+ * {@link RECENT_MAX_LENGTH} code units stay alive after their rules are gone.
+ */
+const RECENT_SLOTS = 256;
+const RECENT_MAX_LENGTH = 64;
+const recentCopies: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
+
+/** The literals as conditions keep them (shared). */
+const TRUE: LeafMatcher = Object.freeze({ kind: 'literal', source: '', value: true });
+const FALSE: LeafMatcher = Object.freeze({ kind: 'literal', source: '', value: false });
+const NULL: LeafMatcher = Object.freeze({ kind: 'literal', source: '', value: null });
+
+/**
+ * A matcher as a condition keeps it: without `source`, strings not sharing the pattern's text,
+ * `exists` and the literals as shared objects.
+ */
 function slim(m: LeafMatcher): LeafMatcher {
   switch (m.kind) {
     case 'exact':
@@ -372,9 +535,26 @@ function slim(m: LeafMatcher): LeafMatcher {
     case 'prefix':
     case 'suffix':
       return { kind: m.kind, source: '', value: own(m.value), ignoreCase: m.ignoreCase };
-    default:
-      return m;
+    case 'exists':
+      return m.value ? PRESENT : ABSENT;
+    case 'literal':
+      return m.value === true ? TRUE : m.value === false ? FALSE : NULL;
+    case 'numeric':
+      return { kind: m.kind, source: '', lower: m.lower, lowerInclusive: m.lowerInclusive, upper: m.upper, upperInclusive: m.upperInclusive };
+    case 'number':
+      return { kind: m.kind, source: '', number: m.number };
+    case 'cidr':
+      return { kind: m.kind, source: '', range: m.range };
+    case 'anything-but':
+      return { ...m, source: '' };
   }
+}
+
+/** {@link condKey} from the distinct matcher keys in order and whether `exists:false` is among them. */
+function keyOf(keys: readonly string[], absent: boolean): string {
+  // One matcher: its key alone (keys start with a letter, so never collide with `!`/`"` forms).
+  if (!absent && keys.length === 1) return keys[0] as string;
+  return `${absent ? '!' : ''}${keys.map((k) => JSON.stringify(k)).join(',')}`;
 }
 
 /**
@@ -392,9 +572,7 @@ export function condKey(field: FieldCondition): { key: string; matchers: LeafMat
   }
   const keys = [...byKey.keys()].sort();
   const matchers = keys.map((k) => byKey.get(k) as LeafMatcher);
-  // One matcher: its key alone (keys start with a letter, so never collide with `!`/`"` forms).
-  if (!absent && keys.length === 1) return { key: keys[0] as string, matchers, absent };
-  return { key: `${absent ? '!' : ''}${keys.map((k) => JSON.stringify(k)).join(',')}`, matchers, absent };
+  return { key: keyOf(keys, absent), matchers, absent };
 }
 
 /**
@@ -408,7 +586,6 @@ export function condKey(field: FieldCondition): { key: string; matchers: LeafMat
  */
 export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule, rule: RuleEntry): TrieNode {
   let node = root;
-  node.uses++;
   for (const field of subRule.fields) {
     let edge = node.findEdge(field.path, paths);
     if (edge === undefined) {
@@ -420,7 +597,7 @@ export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule
     if (only !== undefined && isPlainExact(only)) {
       cond = edge.find(only.value, true);
       if (cond === undefined) {
-        cond = new Cond(own(only.value), edge, undefined, false);
+        cond = new Cond(own(only.value), edge);
         edge.addCond(cond);
       }
     } else {
@@ -429,13 +606,16 @@ export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule
       const plain = !absent && matchers.length === 1 && first !== undefined && isPlainExact(first);
       cond = edge.find(plain ? first.value : key, plain);
       if (cond === undefined) {
-        const slimmed = matchers.length === 1 && first !== undefined ? slim(first) : matchers.map(slim);
-        cond = plain ? new Cond(own(first.value), edge, undefined, false) : new Cond(own(key), edge, slimmed, absent);
-        edge.addCond(cond);
+        if (plain) cond = new Cond(own(first.value), edge);
+        else {
+          const kept = matchers.map(slim);
+          if (absent) kept.push(ABSENT);
+          cond = new Cond(kept.length === 1 ? (kept[0] as LeafMatcher) : kept, edge);
+        }
+        edge.addCond(cond, key);
       }
     }
-    node = cond.child;
-    node.uses++;
+    node = cond;
   }
   const t = node.terminals;
   if (t === undefined) node.terminals = rule;
@@ -446,7 +626,8 @@ export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule
 
 /**
  * Removes one sub-rule of a rule, given the node where it ended; drops everything no other
- * sub-rule uses.
+ * sub-rule uses. A node is used iff it has terminals or edges, so the climb stops at the first
+ * node still used (its ancestors are then used too).
  *
  * @param terminal - The node {@link insertSubRule} returned.
  * @param paths - The path table (paths of dropped edges are released).
@@ -461,18 +642,15 @@ export function removeSubRule(terminal: TrieNode, paths: PathTable, rule: RuleEn
     if (terminals.length === 1) terminal.terminals = terminals[0];
   }
   let node = terminal;
-  for (;;) {
-    node.uses--;
+  while (node.terminals === undefined && node.edges === undefined) {
     const cond = node.parent;
     if (cond === undefined) return;
-    if (node.uses === 0) {
-      const edge = cond.edge;
-      edge.removeCond(cond);
-      if (edge.condCount === 0) {
-        edge.from.removeEdge(edge);
-        paths.release(edge.path.path);
-      }
+    const edge = cond.edge;
+    edge.removeCond(cond);
+    if (edge.hasNoConds) {
+      edge.from.removeEdge(edge);
+      paths.release(edge.path.path);
     }
-    node = cond.edge.from;
+    node = edge.from;
   }
 }

@@ -32,12 +32,14 @@ export interface IndexTarget {
 }
 
 /**
- * One filed operand. Positive entries report their target when reached; negative (anything-but)
- * entries are stamped as excluded, and every unstamped negative entry is reported at the end. An
- * anything-but with several operands has one reporting entry (`owner` unset) plus, where an operand
- * needs its own entry (globs), entries whose `owner` is the reporting one.
+ * One filed operand that needs more than its target. Positive entries report their target when
+ * reached; negative (anything-but) entries are stamped as excluded, and every unstamped negative
+ * entry is reported at the end. An anything-but with several operands has one reporting entry
+ * (`owner` unset) plus, where an operand needs its own entry (globs), entries whose `owner` is the
+ * reporting one. A positive operand without a glob to check is filed as its bare target instead
+ * (see {@link Item}).
  */
-interface Entry<C extends IndexTarget> {
+class Entry<C extends IndexTarget> {
   readonly target: C;
   readonly matcher: LeafMatcher;
   readonly negative: boolean;
@@ -46,10 +48,26 @@ interface Entry<C extends IndexTarget> {
   /** For an anything-but glob operand: the entry its match excludes. */
   readonly owner: Entry<C> | undefined;
   /** Evaluation epoch in which this (negative) entry was excluded. */
-  excluded: number;
+  excluded = 0;
   /** Position in the list of reporting anything-but entries. */
-  slot: number;
+  slot = 0;
+
+  constructor(target: C, matcher: LeafMatcher, negative: boolean, wildcard: CompiledWildcard | undefined, owner: Entry<C> | undefined) {
+    this.target = target;
+    this.matcher = matcher;
+    this.negative = negative;
+    this.wildcard = wildcard;
+    this.owner = owner;
+  }
 }
+
+/**
+ * What the operator tables file: an {@link Entry}, or for a plain positive operand (the common
+ * case: a prefix, an equals-ignore-case string) the target itself, which saves an object per
+ * operand. Removing a bare target removes one filing of it: two matchers of one target filed
+ * under one key as bare targets are interchangeable.
+ */
+type Item<C extends IndexTarget> = Entry<C> | C;
 
 // Evaluation state shared by the visitors below (hot path: set once per value, no closures).
 let curEpoch = 0;
@@ -59,21 +77,24 @@ let curCount = 0;
 /** Placeholder for `curOut` between evaluations, so no caller's buffer stays referenced. */
 const scratch: (IndexTarget | undefined)[] = [];
 
-function visitEntry(e: Entry<IndexTarget>): void {
+function visitEntry(x: Item<IndexTarget>): void {
+  if (!(x instanceof Entry)) {
+    report(x);
+    return;
+  }
+  const e = x as Entry<IndexTarget>;
   if (e.wildcard !== undefined && !matchesWildcard(e.wildcard, curString)) return;
   if (e.negative) {
     (e.owner ?? e).excluded = curEpoch;
     return;
   }
-  const t = e.target;
-  if (t.hitStamp !== curEpoch) {
-    t.hitStamp = curEpoch;
-    curOut[curCount++] = t;
-  }
+  report(e.target);
 }
 
-function visitEntries(list: readonly Entry<IndexTarget>[]): void {
-  for (let i = 0; i < list.length; i++) visitEntry(list[i] as Entry<IndexTarget>);
+/** Visits one filed item or a list of them. */
+function visitEntries(items: Item<IndexTarget> | readonly Item<IndexTarget>[]): void {
+  if (!Array.isArray(items)) return visitEntry(items as Item<IndexTarget>);
+  for (let i = 0; i < items.length; i++) visitEntry(items[i] as Item<IndexTarget>);
 }
 
 function report(t: IndexTarget): void {
@@ -87,18 +108,24 @@ function isNumber(v: LeafValue): v is JsonNumber {
   return typeof v === 'object' && v !== null;
 }
 
-function addTo<K, V>(map: Map<K, V[]>, key: K, v: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [v]);
-  else list.push(v);
+/** Files `v` under `key`: bare while alone (a value is never an array itself). */
+function addTo<K, V>(map: Map<K, V | V[]>, key: K, v: V): void {
+  const had = map.get(key);
+  if (had === undefined) map.set(key, v);
+  else if (Array.isArray(had)) had.push(v);
+  else map.set(key, [had, v]);
 }
 
-function removeFrom<K, V>(map: Map<K, V[]>, key: K, pred: (v: V) => boolean): void {
-  const list = map.get(key);
-  if (list === undefined) return;
-  const i = list.findIndex(pred);
-  if (i >= 0) list.splice(i, 1);
-  if (list.length === 0) map.delete(key);
+function removeFrom<K, V>(map: Map<K, V | V[]>, key: K, pred: (v: V) => boolean): void {
+  const had = map.get(key);
+  if (had === undefined) return;
+  if (!Array.isArray(had)) {
+    if (pred(had)) map.delete(key);
+    return;
+  }
+  const i = had.findIndex(pred);
+  if (i >= 0) had.splice(i, 1);
+  if (had.length === 1) map.set(key, had[0] as V);
 }
 
 function removeFromList<V>(list: V[] | undefined, pred: (v: V) => boolean): void {
@@ -115,29 +142,72 @@ function removeFromList<V>(list: V[] | undefined, pred: (v: V) => boolean): void
  * that hold one exact string stay small.
  */
 export class ValueIndex<C extends IndexTarget> {
-  /** A lone plain exact string (`"x"`, `exactly`) and its target(s), while there is only one. */
-  private oneValue: string | undefined = undefined;
-  private oneTargets: C | C[] | undefined = undefined;
-  /** Plain exact strings once there are several: the target itself, or several targets. */
-  private exactTargets: Map<string, C | C[]> | undefined = undefined;
-  /** Presence filter over the keys of a big `exactTargets` (see {@link stringHash}). */
-  private exactFilter: PresenceFilter | undefined = undefined;
-  /** Every other kind of matcher: operators, numbers, IP addresses, literals. */
-  private operators: OperatorIndex<C> | undefined = undefined;
-  /** Number of (matcher, target) pairs filed. */
-  size = 0;
+  /**
+   * Plain exact strings. One string is kept bare, with its target(s) in `exactTargets`; from the
+   * second distinct string on, a map from each string to its target(s), and `exactTargets` then
+   * holds the map's presence filter (see {@link stringHash}) once it is big. Sharing the two fields
+   * between both states keeps the many indexes that hold one string small.
+   */
+  private exactKey: string | Map<string, C | C[]> | undefined = undefined;
+  private exactTargets: C | C[] | PresenceFilter | undefined = undefined;
+  /**
+   * Every other kind of matcher: operators, numbers, IP addresses, literals. When the only one is
+   * an `exists:true` (a common lone condition: one field that must be present), its target is
+   * kept here bare instead of in an {@link OperatorIndex}.
+   */
+  private operators: OperatorIndex<C> | C | undefined = undefined;
 
   /**
-   * Files one leaf matcher of a condition. `exists:false` is not a value matcher: it files nothing
-   * (but is counted), so callers keep it out (the rule trie holds it on the edge instead).
+   * Whether no value can satisfy anything here (`exists:false` targets aside: they are satisfied
+   * by the path's absence, not by a value).
+   */
+  get isEmpty(): boolean {
+    const operators = this.operators;
+    return this.exactKey === undefined && (operators === undefined || (operators instanceof OperatorIndex && operators.count === 0));
+  }
+
+  /**
+   * The targets of `exists:false` matchers, satisfied when the path has no (consistent) occurrence;
+   * `undefined` when there are none. Kept with the operators: most indexes have none, and the
+   * walks read it only for a path the event lacks.
+   */
+  get absent(): readonly C[] | undefined {
+    const operators = this.operators;
+    return operators instanceof OperatorIndex ? operators.absent : undefined;
+  }
+
+  /** The operator index, made (from a bare `exists:true` target, if any) on first need. */
+  private operatorIndex(): OperatorIndex<C> {
+    const operators = this.operators;
+    if (operators instanceof OperatorIndex) return operators;
+    const index = new OperatorIndex<C>();
+    if (operators !== undefined) {
+      index.count++;
+      index.file(PRESENT, operators, true);
+    }
+    this.operators = index;
+    return index;
+  }
+
+  /**
+   * Files one leaf matcher of a condition (`exists:false` among the {@link absent} targets). A
+   * matcher object is filed for one target only (ranges and blocks are named by it); the rule
+   * trie keeps its own copy per condition.
    *
    * @param m - The matcher.
    * @param target - The condition it belongs to.
    */
   add(m: LeafMatcher, target: C): void {
     if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') return this.addExact(m.value, target);
-    this.size++;
-    const operators = (this.operators ??= new OperatorIndex());
+    if (m.kind === 'exists' && m.value && this.operators === undefined) {
+      this.operators = target;
+      return;
+    }
+    const operators = this.operatorIndex();
+    if (m.kind === 'exists' && !m.value) {
+      (operators.absent ??= []).push(target);
+      return;
+    }
     operators.count++;
     operators.file(m, target, true);
   }
@@ -152,9 +222,55 @@ export class ValueIndex<C extends IndexTarget> {
     if ((m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly') return this.removeExact(m.value, target);
     const operators = this.operators;
     if (operators === undefined) return;
-    this.size--;
-    operators.file(m, target, false);
-    if (--operators.count === 0) this.operators = undefined;
+    if (!(operators instanceof OperatorIndex)) {
+      if (m.kind === 'exists' && m.value && operators === target) this.operators = undefined;
+      return;
+    }
+    if (m.kind === 'exists' && !m.value) {
+      const absent = operators.absent;
+      if (absent === undefined) return;
+      const i = absent.indexOf(target);
+      if (i < 0) return;
+      absent[i] = absent[absent.length - 1] as C;
+      absent.pop();
+      if (absent.length === 0) operators.absent = undefined;
+    } else {
+      operators.file(m, target, false);
+      operators.count--;
+    }
+    if (operators.count === 0 && operators.absent === undefined) this.operators = undefined;
+  }
+
+  /**
+   * The first target filed under a plain exact string that passes a test.
+   *
+   * @param value - The string.
+   * @param test - Picks the target.
+   * @returns The target, or `undefined`.
+   */
+  findExact(value: string, test: (target: C) => boolean): C | undefined {
+    const key = this.exactKey;
+    const targets = typeof key === 'string' ? (key === value ? (this.exactTargets as C | C[]) : undefined) : key?.get(value);
+    if (targets === undefined) return undefined;
+    if (!Array.isArray(targets)) return test(targets) ? targets : undefined;
+    for (const t of targets) if (test(t)) return t;
+    return undefined;
+  }
+
+  /**
+   * Calls `visit` with every target filed under a plain exact string (once per filing).
+   *
+   * @param visit - Receives the string and a target.
+   */
+  forEachExact(visit: (value: string, target: C) => void): void {
+    const key = this.exactKey;
+    if (key === undefined) return;
+    const each = (targets: C | C[], value: string): void => {
+      if (Array.isArray(targets)) for (const t of targets) visit(value, t);
+      else visit(value, targets);
+    };
+    if (typeof key === 'string') each(this.exactTargets as C | C[], key);
+    else for (const [value, targets] of key) each(targets, value);
   }
 
   /**
@@ -164,33 +280,32 @@ export class ValueIndex<C extends IndexTarget> {
    * @param target - The condition it belongs to.
    */
   addExact(value: string, target: C): void {
-    this.size++;
-    const map = this.exactTargets;
-    if (map === undefined) {
-      const one = this.oneTargets;
-      if (one === undefined) {
-        this.oneValue = value;
-        this.oneTargets = target;
-        return;
-      }
-      if (this.oneValue === value) {
-        if (Array.isArray(one)) one.push(target);
-        else this.oneTargets = [one, target];
-        return;
-      }
-      this.exactTargets = new Map<string, C | C[]>([[this.oneValue as string, one]]);
-      this.oneValue = undefined;
-      this.oneTargets = undefined;
-      return this.addExact2(this.exactTargets, value, target);
+    const key = this.exactKey;
+    if (key === undefined) {
+      this.exactKey = value;
+      this.exactTargets = target;
+      return;
     }
-    this.addExact2(map, value, target);
+    if (typeof key === 'string') {
+      const one = this.exactTargets as C | C[];
+      if (key === value) {
+        if (Array.isArray(one)) one.push(target);
+        else this.exactTargets = [one, target];
+        return;
+      }
+      const map = new Map<string, C | C[]>([[key, one]]);
+      this.exactKey = map;
+      this.exactTargets = undefined;
+      return this.addToMap(map, value, target);
+    }
+    this.addToMap(key, value, target);
   }
 
-  private addExact2(map: Map<string, C | C[]>, value: string, target: C): void {
+  private addToMap(map: Map<string, C | C[]>, value: string, target: C): void {
     const had = map.get(value);
     if (had === undefined) {
       map.set(value, target);
-      const filter = this.exactFilter;
+      const filter = this.exactTargets as PresenceFilter | undefined;
       if (filter === undefined ? map.size >= FILTERED_MAP : filter.add(stringHash(value))) this.refillExactFilter(map);
     } else if (Array.isArray(had)) had.push(target);
     else map.set(value, [had, target]);
@@ -199,7 +314,9 @@ export class ValueIndex<C extends IndexTarget> {
   private refillExactFilter(map: Map<string, C | C[]>): void {
     const hashes: number[] = [];
     for (const k of map.keys()) hashes.push(stringHash(k));
-    (this.exactFilter ??= new PresenceFilter()).refill(hashes, hashes.length);
+    const filter = (this.exactTargets as PresenceFilter | undefined) ?? new PresenceFilter();
+    filter.refill(hashes, hashes.length);
+    this.exactTargets = filter;
   }
 
   /**
@@ -209,35 +326,34 @@ export class ValueIndex<C extends IndexTarget> {
    * @param target - The condition it belongs to.
    */
   removeExact(value: string, target: C): void {
-    const map = this.exactTargets;
-    if (map === undefined) {
-      const one = this.oneTargets;
-      if (one === undefined || this.oneValue !== value) return;
-      this.size--;
+    const key = this.exactKey;
+    if (key === undefined) return;
+    if (typeof key === 'string') {
+      const one = this.exactTargets as C | C[];
+      if (key !== value) return;
       if (one === target) {
-        this.oneValue = undefined;
-        this.oneTargets = undefined;
+        this.exactKey = undefined;
+        this.exactTargets = undefined;
       } else if (Array.isArray(one)) {
         const i = one.indexOf(target);
         if (i >= 0) one.splice(i, 1);
-        if (one.length === 1) this.oneTargets = one[0] as C;
+        if (one.length === 1) this.exactTargets = one[0] as C;
       }
       return;
     }
-    const had = map.get(value);
+    const had = key.get(value);
     if (had === undefined) return;
-    this.size--;
     if (had === target) {
-      map.delete(value);
-      if (this.exactFilter?.remove() === true) this.refillExactFilter(map);
+      key.delete(value);
+      if ((this.exactTargets as PresenceFilter | undefined)?.remove() === true) this.refillExactFilter(key);
     } else if (Array.isArray(had)) {
       const i = had.indexOf(target);
       if (i >= 0) had.splice(i, 1);
-      if (had.length === 1) map.set(value, had[0] as C);
+      if (had.length === 1) key.set(value, had[0] as C);
     }
-    if (map.size === 0) {
+    if (key.size === 0) {
+      this.exactKey = undefined;
       this.exactTargets = undefined;
-      this.exactFilter = undefined;
     }
   }
 
@@ -255,53 +371,112 @@ export class ValueIndex<C extends IndexTarget> {
     curEpoch = epoch;
     curOut = out;
     curCount = 0;
-    if (typeof v === 'string') {
+    const key = this.exactKey;
+    if (key !== undefined && typeof v === 'string') {
       let targets: C | C[] | undefined;
-      const map = this.exactTargets;
-      if (map === undefined) targets = this.oneValue === v ? this.oneTargets : undefined;
+      if (typeof key === 'string') targets = key === v ? (this.exactTargets as C | C[]) : undefined;
       else {
-        const filter = this.exactFilter;
-        if (filter === undefined || filter.mayHave(stringHash(v))) targets = map.get(v);
+        const filter = this.exactTargets as PresenceFilter | undefined;
+        if (filter === undefined || filter.mayHave(stringHash(v))) targets = key.get(v);
       }
       if (targets !== undefined) {
         if (Array.isArray(targets)) for (let i = 0; i < targets.length; i++) report(targets[i] as C);
         else report(targets as C);
       }
     }
-    if (this.operators !== undefined) this.operators.evaluate(v, epoch);
+    const operators = this.operators;
+    if (operators !== undefined) {
+      if (!(operators instanceof OperatorIndex)) report(operators);
+      else if (operators.count > 0) operators.evaluate(v, epoch);
+    }
     curOut = scratch;
     return curCount;
   }
 }
 
 /**
- * The index of every matcher but plain exact strings (see {@link ValueIndex}): the operators
- * (prefix, suffix, wildcard, equals-ignore-case, numeric, cidr, exists, anything-but), exact numbers
- * and IP addresses, and the literals `true`, `false`, `null`.
+ * The index of every matcher but plain exact strings (see {@link ValueIndex}). `exists` alone (a
+ * common lone matcher: one field that must be present, or absent) needs no tables; every other
+ * operator lives in {@link OperatorTables}, created on first use.
  */
 class OperatorIndex<C extends IndexTarget> {
-  /** Number of (matcher, target) pairs filed here. */
+  /** Number of (matcher, target) pairs filed here, {@link absent} aside. */
   count = 0;
+  /** Targets of `exists:false` (see {@link ValueIndex.absent}); unordered. */
+  absent: C[] | undefined = undefined;
+  /** Targets of `exists:true`, satisfied by any value: one bare, several in an array. */
+  private existsTrue: C | C[] | undefined = undefined;
+  /** Every other operator, and how many pairs it holds. */
+  private tables: OperatorTables<C> | undefined = undefined;
+  private tableCount = 0;
+
+  /**
+   * Adds (`adding`) or removes the entries of one matcher (not `exists:false`, not a plain exact
+   * string); `count` is the caller's.
+   *
+   * @param m - The matcher.
+   * @param target - Its condition.
+   * @param adding - Whether to add or to remove.
+   */
+  file(m: LeafMatcher, target: C, adding: boolean): void {
+    if (m.kind === 'exists') {
+      const had = this.existsTrue;
+      if (adding) {
+        if (had === undefined) this.existsTrue = target;
+        else if (Array.isArray(had)) had.push(target);
+        else this.existsTrue = [had, target];
+      } else if (had === target) this.existsTrue = undefined;
+      else if (Array.isArray(had)) {
+        const i = had.indexOf(target);
+        if (i >= 0) had.splice(i, 1);
+        if (had.length === 1) this.existsTrue = had[0] as C;
+      }
+      return;
+    }
+    if (adding) {
+      (this.tables ??= new OperatorTables()).file(m, target, true);
+      this.tableCount++;
+    } else if (this.tables !== undefined) {
+      this.tables.file(m, target, false);
+      if (--this.tableCount === 0) this.tables = undefined;
+    }
+  }
+
+  /** The part of {@link ValueIndex.evaluate} for these matchers (evaluation state already set). Hot. */
+  evaluate(v: LeafValue, epoch: number): void {
+    if (this.tables !== undefined) this.tables.evaluate(v, epoch);
+    const exists = this.existsTrue;
+    if (exists !== undefined) {
+      if (Array.isArray(exists)) for (let i = 0; i < exists.length; i++) report(exists[i] as C);
+      else report(exists as C);
+    }
+  }
+}
+
+/**
+ * The operator tables (prefix, suffix, wildcard, equals-ignore-case, numeric, cidr, anything-but),
+ * exact numbers and IP addresses, and the literals `true`, `false`, `null`.
+ */
+class OperatorTables<C extends IndexTarget> {
   /** Other entries keyed by the exact string (exact IP strings, anything-but strings, globs without `*`). */
-  private exact: Map<string, Entry<C>[]> | undefined;
-  private ipExact: Map<string, Entry<C>[]> | undefined;
-  private numByValue: Map<number, Entry<C>[]> | undefined;
-  private numByText: Map<string, Entry<C>[]> | undefined;
+  private exact: Map<string, Item<C> | Item<C>[]> | undefined;
+  private ipExact: Map<string, Item<C> | Item<C>[]> | undefined;
+  private numByValue: Map<number, Item<C> | Item<C>[]> | undefined;
+  private numByText: Map<string, Item<C> | Item<C>[]> | undefined;
   private literalTrue: C[] | undefined;
   private literalFalse: C[] | undefined;
   private literalNull: C[] | undefined;
-  private prefixes: AffixTable<Entry<C>> | undefined;
-  private suffixes: AffixTable<Entry<C>> | undefined;
+  private prefixes: AffixTable<Item<C>> | undefined;
+  private suffixes: AffixTable<Item<C>> | undefined;
   /** All-ASCII `equals-ignore-case` operands by their lower case (see {@link isAscii}). */
-  private asciiFolded: Map<string, Entry<C>[]> | undefined;
-  private ignoreCase: IgnoreCaseTrie<Entry<C>> | undefined;
-  private ignoreCaseSuffixes: IgnoreCaseTrie<Entry<C>> | undefined;
+  private asciiFolded: Map<string, Item<C> | Item<C>[]> | undefined;
+  private ignoreCase: IgnoreCaseTrie<Item<C>> | undefined;
+  private ignoreCaseSuffixes: IgnoreCaseTrie<Item<C>> | undefined;
   private wildcards: Entry<C>[] | undefined;
   /** Numeric ranges, IPv4 blocks as numbers, IPv6 blocks as fixed-width hex; items are targets. */
   private ranges: IntervalIndex<number, C> | undefined;
   private cidr4: IntervalIndex<number, C> | undefined;
   private cidr6: IntervalIndex<string, C> | undefined;
-  private existsTrue: C[] | undefined;
   /** anything-but reporting entries (unordered), and the same by target key and matcher key. */
   private negatives: Entry<C>[] | undefined;
   private negativeById: Map<string, Entry<C>> | undefined;
@@ -314,16 +489,9 @@ class OperatorIndex<C extends IndexTarget> {
    * @param adding - Whether to add or to remove.
    */
   file(m: LeafMatcher, target: C, adding: boolean): void {
-    const same = (e: Entry<C>): boolean => e.target === target && e.matcher === m && e.owner === undefined;
-    const entry = (negative: boolean, wildcard?: CompiledWildcard, owner?: Entry<C>): Entry<C> => ({
-      target,
-      matcher: m,
-      negative,
-      wildcard,
-      owner,
-      excluded: 0,
-      slot: 0,
-    });
+    const same = (e: Item<C>): boolean => e === target;
+    const entry = (negative: boolean, wildcard?: CompiledWildcard, owner?: Entry<C>): Entry<C> =>
+      new Entry(target, m, negative, wildcard, owner);
     // The anything-but reporting entry, created first so that its operands can point at it.
     let neg: Entry<C> | undefined;
     if (m.kind === 'anything-but') {
@@ -346,17 +514,20 @@ class OperatorIndex<C extends IndexTarget> {
         }
       }
     }
-    const isNeg = (e: Entry<C>): boolean => e === neg || (e.owner !== undefined && e.owner === neg);
-    const pick = neg === undefined ? same : isNeg;
-    const file = (negative: boolean, wildcard?: CompiledWildcard): Entry<C> =>
-      negative ? (wildcard === undefined ? (neg as Entry<C>) : entry(true, wildcard, neg)) : entry(false, wildcard);
-    const toMap = <K>(map: Map<K, Entry<C>[]>, key: K, negative: boolean): void => {
+    const isNeg = (e: Item<C>): boolean => e === neg || (e instanceof Entry && e.owner !== undefined && e.owner === neg);
+    const isGlob = (e: Item<C>): boolean => e instanceof Entry && e.target === target && e.matcher === m && e.owner === undefined;
+    const file = (negative: boolean, wildcard?: CompiledWildcard): Item<C> =>
+      negative ? (wildcard === undefined ? (neg as Entry<C>) : entry(true, wildcard, neg)) : wildcard === undefined ? target : entry(false, wildcard);
+    /** Picks what `file` filed for this matcher (a bare target, or its entry when it has a glob). */
+    const pickFor = (wildcard?: CompiledWildcard): ((e: Item<C>) => boolean) => (neg !== undefined ? isNeg : wildcard !== undefined ? isGlob : same);
+    const pick = pickFor();
+    const toMap = <K>(map: Map<K, Item<C> | Item<C>[]>, key: K, negative: boolean): void => {
       if (adding) addTo(map, key, file(negative));
       else removeFrom(map, key, pick);
     };
-    const toAffixes = (table: AffixTable<Entry<C>>, key: string, negative: boolean, wildcard?: CompiledWildcard): void => {
+    const toAffixes = (table: AffixTable<Item<C>>, key: string, negative: boolean, wildcard?: CompiledWildcard): void => {
       if (adding) table.add(key, file(negative, wildcard));
-      else table.remove(key, pick);
+      else table.remove(key, pickFor(wildcard));
     };
     const toIgnoreCase = (reversed: boolean, p: string, whole: boolean, negative: boolean): void => {
       const trie = reversed
@@ -367,15 +538,15 @@ class OperatorIndex<C extends IndexTarget> {
       else trie.remove(alts, whole, pick);
     };
     const toWildcard = (w: string, negative: boolean): void => {
-      const c = compileWildcard(w);
+      const c = flatWildcard(compileWildcard(w), w);
       const segs = c.segments;
       if (segs.length === 1) return toMap((this.exact ??= new Map()), segs[0] as string, negative);
       const first = segs[0] as string;
       const last = segs[segs.length - 1] as string;
       if (first !== '') return toAffixes((this.prefixes ??= new AffixTable(false)), first, negative, c);
       if (last !== '') return toAffixes((this.suffixes ??= new AffixTable(true)), last, negative, c);
-      if (adding) (this.wildcards ??= []).push(file(negative, c));
-      else removeFromList(this.wildcards, pick);
+      if (adding) (this.wildcards ??= []).push(file(negative, c) as Entry<C>);
+      else removeFromList(this.wildcards, pickFor(c));
     };
     const toList = <T>(list: T[], item: T, pred: (t: T) => boolean): void => {
       if (adding) list.push(item);
@@ -407,7 +578,8 @@ class OperatorIndex<C extends IndexTarget> {
         return toWildcard(m.value, false);
       case 'numeric': {
         const ranges = (this.ranges ??= new IntervalIndex<number, C>(-Infinity));
-        const id = `${target.key}\u0001${matcherKey(m)}`;
+        // The matcher object names the interval: it is filed for this one target (see `add`).
+        const id = m;
         if (adding) {
           ranges.add({ id, low: m.lower, lowInclusive: m.lowerInclusive, high: m.upper, highInclusive: m.upperInclusive, item: target });
         } else ranges.remove(id);
@@ -415,7 +587,7 @@ class OperatorIndex<C extends IndexTarget> {
       }
       case 'cidr': {
         // IPv4 blocks as numbers (8 hex digits fit a double exactly), IPv6 as fixed-width hex.
-        const id = `${target.key}\u0001${matcherKey(m)}`;
+        const id = m;
         if (m.range.family === 4) {
           const blocks = (this.cidr4 ??= new IntervalIndex<number, C>(-Infinity));
           const low = parseInt(m.range.low, 16);
@@ -430,8 +602,7 @@ class OperatorIndex<C extends IndexTarget> {
         return;
       }
       case 'exists':
-        if (m.value) toList((this.existsTrue ??= []), target, (t) => t === target);
-        return;
+        return; // Filed by OperatorIndex.
       case 'anything-but':
         for (const operand of m.values) {
           switch (m.type) {
@@ -506,7 +677,6 @@ class OperatorIndex<C extends IndexTarget> {
         if (byText !== undefined) visitEntries(byText);
       }
     }
-    if (this.existsTrue !== undefined) for (const t of this.existsTrue) report(t);
     const negatives = this.negatives;
     if (negatives !== undefined) {
       for (let i = 0; i < negatives.length; i++) {
@@ -523,6 +693,25 @@ class OperatorIndex<C extends IndexTarget> {
     else this.cidr6?.query(ip.hex, report);
   }
 }
+
+/**
+ * A compiled glob as an entry keeps it: its segments are built a character at a time, as chains
+ * of concatenations that outweigh the text; flat copies replace them (see {@link flat}).
+ *
+ * @param c - The compiled glob.
+ * @param source - The glob as the condition keeps it (its `source` is shared, not copied).
+ */
+function flatWildcard(c: CompiledWildcard, source: string): CompiledWildcard {
+  return { source, segments: c.segments.map(flat) };
+}
+
+/** A flat copy of a string of 13 or more code units (V8 makes shorter concatenations flat already). */
+function flat(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** An `exists:true` matcher (what {@link ValueIndex} files a bare `exists:true` target as). */
+const PRESENT: LeafMatcher = Object.freeze({ kind: 'exists', source: '', value: true });
 
 /** Exact-string maps at least this big get a presence filter. */
 const FILTERED_MAP = 64;

@@ -57,6 +57,8 @@ interface EdgeOutcome {
  * events.
  */
 interface EdgeTable {
+  /** The edge whose occurrences this table holds in the current walk (`undefined` between walks). */
+  edge: PathEdge | undefined;
   from: number;
   n: number;
   /** Outcomes by the relevant bindings' key (created on first need). */
@@ -163,6 +165,7 @@ export class ArrayWalk {
         const table = this.tables[t] as EdgeTable;
         table.outcomes?.clear();
         table.firstAt = undefined;
+        table.edge = undefined;
       }
       this.tableCount = 0;
       this.arenaUsed = 0;
@@ -329,7 +332,9 @@ export class ArrayWalk {
 
   /** The edge's occurrence table for this event, built on first use. */
   private table(edge: PathEdge): EdgeTable {
-    if (edge.walkStamp === this.walkStamp) return this.tables[edge.walkTable] as EdgeTable;
+    // The edge keeps only the position of its table: the table says whether it is this walk's.
+    const built = edge.walkTable < this.tableCount ? this.tables[edge.walkTable] : undefined;
+    if (built !== undefined && built.edge === edge) return built;
     const f = this.fields;
     const contexts = f.contexts;
     let n = 0;
@@ -360,7 +365,7 @@ export class ArrayWalk {
     if (!sorted) sortByContext(ctx, starts, from, from + n);
     const hits = this.hits;
     const arena = this.condArena;
-    const evaluates = edge.size > 0;
+    const evaluates = !edge.isEmpty;
     let used = this.condUsed;
     for (let j = from; j < from + n; j++) {
       const o = starts[j] as number;
@@ -377,14 +382,14 @@ export class ArrayWalk {
     this.arenaUsed = from + n + 1;
     let table = this.tables[this.tableCount];
     if (table === undefined) {
-      table = { from, n, outcomes: undefined, firstAt: undefined, searches: 0 };
+      table = { edge, from, n, outcomes: undefined, firstAt: undefined, searches: 0 };
       this.tables.push(table);
     } else {
+      table.edge = edge;
       table.from = from;
       table.n = n;
       table.searches = 0;
     }
-    edge.walkStamp = this.walkStamp;
     edge.walkTable = this.tableCount++;
     return table;
   }

@@ -114,7 +114,7 @@ export class BindingSearch {
           // With nothing bound (as at the root), every occurrence agrees and binds something new.
           if (context >= 0 && undoLength > 0 && !this.isConsistent(context)) continue;
           consistent = true;
-          if (edge.size === 0) break;
+          if (edge.isEmpty) break;
           // A step that binds nothing new is the same for every such occurrence: take it once.
           const key = context >= 0 && (undoLength === 0 || this.bindsNew(context)) ? context : -1;
           const count = edge.evaluate(values[o] as LeafValue, ++this.stamps.stamp, hits);

@@ -1,11 +1,12 @@
 /**
  * The two steps every walk (plain, binding search, array walk) takes at a trie node: report the
- * rules that end there, and take the node's edges. A node with few edges offers all of them; a
- * node with many offers the edges of the paths the event has, then the `exists:false` edges of
+ * rules that end there, and take the node's edges. A node with few edges offers all of them (a
+ * lone one is stored bare); a node with many offers the edges of the paths the event has, then the `exists:false` edges of
  * paths it lacks.
  */
 
-import type { PathEdge, RuleEntry, TrieNode } from '../compile/rule-trie.js';
+import { PathEdge } from '../compile/rule-trie.js';
+import type { RuleEntry, TrieNode } from '../compile/rule-trie.js';
 import type { EventFields } from '../event/scanner-fields.js';
 
 /**
@@ -17,13 +18,12 @@ import type { EventFields } from '../event/scanner-fields.js';
  * @returns The edge; `undefined` for a position to skip; `null` past the last.
  */
 export function edgeAt(node: TrieNode, fields: EventFields, k: number): PathEdge | undefined | null {
-  const byLeaf = node.edgeByLeaf;
-  if (byLeaf === undefined) {
-    const edges = node.edges;
-    return edges === undefined || k >= edges.length ? null : edges[k];
-  }
-  if (k < fields.touchedCount) return byLeaf[fields.touched[k] as number];
-  const absentEdges = node.absentEdges;
+  const edges = node.edges;
+  if (edges === undefined) return null;
+  if (edges instanceof PathEdge) return k === 0 ? edges : null;
+  if (Array.isArray(edges)) return k < edges.length ? edges[k] : null;
+  if (k < fields.touchedCount) return edges.byLeaf[fields.touched[k] as number];
+  const absentEdges = edges.absentEdges;
   const a = k - fields.touchedCount;
   if (absentEdges === undefined || a >= absentEdges.length) return null;
   const edge = absentEdges[a];

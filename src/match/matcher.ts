@@ -201,7 +201,7 @@ export class Matcher {
           if (absent !== undefined) for (let a = 0; a < absent.length; a++) sp = this.enter(absent[a] as Cond, sp, visit);
           continue;
         }
-        if (edge.size === 0) continue;
+        if (edge.isEmpty) continue;
         for (let o = first; o >= 0; o = next[o] as number) {
           const count = edge.evaluate(values[o] as LeafValue, ++arrayWalk.stamp, hits);
           for (let h = 0; h < count; h++) {

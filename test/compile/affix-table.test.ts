@@ -9,7 +9,7 @@ import { AffixTable } from '../../src/compile/affix-table.js';
 
 function matches(trie: AffixTable<string>, s: string): string[] {
   const out: string[] = [];
-  trie.forEachMatch(s, (items) => out.push(...items));
+  trie.forEachMatch(s, (items) => out.push(...(Array.isArray(items) ? items : [items])));
   return out.sort();
 }
 
@@ -78,7 +78,7 @@ describe('AffixTable', () => {
         }
         for (const s of probes) {
           const got: number[] = [];
-          trie.forEachMatch(s, (items) => got.push(...items));
+          trie.forEachMatch(s, (items) => got.push(...(Array.isArray(items) ? items : [items])));
           const expected = keys.map((k, i) => [k, i] as const).filter(([k, i]) => !removed.has(i) && (reversed ? s.endsWith(k) : s.startsWith(k))).map(([, i]) => i);
           expect(got.sort((a, b) => a - b)).toEqual(expected);
         }

@@ -24,10 +24,11 @@ describe('insertSubRule', () => {
     const rb = rule('b');
     const endA = insertSubRule(root, paths, a!, ra);
     insertSubRule(root, paths, b!, rb);
-    expect(root.edges?.length).toBe(1);
-    expect(root.uses).toBe(2);
+    expect(root.edgeList().length).toBe(1);
+    expect(root.edgeList()[0]?.conds.length).toBe(1);
     expect(endA.terminals).toBe(ra);
-    expect(endA.edges?.length).toBe(1);
+    expect(endA.edgeList().length).toBe(1);
+    expect(endA.edgeList()[0]?.conds[0]?.terminals).toBe(rb);
   });
 
   test('should give the same key to the same leaf array in any order, with duplicates', () => {
@@ -53,9 +54,9 @@ describe('removeSubRule', () => {
     insertSubRule(root, paths, parsePattern({ a: ['1'], b: ['2'] }).subRules[0]!, keep);
     const end = insertSubRule(root, paths, parsePattern({ a: ['1'], c: [{ exists: false }] }).subRules[0]!, drop);
     removeSubRule(end, paths, drop);
-    const a = root.edges?.[0];
+    const a = root.edgeList()[0];
     expect(a?.conds.length).toBe(1);
-    expect(a?.conds[0]?.child.edges?.map((e) => e.path.path)).toEqual(['b']);
+    expect(a?.conds[0]?.child.edgeList().map((e) => e.path.path)).toEqual(['b']);
     expect(paths.leafIdOf('c')).toBe(-1);
   });
 });

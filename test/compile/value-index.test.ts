@@ -124,7 +124,7 @@ describe('ValueIndex.evaluate', () => {
     for (const m of ms) index.add(m, t);
     expect(evaluate(index, 'xy')).toEqual(['t']);
     for (const m of ms) index.remove(m, t);
-    expect(index.size).toBe(0);
+    expect(index.isEmpty).toBe(true);
     for (const v of ['xy', 'ß', '10.0.0.1', numberFromText('5'), null, 'q'] as LeafValue[]) expect(evaluate(index, v)).toEqual([]);
   });
 });

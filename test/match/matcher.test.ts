@@ -86,7 +86,24 @@ describe('Matcher.deleteRule', () => {
     for (let i = 0; i < operators.length; i++) m.deleteRule(`r${i}`);
     const root = Reflect.get(m, 'root') as TrieNode;
     expect(root.edges).toBeUndefined();
-    expect(root.uses).toBe(0);
+    expect(root.terminals).toBeUndefined();
+    expect(Reflect.get(Reflect.get(m, 'paths') as object, 'nodes')).toEqual(new Map());
+  });
+  test('should keep matching while many edges and operator conditions come and go', () => {
+    // 40 paths leave the root (an indexed node), 40 prefixes share one edge (found by hash), and
+    // some paths carry exists:false; every other rule is deleted, then all of them.
+    const m = new Matcher();
+    const rules = (i: number): object => ({ [`p${i}`]: [{ prefix: `v${i}` }], k: [{ prefix: `w${i}-` }], ...(i % 3 === 0 ? { [`q${i}`]: [{ exists: false }] } : {}) });
+    for (let i = 0; i < 40; i++) m.addRule(`r${i}`, rules(i));
+    const event = (i: number): object => ({ [`p${i}`]: `v${i}x`, k: `w${i}-z` });
+    for (let i = 0; i < 40; i++) expect(sorted(m.match(event(i)))).toEqual([`r${i}`]);
+    for (let i = 0; i < 40; i += 2) m.deleteRule(`r${i}`);
+    for (let i = 0; i < 40; i++) expect(sorted(m.match(event(i)))).toEqual(i % 2 === 0 ? [] : [`r${i}`]);
+    expect(m.match({ ...event(3), q3: 1 })).toEqual([]);
+    expect(m.match({ k: ['w5-', 'w7-'], p5: ['v5'], p7: [{ x: 1 }] })).toEqual(['r5']);
+    for (let i = 1; i < 40; i += 2) m.deleteRule(`r${i}`);
+    const root = Reflect.get(m, 'root') as TrieNode;
+    expect(root.edges).toBeUndefined();
     expect(Reflect.get(Reflect.get(m, 'paths') as object, 'nodes')).toEqual(new Map());
   });
 });
