@@ -40,13 +40,8 @@ export class PathNode {
   uses = 0;
   /** Outgoing steps, unordered, `undefined` while there are none (most nodes are leaves). */
   stepList: PathStep[] | undefined = undefined;
-  /** Index of the steps by {@link hashKey}, built once there are many: a lone step bare. */
-  byHash: Map<number, PathStep | PathStep[]> | undefined = undefined;
-  /**
-   * With `byHash`: a presence filter over the steps' hashes. Most keys of an event lead nowhere; a
-   * look at this small bitset answers them without a lookup in the big map.
-   */
-  filter: PresenceFilter | undefined = undefined;
+  /** The index of the steps, built once there are many (see {@link StepIndex}). */
+  index: StepIndex | undefined = undefined;
   /**
    * The keys the scanner's trusted look-ahead searches for (the step keys no other step key is a
    * prefix of), `null` when there are too many, `undefined` until computed; reset when steps change.
@@ -72,6 +67,35 @@ export class PathNode {
 
 /** The steps of a node without any. */
 const NO_STEPS: readonly PathStep[] = Object.freeze([]);
+
+/**
+ * The steps of a node with many, indexed for the scanner. Most keys an event has lead nowhere, and
+ * most steps of a big node are dotted spellings (`detail.attributes.a7` from the root, next to
+ * `detail`) that plain keys can never spell. So the steps without a dot, usually few, are kept
+ * apart and searched first, and the hash lookup is only tried for a key whose length some dotted
+ * step has; every step is also in the hash map, behind a presence filter.
+ */
+class StepIndex {
+  /** Every step by {@link hashKey}: a lone step bare. */
+  readonly byHash = new Map<number, PathStep | PathStep[]>();
+  /** A presence filter over the steps' hashes: most misses are answered without the map. */
+  readonly filter = new PresenceFilter();
+  /** The steps whose key has no dot, while at most {@link LINEAR_STEPS}; `null` once more. */
+  plain: PathStep[] | null = [];
+  /** Number of steps whose key has a dot. */
+  dotted = 0;
+  /**
+   * The lengths of dotted step keys, one bit per length (bit 31 for 31 and more). Bits are set as
+   * dotted steps come and cleared only when the last one goes: a stale bit costs a lookup, never
+   * a missed step.
+   */
+  dottedLengths = 0;
+}
+
+/** The bit of {@link StepIndex.dottedLengths} for a key length. */
+function lengthBit(length: number): number {
+  return 1 << (length < 31 ? length : 31);
+}
 
 /** Above this many steps a node also indexes them by hash. */
 const LINEAR_STEPS = 8;
@@ -198,13 +222,15 @@ export class PathTable {
     const step: PathStep = { key, target: to, uses: 0, slot: steps.length };
     steps.push(step);
     from.lookahead = undefined;
-    if (from.byHash !== undefined) {
-      addByHash(from.byHash, hash, step);
-      if (from.filter === undefined || from.filter.add(hash)) rebuildFilter(from);
+    const index = from.index;
+    if (index !== undefined) {
+      indexStep(index, step, hash);
+      if (index.filter.add(hash)) rebuildFilter(from, index);
     } else if (steps.length > LINEAR_STEPS) {
-      from.byHash = new Map();
-      for (const s of steps) addByHash(from.byHash, hashKey(s.key), s);
-      rebuildFilter(from);
+      const built = new StepIndex();
+      for (const s of steps) indexStep(built, s, hashKey(s.key));
+      from.index = built;
+      rebuildFilter(from, built);
     }
     return step;
   }
@@ -230,23 +256,52 @@ function prefixNodesOf(path: string, nodes: Map<string, PathNode>, create: boole
 }
 
 /** Refills a node's presence filter from its steps' hashes. */
-function rebuildFilter(node: PathNode): void {
+function rebuildFilter(node: PathNode, index: StepIndex): void {
   const steps = node.steps;
-  (node.filter ??= new PresenceFilter()).refill(
+  index.filter.refill(
     steps.map((s) => hashKey(s.key)),
     steps.length,
   );
 }
 
-function addByHash(map: Map<number, PathStep | PathStep[]>, hash: number, step: PathStep): void {
+/** Files a step in a node's index (its hash map, and its plain list or dotted lengths). */
+function indexStep(index: StepIndex, step: PathStep, hash: number): void {
+  const map = index.byHash;
   const had = map.get(hash);
   if (had === undefined) map.set(hash, step);
   else if (Array.isArray(had)) had.push(step);
   else map.set(hash, [had, step]);
+  if (step.key.includes('.')) {
+    index.dotted++;
+    index.dottedLengths |= lengthBit(step.key.length);
+  } else if (index.plain !== null) {
+    // Past the linear limit the plain steps are only found by hash (the list is not rebuilt).
+    if (index.plain.length < LINEAR_STEPS) index.plain.push(step);
+    else index.plain = null;
+  }
+}
+
+/** Takes a step out of a node's index. */
+function unindexStep(index: StepIndex, step: PathStep): void {
+  const map = index.byHash;
+  const hash = hashKey(step.key);
+  const had = map.get(hash);
+  if (had === step) map.delete(hash);
+  else if (Array.isArray(had)) {
+    const k = had.indexOf(step);
+    if (k >= 0) had.splice(k, 1);
+    if (had.length === 1) map.set(hash, had[0] as PathStep);
+  }
+  if (step.key.includes('.')) {
+    if (--index.dotted === 0) index.dottedLengths = 0;
+  } else if (index.plain !== null) {
+    const k = index.plain.indexOf(step);
+    if (k >= 0) index.plain.splice(k, 1);
+  }
 }
 
 function findStep(from: PathNode, key: string, hash: number): PathStep | undefined {
-  const list = from.byHash !== undefined ? from.byHash.get(hash) : from.stepList;
+  const list = from.index !== undefined ? from.index.byHash.get(hash) : from.stepList;
   if (list === undefined) return undefined;
   if (!Array.isArray(list)) return list.key === key ? list : undefined;
   for (const s of list) if (s.key === key) return s;
@@ -262,20 +317,14 @@ function removeStep(from: PathNode, step: PathStep): void {
     last.slot = step.slot;
   }
   if (steps.length === 0) from.stepList = undefined;
-  if (from.byHash !== undefined) {
-    const hash = hashKey(step.key);
-    const had = from.byHash.get(hash);
-    if (had === step) from.byHash.delete(hash);
-    else if (Array.isArray(had)) {
-      const k = had.indexOf(step);
-      if (k >= 0) had.splice(k, 1);
-      if (had.length === 1) from.byHash.set(hash, had[0] as PathStep);
-    }
-    if (from.filter?.remove() === true) rebuildFilter(from);
+  const index = from.index;
+  if (index !== undefined) {
     if (steps.length <= LINEAR_STEPS) {
-      from.byHash = undefined;
-      from.filter = undefined;
+      from.index = undefined;
+      return;
     }
+    unindexStep(index, step);
+    if (index.filter.remove()) rebuildFilter(from, index);
   }
 }
 
@@ -304,10 +353,20 @@ export function stepByKey(from: PathNode, key: string): PathNode | undefined {
 export function stepByText(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
   const len = end - start;
   let list: PathStep | PathStep[] | undefined = from.stepList;
-  if (from.byHash !== undefined) {
+  const index = from.index;
+  if (index !== undefined) {
+    const plain = index.plain;
+    if (plain !== null) {
+      // The plain steps first; a key none of them spells can only be a dotted step of its length.
+      for (let k = 0; k < plain.length; k++) {
+        const s = plain[k] as PathStep;
+        if (s.key.length === len && text.startsWith(s.key, start)) return s.target;
+      }
+      if ((index.dottedLengths & lengthBit(len)) === 0) return undefined;
+    }
     const hash = hashSpan(text, start, end);
-    if (!(from.filter as PresenceFilter).mayHave(hash)) return undefined;
-    list = from.byHash.get(hash);
+    if (!index.filter.mayHave(hash)) return undefined;
+    list = index.byHash.get(hash);
   }
   if (list === undefined) return undefined;
   if (!Array.isArray(list)) return list.key.length === len && text.startsWith(list.key, start) ? list.target : undefined;

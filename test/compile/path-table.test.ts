@@ -65,4 +65,53 @@ describe('PathTable', () => {
       expect(stepByKey(table.root, key)?.path).toBe(live ? key : undefined);
     }
   });
+
+  test('should find plain and dotted spellings alike on nodes with many dotted steps', () => {
+    // A big node keeps its few plain steps apart and looks up dotted ones by hash, only for keys
+    // of a length some dotted step has: every spelling must still be found, and nothing else.
+    const table = new PathTable();
+    const paths = ['source', 'detail.id', 'detail.ab', ...Array.from({ length: 40 }, (_, i) => `detail.attributes.a${i}`)];
+    for (const p of paths) table.acquire(p);
+    const spellings = (p: string): string[][] => {
+      const parts = p.split('.');
+      const out: string[][] = [];
+      for (let mask = 0; mask < 1 << (parts.length - 1); mask++) {
+        const keys: string[] = [];
+        let cur = parts[0] as string;
+        for (let i = 1; i < parts.length; i++) {
+          if (mask & (1 << (i - 1))) cur += `.${parts[i] as string}`;
+          else {
+            keys.push(cur);
+            cur = parts[i] as string;
+          }
+        }
+        keys.push(cur);
+        out.push(keys);
+      }
+      return out;
+    };
+    const byText = (keys: readonly string[]): PathNode | undefined => {
+      let node: PathNode | undefined = table.root;
+      for (const k of keys) node = node === undefined ? undefined : stepByText(node, `{"${k}":1}`, 2, 2 + k.length);
+      return node;
+    };
+    for (const p of paths) {
+      for (const keys of spellings(p)) {
+        expect(byText(keys)?.path).toBe(p);
+        expect(follow(table, keys)?.path).toBe(p);
+      }
+    }
+    // Keys of the same lengths as dotted steps, and plain keys that are no step.
+    for (const miss of [['detail.attributes.b1'], ['detail.attributez'], ['detail', 'attributes.a40'], ['sourcex'], ['detail', 'idx'], ['detail.i']]) {
+      expect(byText(miss)).toBeUndefined();
+    }
+    // Many plain steps too (more than are searched one by one), then most of them gone again.
+    for (let i = 0; i < 30; i++) table.acquire(`p${i}`);
+    for (let i = 0; i < 30; i++) expect(byText([`p${i}`])?.path).toBe(`p${i}`);
+    for (let i = 0; i < 30; i++) table.release(`p${i}`);
+    for (let i = 0; i < 30; i++) expect(byText([`p${i}`])).toBeUndefined();
+    for (const p of paths) expect(byText(p.split('.'))?.path).toBe(p);
+    for (const p of paths) table.release(p);
+    expect(table.root.steps).toEqual([]);
+  });
 });
