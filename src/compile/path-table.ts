@@ -1,8 +1,10 @@
 /**
  * The table of field paths that rules use, shaped for the event scanner. Every dotted prefix of a
- * used path is a {@link PathNode}; from each node, `steps` lead by one event key to the nodes whose
- * path is `node.path + "." + key` (a key may itself contain dots). A scanner therefore follows keys
- * from node to node and skips any value whose key leads nowhere, without building path strings.
+ * used path is a {@link PathNode}; from each node, `steps` lead by one path segment to the nodes
+ * whose path is `node.path + "." + segment`. An event key may itself contain dots (`{"a.b":1}`
+ * reaches path `a.b` as `{"a":{"b":1}}` does): such a key is followed segment by segment, so no
+ * dotted spelling is stored. A scanner therefore follows keys from node to node and skips any value
+ * whose key leads nowhere, without building path strings.
  * Invariant: a node or step exists iff some registered path needs it (reference counts).
  */
 
@@ -10,7 +12,7 @@ import { PresenceFilter } from './presence-filter.js';
 
 /** One transition of the path table: an event key and the node it leads to. */
 export interface PathStep {
-  /** The event key, exactly (JSON escapes decoded). */
+  /** The path segment (never contains a dot): an event key, JSON escapes decoded. */
   readonly key: string;
   /** The node for `from.path + "." + key` (or `key` from the root). */
   readonly target: PathNode;
@@ -25,8 +27,8 @@ export interface PathStep {
  *
  * ```
  * paths "a.b.c" and "x"  ->  root --a--> [a] --b--> [a.b] --c--> [a.b.c]
- *                              |           \--b.c--> [a.b.c]
- *                              |--a.b--> [a.b],  --a.b.c--> [a.b.c],  --x--> [x]
+ *                              \--x--> [x]
+ * event keys "a.b" then "c", or "a.b.c", or "a" then "b.c": each followed segment by segment
  * ```
  */
 export class PathNode {
@@ -42,6 +44,11 @@ export class PathNode {
   stepList: PathStep[] | undefined = undefined;
   /** The index of the steps, built once there are many (see {@link StepIndex}). */
   index: StepIndex | undefined = undefined;
+  /**
+   * Number of steps whose target has steps of its own. Only then can a key with dots (two or more
+   * segments) lead anywhere from this node, so the scanner looks for dots in a key only here.
+   */
+  deepSteps = 0;
   /**
    * The keys the scanner's trusted look-ahead searches for (the step keys no other step key is a
    * prefix of), `null` when there are too many, `undefined` until computed; reset when steps change.
@@ -68,33 +75,12 @@ export class PathNode {
 /** The steps of a node without any. */
 const NO_STEPS: readonly PathStep[] = Object.freeze([]);
 
-/**
- * The steps of a node with many, indexed for the scanner. Most keys an event has lead nowhere, and
- * most steps of a big node are dotted spellings (`detail.attributes.a7` from the root, next to
- * `detail`) that plain keys can never spell. So the steps without a dot, usually few, are kept
- * apart and searched first, and the hash lookup is only tried for a key whose length some dotted
- * step has; every step is also in the hash map, behind a presence filter.
- */
+/** The steps of a node with many, indexed for the scanner. */
 class StepIndex {
   /** Every step by {@link hashKey}: a lone step bare. */
   readonly byHash = new Map<number, PathStep | PathStep[]>();
-  /** A presence filter over the steps' hashes: most misses are answered without the map. */
+  /** A presence filter over the steps' hashes: most keys of an event lead nowhere, and most misses are answered without the map. */
   readonly filter = new PresenceFilter();
-  /** The steps whose key has no dot, while at most {@link LINEAR_STEPS}; `null` once more. */
-  plain: PathStep[] | null = [];
-  /** Number of steps whose key has a dot. */
-  dotted = 0;
-  /**
-   * The lengths of dotted step keys, one bit per length (bit 31 for 31 and more). Bits are set as
-   * dotted steps come and cleared only when the last one goes: a stale bit costs a lookup, never
-   * a missed step.
-   */
-  dottedLengths = 0;
-}
-
-/** The bit of {@link StepIndex.dottedLengths} for a key length. */
-function lengthBit(length: number): number {
-  return 1 << (length < 31 ? length : 31);
 }
 
 /** Above this many steps a node also indexes them by hash. */
@@ -160,11 +146,11 @@ export class PathTable {
     const prefixes = prefixNodesOf(path, this.nodes, true);
     for (let i = 0; i < prefixes.length; i++) {
       const from = i === 0 ? this.root : (prefixes[i - 1] as PathNode);
-      for (let j = i; j < prefixes.length; j++) {
-        const to = prefixes[j] as PathNode;
-        const key = from === this.root ? to.path : to.path.slice(from.path.length + 1);
-        this.stepFor(from, key, to).uses++;
-      }
+      const to = prefixes[i] as PathNode;
+      const hadSteps = from.stepList !== undefined;
+      this.stepFor(from, i === 0 ? to.path : segmentOf(from, to), to).uses++;
+      // `from` got its first step: its own step from its parent now leads somewhere deeper.
+      if (!hadSteps && i > 0) (i === 1 ? this.root : (prefixes[i - 2] as PathNode)).deepSteps++;
     }
     this.root.uses++;
     for (const node of prefixes) node.uses++;
@@ -189,11 +175,13 @@ export class PathTable {
     }
     for (let i = 0; i < prefixes.length; i++) {
       const from = i === 0 ? this.root : (prefixes[i - 1] as PathNode);
-      for (let j = i; j < prefixes.length; j++) {
-        const to = prefixes[j] as PathNode;
-        const key = from === this.root ? to.path : to.path.slice(from.path.length + 1);
-        const step = findStep(from, key, hashKey(key));
-        if (step !== undefined && --step.uses === 0) removeStep(from, step);
+      const to = prefixes[i] as PathNode;
+      const key = i === 0 ? to.path : segmentOf(from, to);
+      const step = findStep(from, key, hashKey(key));
+      if (step !== undefined && --step.uses === 0) {
+        removeStep(from, step);
+        // `from` lost its last step: its parent's step to it no longer leads deeper.
+        if (from.stepList === undefined && i > 0) (i === 1 ? this.root : (prefixes[i - 2] as PathNode)).deepSteps--;
       }
     }
     this.root.uses--;
@@ -264,24 +252,16 @@ function rebuildFilter(node: PathNode, index: StepIndex): void {
   );
 }
 
-/** Files a step in a node's index (its hash map, and its plain list or dotted lengths). */
+/** Files a step in a node's hash map. */
 function indexStep(index: StepIndex, step: PathStep, hash: number): void {
   const map = index.byHash;
   const had = map.get(hash);
   if (had === undefined) map.set(hash, step);
   else if (Array.isArray(had)) had.push(step);
   else map.set(hash, [had, step]);
-  if (step.key.includes('.')) {
-    index.dotted++;
-    index.dottedLengths |= lengthBit(step.key.length);
-  } else if (index.plain !== null) {
-    // Past the linear limit the plain steps are only found by hash (the list is not rebuilt).
-    if (index.plain.length < LINEAR_STEPS) index.plain.push(step);
-    else index.plain = null;
-  }
 }
 
-/** Takes a step out of a node's index. */
+/** Takes a step out of a node's hash map. */
 function unindexStep(index: StepIndex, step: PathStep): void {
   const map = index.byHash;
   const hash = hashKey(step.key);
@@ -292,12 +272,11 @@ function unindexStep(index: StepIndex, step: PathStep): void {
     if (k >= 0) had.splice(k, 1);
     if (had.length === 1) map.set(hash, had[0] as PathStep);
   }
-  if (step.key.includes('.')) {
-    if (--index.dotted === 0) index.dottedLengths = 0;
-  } else if (index.plain !== null) {
-    const k = index.plain.indexOf(step);
-    if (k >= 0) index.plain.splice(k, 1);
-  }
+}
+
+/** The segment leading from a (non-root) node to its child: the child's path past the parent's and a dot. */
+function segmentOf(from: PathNode, to: PathNode): string {
+  return to.path.slice(from.path.length + 1);
 }
 
 function findStep(from: PathNode, key: string, hash: number): PathStep | undefined {
@@ -329,20 +308,33 @@ function removeStep(from: PathNode, step: PathStep): void {
 }
 
 /**
- * Follows the step for a key given as a string.
+ * Follows the step for a key given as a string (decoded from JSON escapes, or an object's key).
+ * A key with dots is followed segment by segment.
  *
  * @param from - Current node.
- * @param key - The decoded event key.
+ * @param key - The event key.
  * @returns The next node, or `undefined` when no used path continues with this key.
  */
 export function stepByKey(from: PathNode, key: string): PathNode | undefined {
-  return findStep(from, key, hashKey(key))?.target;
+  const found = findStep(from, key, hashKey(key));
+  if (found !== undefined || from.deepSteps === 0 || key.indexOf('.') < 0) return found?.target;
+  let node: PathNode | undefined = from;
+  let segmentStart = 0;
+  for (let dot = key.indexOf('.'); node !== undefined; dot = key.indexOf('.', segmentStart)) {
+    const segment = dot < 0 ? key.slice(segmentStart) : key.slice(segmentStart, dot);
+    node = findStep(node, segment, hashKey(segment))?.target;
+    if (dot < 0) return node;
+    segmentStart = dot + 1;
+  }
+  return undefined;
 }
 
 /**
  * Follows the step for a key still in JSON text, between its quotes and free of escapes. Hot: runs
  * for every key of every relevant object; allocates nothing. Few steps are compared by length and
- * `startsWith`; many are found by hash.
+ * `startsWith`; many are found by hash. A key with dots that is no step is followed segment by
+ * segment (steps are single segments); looking for the dot costs one pass over a key that leads
+ * nowhere.
  *
  * @param from - Current node.
  * @param text - The JSON text.
@@ -352,18 +344,72 @@ export function stepByKey(from: PathNode, key: string): PathNode | undefined {
  */
 export function stepByText(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
   const len = end - start;
+  const index = from.index;
+  if (index === undefined) {
+    const list = from.stepList;
+    if (list === undefined) return undefined;
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k] as PathStep;
+      if (s.key.length === len && text.startsWith(s.key, start)) return s.target;
+    }
+    if (from.deepSteps === 0) return undefined;
+    // A dotted key starts with a step's segment and a dot.
+    for (let k = 0; k < list.length; k++) {
+      const found = afterSegment(list[k] as PathStep, text, start, end);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  const hash = hashSpan(text, start, end);
+  const list = index.filter.mayHave(hash) ? index.byHash.get(hash) : undefined;
+  if (list !== undefined) {
+    if (!Array.isArray(list)) {
+      if (list.key.length === len && text.startsWith(list.key, start)) return list.target;
+    } else {
+      for (let k = 0; k < list.length; k++) {
+        const s = list[k] as PathStep;
+        if (s.key.length === len && text.startsWith(s.key, start)) return s.target;
+      }
+    }
+  }
+  return from.deepSteps === 0 ? undefined : stepBySegments(from, text, start, end);
+}
+
+/**
+ * Where a dotted key `text[start, end)` leads past step `s`, when the key starts with the step's
+ * segment and a dot (and the step leads to more steps); `undefined` otherwise.
+ */
+function afterSegment(s: PathStep, text: string, start: number, end: number): PathNode | undefined {
+  const n = s.key.length;
+  if (n >= end - start || text.charCodeAt(start + n) !== 0x2e || s.target.stepList === undefined || !text.startsWith(s.key, start)) return undefined;
+  return stepByText(s.target, text, start + n + 1, end);
+}
+
+/**
+ * {@link stepByText} for a key that is no step of `from`: if it has dots, it is followed segment by
+ * segment; otherwise it leads nowhere. Off the hot path (called only where some step leads deeper).
+ */
+function stepBySegments(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
+  let dot = start;
+  while (dot < end && text.charCodeAt(dot) !== 0x2e) dot++;
+  if (dot === end) return undefined;
+  let node: PathNode | undefined = from;
+  let segmentStart = start;
+  for (;;) {
+    node = segmentStep(node, text, segmentStart, dot);
+    if (node === undefined || dot === end) return node;
+    segmentStart = dot + 1;
+    dot = segmentStart;
+    while (dot < end && text.charCodeAt(dot) !== 0x2e) dot++;
+  }
+}
+
+/** The step for one segment `text[start, end)` (no dot in it, or a whole key tried as one). */
+function segmentStep(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
+  const len = end - start;
   let list: PathStep | PathStep[] | undefined = from.stepList;
   const index = from.index;
   if (index !== undefined) {
-    const plain = index.plain;
-    if (plain !== null) {
-      // The plain steps first; a key none of them spells can only be a dotted step of its length.
-      for (let k = 0; k < plain.length; k++) {
-        const s = plain[k] as PathStep;
-        if (s.key.length === len && text.startsWith(s.key, start)) return s.target;
-      }
-      if ((index.dottedLengths & lengthBit(len)) === 0) return undefined;
-    }
     const hash = hashSpan(text, start, end);
     if (!index.filter.mayHave(hash)) return undefined;
     list = index.byHash.get(hash);

@@ -66,9 +66,9 @@ describe('PathTable', () => {
     }
   });
 
-  test('should find plain and dotted spellings alike on nodes with many dotted steps', () => {
-    // A big node keeps its few plain steps apart and looks up dotted ones by hash, only for keys
-    // of a length some dotted step has: every spelling must still be found, and nothing else.
+  test('should find every dotted spelling of many paths below one node, and nothing else', () => {
+    // Forty paths below detail.attributes (a node with many steps, hashed) next to a few others:
+    // every split of each path into keys must reach it, keys of similar shape must not.
     const table = new PathTable();
     const paths = ['source', 'detail.id', 'detail.ab', ...Array.from({ length: 40 }, (_, i) => `detail.attributes.a${i}`)];
     for (const p of paths) table.acquire(p);
@@ -113,5 +113,43 @@ describe('PathTable', () => {
     for (const p of paths) expect(byText(p.split('.'))?.path).toBe(p);
     for (const p of paths) table.release(p);
     expect(table.root.steps).toEqual([]);
+  });
+
+  test('should follow dotted keys segment by segment from small and big nodes, as paths come and go', () => {
+    // Steps are single segments: a key with dots is followed one segment at a time, from a node with
+    // few steps (searched one by one) and from one with many (hashed).
+    const table = new PathTable();
+    const byText = (keys: readonly string[]): string | undefined => {
+      let node: PathNode | undefined = table.root;
+      for (const k of keys) node = node === undefined ? undefined : stepByText(node, `{"${k}":1}`, 2, 2 + k.length);
+      return node?.path;
+    };
+    table.acquire('a.b.c');
+    const found = [['a.b.c'], ['a.b', 'c'], ['a', 'b.c'], ['a', 'b', 'c']];
+    const missed = [['a.b.c.d'], ['a..b'], ['a.c'], ['.a'], ['a.b.'], ['b.c']];
+    const check = (): void => {
+      for (const keys of found) expect(byText(keys)).toBe('a.b.c');
+      for (const keys of missed) expect(byText(keys)).toBeUndefined();
+    };
+    check();
+    for (let i = 0; i < 20; i++) table.acquire(`k${i}.x.y`);
+    check();
+    expect(byText(['k7.x.y'])).toBe('k7.x.y');
+    expect(byText(['k7.x', 'y'])).toBe('k7.x.y');
+    expect(byText(['k7', 'x.y'])).toBe('k7.x.y');
+    expect(byText(['k7.x.z'])).toBeUndefined();
+    expect(byText(['k77.x.y'])).toBeUndefined();
+    for (let i = 0; i < 20; i++) table.release(`k${i}.x.y`);
+    check();
+    // Once no step leads deeper, a dotted key leads nowhere.
+    table.release('a.b.c');
+    table.acquire('a');
+    expect(byText(['a'])).toBe('a');
+    expect(byText(['a.b'])).toBeUndefined();
+    table.acquire('a.b');
+    expect(byText(['a.b'])).toBe('a.b');
+    table.release('a.b');
+    expect(byText(['a.b'])).toBeUndefined();
+    expect(table.root.deepSteps).toBe(0);
   });
 });
