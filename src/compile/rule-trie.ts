@@ -3,8 +3,9 @@
  * with equal leading conditions share the chain (docs/semantics.md §6, event-ruler's NameState machine).
  * A node's outgoing conditions are grouped by path into {@link PathEdge}s, each with one
  * {@link ValueIndex} shared by all of its conditions, so many rules cost one lookup per event value.
- * Invariant: a node, condition or edge exists iff some sub-rule passes through it (reference counts),
- * so deleting every rule returns the trie to an empty root.
+ * Invariant: a node, condition or edge exists iff some sub-rule passes through it (a node is in use
+ * iff it has terminals or edges, an edge iff it has conditions), so deleting every rule returns the
+ * trie to an empty root.
  */
 
 import type { FieldCondition, LeafMatcher, SubRule } from '../pattern/ast.js';
