@@ -8,6 +8,7 @@
  * Invariant: a node or step exists iff some registered path needs it (reference counts).
  */
 
+import { addToBucket, removeFromBucket } from './buckets.js';
 import { PresenceFilter } from './presence-filter.js';
 
 /** One transition of the path table: an event key and the node it leads to. */
@@ -212,11 +213,11 @@ export class PathTable {
     from.lookahead = undefined;
     const index = from.index;
     if (index !== undefined) {
-      indexStep(index, step, hash);
+      addToBucket(index.byHash, hash, step);
       if (index.filter.add(hash)) rebuildFilter(from, index);
     } else if (steps.length > LINEAR_STEPS) {
       const built = new StepIndex();
-      for (const s of steps) indexStep(built, s, hashKey(s.key));
+      for (const s of steps) addToBucket(built.byHash, hashKey(s.key), s);
       from.index = built;
       rebuildFilter(from, built);
     }
@@ -252,28 +253,6 @@ function rebuildFilter(node: PathNode, index: StepIndex): void {
   );
 }
 
-/** Files a step in a node's hash map. */
-function indexStep(index: StepIndex, step: PathStep, hash: number): void {
-  const map = index.byHash;
-  const had = map.get(hash);
-  if (had === undefined) map.set(hash, step);
-  else if (Array.isArray(had)) had.push(step);
-  else map.set(hash, [had, step]);
-}
-
-/** Takes a step out of a node's hash map. */
-function unindexStep(index: StepIndex, step: PathStep): void {
-  const map = index.byHash;
-  const hash = hashKey(step.key);
-  const had = map.get(hash);
-  if (had === step) map.delete(hash);
-  else if (Array.isArray(had)) {
-    const k = had.indexOf(step);
-    if (k >= 0) had.splice(k, 1);
-    if (had.length === 1) map.set(hash, had[0] as PathStep);
-  }
-}
-
 /** The segment leading from a (non-root) node to its child: the child's path past the parent's and a dot. */
 function segmentOf(from: PathNode, to: PathNode): string {
   return to.path.slice(from.path.length + 1);
@@ -302,7 +281,7 @@ function removeStep(from: PathNode, step: PathStep): void {
       from.index = undefined;
       return;
     }
-    unindexStep(index, step);
+    removeFromBucket(index.byHash, hashKey(step.key), (s) => s === step);
     if (index.filter.remove()) rebuildFilter(from, index);
   }
 }

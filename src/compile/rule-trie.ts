@@ -11,6 +11,7 @@
 import type { FieldCondition, LeafMatcher, SubRule } from '../pattern/ast.js';
 import type { PathNode, PathTable } from './path-table.js';
 import { ValueIndex } from './value-index.js';
+import { addToBucket, removeFromBucket } from './buckets.js';
 import { matcherKey } from './matcher-key.js';
 
 /** A rule as the trie stores it. */
@@ -333,12 +334,12 @@ export class PathEdge extends ValueIndex<Cond> {
     const others = this.others;
     if (others === undefined) this.others = cond;
     else if (others instanceof Cond) this.others = [others, cond];
-    else if (others instanceof Map) addHashed(others, hashKey(key), cond);
+    else if (others instanceof Map) addToBucket(others, hashKey(key), cond);
     else if (others.length < LINEAR_CONDS) others.push(cond);
     else {
       const map = new Map<number, Cond | Cond[]>();
-      for (const c of others) addHashed(map, hashKey(c.key), c);
-      addHashed(map, hashKey(key), cond);
+      for (const c of others) addToBucket(map, hashKey(c.key), c);
+      addToBucket(map, hashKey(key), cond);
       this.others = map;
     }
   }
@@ -365,14 +366,7 @@ export class PathEdge extends ValueIndex<Cond> {
     const others = this.others;
     if (others === cond) this.others = undefined;
     else if (others instanceof Map) {
-      const h = hashKey(cond.key);
-      const had = others.get(h);
-      if (had === cond) others.delete(h);
-      else if (Array.isArray(had)) {
-        const i = had.indexOf(cond);
-        if (i >= 0) had.splice(i, 1);
-        if (had.length === 1) others.set(h, had[0] as Cond);
-      }
+      removeFromBucket(others, hashKey(cond.key), (c) => c === cond);
       if (others.size <= LINEAR_CONDS / 2) {
         const list: Cond[] = [];
         for (const v of others.values()) list.push(...(Array.isArray(v) ? v : [v]));
@@ -396,12 +390,6 @@ function isPlainCond(c: Cond): boolean {
   return c.isPlain();
 }
 
-function addHashed(map: Map<number, Cond | Cond[]>, h: number, cond: Cond): void {
-  const had = map.get(h);
-  if (had === undefined) map.set(h, cond);
-  else if (Array.isArray(had)) had.push(cond);
-  else map.set(h, [had, cond]);
-}
 
 /** A 32-bit hash of a condition key (a small integer: map keys need no boxing). */
 function hashKey(key: string): number {

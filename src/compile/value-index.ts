@@ -18,6 +18,7 @@ import { compileIgnoreCase } from '../values/ignore-case.js';
 import type { CompiledWildcard } from '../values/wildcard.js';
 import { compileWildcard, matchesWildcard } from '../values/wildcard.js';
 import { AffixTable } from './affix-table.js';
+import { addToBucket, removeFromBucket } from './buckets.js';
 import { IgnoreCaseTrie } from './ignore-case-trie.js';
 import { IntervalIndex } from './interval-index.js';
 import { matcherKey } from './matcher-key.js';
@@ -106,26 +107,6 @@ function report(t: IndexTarget): void {
 
 function isNumber(v: LeafValue): v is JsonNumber {
   return typeof v === 'object' && v !== null;
-}
-
-/** Files `v` under `key`: bare while alone (a value is never an array itself). */
-function addTo<K, V>(map: Map<K, V | V[]>, key: K, v: V): void {
-  const had = map.get(key);
-  if (had === undefined) map.set(key, v);
-  else if (Array.isArray(had)) had.push(v);
-  else map.set(key, [had, v]);
-}
-
-function removeFrom<K, V>(map: Map<K, V | V[]>, key: K, pred: (v: V) => boolean): void {
-  const had = map.get(key);
-  if (had === undefined) return;
-  if (!Array.isArray(had)) {
-    if (pred(had)) map.delete(key);
-    return;
-  }
-  const i = had.findIndex(pred);
-  if (i >= 0) had.splice(i, 1);
-  if (had.length === 1) map.set(key, had[0] as V);
 }
 
 function removeFromList<V>(list: V[] | undefined, pred: (v: V) => boolean): void {
@@ -522,8 +503,8 @@ class OperatorTables<C extends IndexTarget> {
     const pickFor = (wildcard?: CompiledWildcard): ((e: Item<C>) => boolean) => (neg !== undefined ? isNeg : wildcard !== undefined ? isGlob : same);
     const pick = pickFor();
     const toMap = <K>(map: Map<K, Item<C> | Item<C>[]>, key: K, negative: boolean): void => {
-      if (adding) addTo(map, key, file(negative));
-      else removeFrom(map, key, pick);
+      if (adding) addToBucket(map, key, file(negative));
+      else removeFromBucket(map, key, pick);
     };
     const toAffixes = (table: AffixTable<Item<C>>, key: string, negative: boolean, wildcard?: CompiledWildcard): void => {
       if (adding) table.add(key, file(negative, wildcard));
