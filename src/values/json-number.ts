@@ -290,10 +290,26 @@ export function readNumber(text: string, pos: number): JsonNumber | undefined {
   if (significant < 16 || fraction > 22) return numberFromSpan(text, pos, i);
   const lead = intDigits > 0 ? intDigits - 1 : -(leadingZeros + 1);
   const last = text.charCodeAt(lastAt) - 0x30;
+  const spacing = lead - significant + 1;
+  if (significant === 16) {
+    // Sixteen digits whose integer N is below 2^53: N / 10^f is one correctly rounded division of
+    // exact doubles. Where 16-digit decimals lie farther apart than x's ulp (coordinates, most
+    // values under 2^53 / 10^15), no other decimal of 16 or fewer digits can round to x (it would
+    // lie within an ulp of T), so T is x's shortest decimal without further checks.
+    const n = m * (POW10[extra] as number) + low;
+    if (n < 9007199254740992) {
+      const x = n / (POW10[fraction] as number);
+      F[0] = x;
+      const ulp = ULP[((U[HIGH] as number) >>> 20) & 0x7ff] as number;
+      // 10^spacing > ulp, in exact arithmetic (a power of two times a power of ten up to 10^22).
+      if (spacing >= 0 ? (POW10[spacing] as number) > ulp : ulp * (POW10[-spacing] as number) < 1) {
+        return new SpanNumber(text, pos, i, negative ? -x : x);
+      }
+    }
+  }
   // The common case in place (a shortest decimal, as printed by most programs); the rest, and
   // the values too close to call, by longDecimal.
   const magnitude = divideExactly(m, POW10[extra] as number, low, POW10[fraction] as number);
-  const spacing = lead - significant + 1;
   if (
     magnitude >= 1e-290 &&
     magnitude <= 1e290 &&

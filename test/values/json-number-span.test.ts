@@ -87,6 +87,23 @@ describe('numberFromSpan', () => {
       .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`);
     fc.assert(fc.property(token, (t) => expectSameAsText(t)), { numRuns: 5000 });
   });
+
+  test('agrees with numberFromText on sixteen-digit decimals of every magnitude', () => {
+    // readNumber settles most 16-digit texts with one division and an ulp test; near 2^53 / 10^k
+    // the decimal grid is finer than the doubles and the general check must still decide.
+    const digits16 = fc.stringMatching(/^[1-9][0-9]{14}[1-9]$/);
+    const placed = fc.tuple(fc.boolean(), digits16, fc.integer({ min: -6, max: 15 })).map(([neg, d, point]) => {
+      const body = point <= 0 ? `0.${'0'.repeat(-point)}${d}` : point >= 16 ? d : `${d.slice(0, point)}.${d.slice(point)}`;
+      return `${neg ? '-' : ''}${body}`;
+    });
+    fc.assert(fc.property(placed, (t) => expectSameAsText(t)), { seed: 16, numRuns: 20000 });
+    // Doubles printed with 16 digits (often not their shortest decimal), and texts next to 2^53.
+    const printed = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).map((x) => x.toPrecision(16));
+    fc.assert(fc.property(printed, (t) => { if (!/e/.test(t)) expectSameAsText(t); }), { seed: 17, numRuns: 20000 });
+    for (const t of ['9007199254740991', '9007199254740993', '900719925474099.1', '900719925474099.3', '90071992547409.93', '8.999999999999999', '9.007199254740993', '0.9007199254740993']) {
+      expectSameAsText(t);
+    }
+  });
 });
 
 describe('readNumber', () => {
