@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { runServe } from '../../src/cli/serve.js';
-import type { ListeningAddress } from '../../src/server/index.js';
 import { memoryIo } from '../cli/helpers.js';
-import { callOperation, rawRequest } from '../server/helpers.js';
+import { callOperation, rawRequest, withServe } from '../server/helpers.js';
 import { fixture } from './helpers.js';
 
 let dir: string;
@@ -106,13 +104,8 @@ describe('test', () => {
 
 describe('serve --rules', () => {
   it('creates the buses and routes events by bus', async () => {
-    const controller = new AbortController();
-    let listening: (address: ListeningAddress) => void = () => undefined;
-    const ready = new Promise<ListeningAddress>((resolve) => (listening = resolve));
     const io = memoryIo();
-    const done = runServe(['--port', '0', '--rules', fixture('sam/template.yaml')], io, { signal: controller.signal, onListening: listening });
-    const address = await Promise.race([ready, done.then(() => Promise.reject(new Error(io.err())))]);
-    try {
+    await withServe(['--port', '0', '--rules', fixture('sam/template.yaml')], async (address) => {
       expect(io.out()).toContain('with 4 rules');
       const buses = JSON.parse((await callOperation(address.url, 'ListEventBuses', {})).body) as { EventBuses: { Name: string }[] };
       expect(buses.EventBuses.map((b) => b.Name).sort()).toEqual(['default', 'order-bus']);
@@ -130,10 +123,7 @@ describe('serve --rules', () => {
       expect(log.Matches.map((m) => [m.EventBusName, m.Rules.map((r) => r.Name)])).toEqual([['order-bus', ['ProcessOrderFunctionOrderCreated']]]);
       const rule = JSON.parse((await callOperation(address.url, 'DescribeRule', { Name: 'refund-requested', EventBusName: 'order-bus' })).body) as { State: string };
       expect(rule.State).toBe('DISABLED');
-    } finally {
-      controller.abort();
-      await done;
-    }
+    }, undefined, io);
   });
 });
 

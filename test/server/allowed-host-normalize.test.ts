@@ -3,18 +3,12 @@
  * command accepts is what the Host check compares, trailing dot and IPv6 brackets included.
  */
 
-import { PassThrough } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { runServe } from '../../src/cli/serve.js';
 import { CliUsageError } from '../../src/cli/io.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { isHostAllowed, isValidHost, normalizeAllowedHost } from '../../src/server/host-check.js';
-import type { ListeningAddress } from '../../src/server/index.js';
-import { callOperation } from './helpers.js';
-
-function quietIo(): CliIo {
-  return { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() };
-}
+import { memoryIo } from '../cli/helpers.js';
+import { callOperation, withServe } from './helpers.js';
 
 describe('normalizeAllowedHost', () => {
   test.each([
@@ -40,25 +34,15 @@ describe('normalizeAllowedHost', () => {
 
 describe('serve --allowed-host', () => {
   test('should accept a name with a trailing dot and answer requests for it', async () => {
-    const controller = new AbortController();
-    let resolveListening: (address: ListeningAddress) => void = () => undefined;
-    const listening = new Promise<ListeningAddress>((resolve) => (resolveListening = resolve));
-    const done = runServe(['--port', '0', '--allowed-host', 'dev.example.'], quietIo(), {
-      signal: controller.signal,
-      onListening: resolveListening,
-    });
-    const address = await Promise.race([listening, done.then(() => Promise.reject(new Error('serve ended early')))]);
-    try {
+    const code = await withServe(['--port', '0', '--allowed-host', 'dev.example.'], async (address) => {
       expect((await callOperation(address.url, 'ListRules', {}, { host: `dev.example:${address.port}` })).status).toBe(200);
       expect((await callOperation(address.url, 'ListRules', {}, { host: 'dev.example.' })).status).toBe(200);
       expect((await callOperation(address.url, 'ListRules', {}, { host: 'other.example' })).status).toBe(403);
-    } finally {
-      controller.abort();
-    }
-    expect(await done).toBe(0);
+    });
+    expect(code).toBe(0);
   });
 
   test.each(['.', 'a..', '[not an address]', 'evil host.'])('should still refuse %j', async (name) => {
-    await expect(runServe(['--allowed-host', name], quietIo())).rejects.toBeInstanceOf(CliUsageError);
+    await expect(runServe(['--allowed-host', name], memoryIo())).rejects.toBeInstanceOf(CliUsageError);
   });
 });

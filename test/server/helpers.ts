@@ -1,10 +1,14 @@
 /**
- * Shared helpers of the server tests: raw HTTP requests to a test server on 127.0.0.1 and
- * deterministic clocks and id generators for EventBridge instances compared side by side.
+ * Shared helpers of the server tests: raw HTTP requests to a test server on 127.0.0.1,
+ * deterministic clocks and id generators for EventBridge instances compared side by side, and
+ * `serve` run in-process for the length of a test.
  */
 
 import { request } from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
+import { runServe } from '../../src/cli/serve.js';
+import type { ListeningAddress } from '../../src/server/index.js';
+import { memoryIo } from '../cli/helpers.js';
 
 /** A raw HTTP answer. */
 export interface RawResponse {
@@ -68,4 +72,27 @@ export function deterministicOptions(): { now: () => Date; newId: () => string }
     now: () => new Date(Date.UTC(2026, 0, 1) + 1000 * tick++),
     newId: () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
   };
+}
+
+/**
+ * Starts `serve` in-process, hands its address to `use`, then stops it with `stop` (an abort by
+ * default) and returns the exit code.
+ */
+export async function withServe(
+  args: string[],
+  use: (address: ListeningAddress) => Promise<void>,
+  stop: (controller: AbortController) => void = (controller) => controller.abort(),
+  io = memoryIo(),
+): Promise<number> {
+  const controller = new AbortController();
+  let resolveListening: (address: ListeningAddress) => void = () => undefined;
+  const listening = new Promise<ListeningAddress>((resolve) => (resolveListening = resolve));
+  const done = runServe(args, io, { signal: controller.signal, onListening: resolveListening });
+  const address = await Promise.race([listening, done.then(() => Promise.reject(new Error(`serve ended early: ${io.err()}`)))]);
+  try {
+    await use(address);
+  } finally {
+    stop(controller);
+  }
+  return done;
 }

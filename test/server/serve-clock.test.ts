@@ -1,24 +1,13 @@
 /** `serve --clock manual`: POST /_clock moves the server's clock and fires due schedules (issue 14). */
 
-import { PassThrough } from 'node:stream';
 import { expect, test } from 'vitest';
 import { CliUsageError } from '../../src/cli/io.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { runServe } from '../../src/cli/serve.js';
-import type { ListeningAddress } from '../../src/server/index.js';
-import { callOperation, rawRequest } from './helpers.js';
-
-function quietIo(): CliIo {
-  return { stdin: new PassThrough(), stdout: new PassThrough().resume(), stderr: new PassThrough().resume() };
-}
+import { memoryIo } from '../cli/helpers.js';
+import { callOperation, rawRequest, withServe } from './helpers.js';
 
 test('serve --clock manual: the clock stands still until POST /_clock, which fires every due schedule in order', async () => {
-  const controller = new AbortController();
-  let listening: (address: ListeningAddress) => void = () => undefined;
-  const address = new Promise<ListeningAddress>((resolve) => (listening = resolve));
-  const done = runServe(['--port', '0', '--clock', 'manual'], quietIo(), { signal: controller.signal, onListening: listening });
-  try {
-    const { url } = await address;
+  const code = await withServe(['--port', '0', '--clock', 'manual'], async ({ url }) => {
     const start = (JSON.parse((await rawRequest(url, { method: 'GET', path: '/_clock' })).body) as { Time: string; Manual: boolean });
     expect(start.Manual).toBe(true);
     expect(Math.abs(Date.parse(start.Time) - Date.now())).toBeLessThan(60_000);
@@ -36,12 +25,10 @@ test('serve --clock manual: the clock stands still until POST /_clock, which fir
     expect(answer.Fired.map((f) => f.Rule)).toEqual(['one', 'one', 'one', 'one', 'five', 'one']);
     const times = answer.Fired.map((f) => Date.parse(f.Time));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-  } finally {
-    controller.abort();
-  }
-  expect(await done).toBe(0);
+  });
+  expect(code).toBe(0);
 });
 
 test('serve --clock takes real or manual only', async () => {
-  await expect(runServe(['--port', '0', '--clock', 'fast'], quietIo())).rejects.toBeInstanceOf(CliUsageError);
+  await expect(runServe(['--port', '0', '--clock', 'fast'], memoryIo())).rejects.toBeInstanceOf(CliUsageError);
 });

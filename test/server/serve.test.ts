@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runServe } from '../../src/cli/serve.js';
 import { CliUsageError } from '../../src/cli/io.js';
-import type { ListeningAddress } from '../../src/server/index.js';
 import { memoryIo } from '../cli/helpers.js';
-import { callOperation, rawRequest } from './helpers.js';
+import { callOperation, rawRequest, withServe } from './helpers.js';
 
 let dir: string;
 
@@ -29,26 +28,6 @@ function deliver(signal: NodeJS.Signals, before: readonly Function[]): void {
   const added = process.listeners(signal).filter((listener) => !before.includes(listener));
   expect(added).toHaveLength(1);
   (added[0] as (signal: NodeJS.Signals) => void)(signal);
-}
-
-/** Starts serve, hands its address to `use`, then stops it with `stop` and returns the exit code. */
-async function withServe(
-  args: string[],
-  use: (address: ListeningAddress) => Promise<void>,
-  stop: (controller: AbortController) => void,
-  io = memoryIo(),
-): Promise<number> {
-  const controller = new AbortController();
-  let resolveListening: (address: ListeningAddress) => void = () => undefined;
-  const listening = new Promise<ListeningAddress>((resolve) => (resolveListening = resolve));
-  const done = runServe(args, io, { signal: controller.signal, onListening: resolveListening });
-  const address = await Promise.race([listening, done.then(() => Promise.reject(new Error(`serve ended early: ${io.err()}`)))]);
-  try {
-    await use(address);
-  } finally {
-    stop(controller);
-  }
-  return done;
 }
 
 describe('runServe', () => {

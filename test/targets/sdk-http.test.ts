@@ -8,13 +8,12 @@
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PassThrough } from 'node:stream';
 import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runServe } from '../../src/cli/serve.js';
-import type { CliIo } from '../../src/cli/io.js';
 import type { ListeningAddress } from '../../src/server/index.js';
 import { traceparentFromXRay } from '../../src/server/delivery-webhook.js';
+import { memoryIo } from '../cli/helpers.js';
 import { sdkClient } from '../server/sdk-client.js';
 
 interface Received {
@@ -46,7 +45,7 @@ async function receiver(statuses: number[]): Promise<{ url: string; received: Re
 
 /** Runs `serve` with the arguments; returns its address. */
 async function serve(args: string[]): Promise<ListeningAddress> {
-  const io: CliIo = { stdin: new PassThrough(), stdout: new PassThrough().resume(), stderr: new PassThrough().resume() };
+  const io = memoryIo();
   const controller = new AbortController();
   let ready: (address: ListeningAddress) => void = () => undefined;
   const listening = new Promise<ListeningAddress>((resolve) => (ready = resolve));
