@@ -7,6 +7,7 @@
 import { EventBridgeError } from '../errors.js';
 import { TargetInputError, transformTargetInput } from '../targets/index.js';
 import type { TargetInputContext, TargetInputSpec } from '../targets/index.js';
+import { asJsonText } from './message-text.js';
 
 /** The typed surface of `toDeliver`, merged into {@link EventBridgeMatchers}. */
 export interface DeliveryMatchers<R = unknown> {
@@ -40,7 +41,7 @@ export const deliveryMatchers = {
    *   (AWS's message), so that `.not` fails too.
    */
   toDeliver(received: unknown, target: TargetInputSpec, expected: unknown, context?: TargetInputContext): Result {
-    const eventText = typeof received === 'string' ? received : JSON.stringify(received);
+    const eventText = asJsonText(received);
     const wanted = typeof expected === 'string' ? expected : JSON.stringify(expected);
     let actual: string | undefined;
     let nothing = '';

@@ -1,6 +1,6 @@
 /**
- * Small helpers the matchers share (./expect.ts and ./rule-matchers.ts): turning what a test hands
- * a matcher into the library's input, and indenting explanations in failure messages.
+ * Small helpers the matchers share (./expect.ts, ./rule-matchers.ts and ./deliver.ts): turning what
+ * a test hands a matcher into the library's input, and indenting explanations in failure messages.
  */
 
 /**
@@ -13,6 +13,16 @@
 export function asJsonInput(value: unknown): string | object {
   if (typeof value === 'string' || (typeof value === 'object' && value !== null)) return value;
   return JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * {@link asJsonInput} as text, for inputs the library takes only as JSON text.
+ *
+ * @param value - What the test passed.
+ * @returns Text itself, else the value's JSON text (`String(value)` for `undefined`).
+ */
+export function asJsonText(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 }
 
 /**

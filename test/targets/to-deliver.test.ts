@@ -42,4 +42,10 @@ describe('toDeliver', () => {
     expect(() => expect(event).toDeliver(bad, '{}')).toThrow('toDeliver: ValidationException: Only one of Input, InputPath, or InputTransformer must be provided for target b.');
     expect(() => expect(event).not.toDeliver(bad, '{}')).toThrow('ValidationException');
   });
+
+  it('throws AWS’s message for an event that is no JSON object, undefined included', () => {
+    for (const received of [undefined, 42, null]) {
+      expect(() => deliveryMatchers.toDeliver(received, { Id: 't', Input: '"x"' }, 'x')).toThrow('toDeliver: ValidationException: Parameter Event is not valid.');
+    }
+  });
 });
