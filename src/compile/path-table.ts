@@ -10,6 +10,7 @@
 
 import { addToBucket, removeFromBucket } from './buckets.js';
 import { PresenceFilter } from './presence-filter.js';
+import { hashKey, hashSpan } from './strings.js';
 
 /** One transition of the path table: an event key and the node it leads to. */
 export interface PathStep {
@@ -88,30 +89,6 @@ class StepIndex {
 const LINEAR_STEPS = 8;
 
 /**
- * Hash of a key over all its UTF-16 code units (used once a node has many steps).
- *
- * @param key - An event key.
- * @returns A 32-bit hash.
- */
-function hashKey(key: string): number {
-  return hashSpan(key, 0, key.length);
-}
-
-/**
- * {@link hashKey} of `text.slice(start, end)`, without slicing.
- *
- * @param text - Any string.
- * @param start - First index.
- * @param end - Index after the last.
- * @returns The hash.
- */
-function hashSpan(text: string, start: number, end: number): number {
-  let h = end - start;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return h;
-}
-
-/**
  * Reference-counted set of used field paths. Leaf ids are dense and reused after release, so
  * per-event tables indexed by leaf id stay small.
  */
@@ -178,7 +155,7 @@ export class PathTable {
       const from = i === 0 ? this.root : (prefixes[i - 1] as PathNode);
       const to = prefixes[i] as PathNode;
       const key = i === 0 ? to.path : segmentOf(from, to);
-      const step = findStep(from, key, hashKey(key));
+      const step = findStep(from, key);
       if (step !== undefined && --step.uses === 0) {
         removeStep(from, step);
         // `from` lost its last step: its parent's step to it no longer leads deeper.
@@ -205,7 +182,7 @@ export class PathTable {
 
   private stepFor(from: PathNode, key: string, to: PathNode): PathStep {
     const hash = hashKey(key);
-    const found = findStep(from, key, hash);
+    const found = findStep(from, key);
     if (found !== undefined) return found;
     const steps = (from.stepList ??= []);
     const step: PathStep = { key, target: to, uses: 0, slot: steps.length };
@@ -258,8 +235,9 @@ function segmentOf(from: PathNode, to: PathNode): string {
   return to.path.slice(from.path.length + 1);
 }
 
-function findStep(from: PathNode, key: string, hash: number): PathStep | undefined {
-  const list = from.index !== undefined ? from.index.byHash.get(hash) : from.stepList;
+/** The step with `key` from a node (the key hashed only where the node's steps are indexed). */
+function findStep(from: PathNode, key: string): PathStep | undefined {
+  const list = from.index !== undefined ? from.index.byHash.get(hashKey(key)) : from.stepList;
   if (list === undefined) return undefined;
   if (!Array.isArray(list)) return list.key === key ? list : undefined;
   for (const s of list) if (s.key === key) return s;
@@ -295,13 +273,13 @@ function removeStep(from: PathNode, step: PathStep): void {
  * @returns The next node, or `undefined` when no used path continues with this key.
  */
 export function stepByKey(from: PathNode, key: string): PathNode | undefined {
-  const found = findStep(from, key, hashKey(key));
+  const found = findStep(from, key);
   if (found !== undefined || from.deepSteps === 0 || key.indexOf('.') < 0) return found?.target;
   let node: PathNode | undefined = from;
   let segmentStart = 0;
   for (let dot = key.indexOf('.'); node !== undefined; dot = key.indexOf('.', segmentStart)) {
     const segment = dot < 0 ? key.slice(segmentStart) : key.slice(segmentStart, dot);
-    node = findStep(node, segment, hashKey(segment))?.target;
+    node = findStep(node, segment)?.target;
     if (dot < 0) return node;
     segmentStart = dot + 1;
   }
@@ -312,8 +290,9 @@ export function stepByKey(from: PathNode, key: string): PathNode | undefined {
  * Follows the step for a key still in JSON text, between its quotes and free of escapes. Hot: runs
  * for every key of every relevant object; allocates nothing. Few steps are compared by length and
  * `startsWith`; many are found by hash. A key with dots that is no step is followed segment by
- * segment (steps are single segments); looking for the dot costs one pass over a key that leads
- * nowhere.
+ * segment (steps are single segments). At a node where some step leads deeper, a key that is no
+ * step costs one more look: at each step's segment and a dot (few steps), or one pass over the key
+ * for a dot (many steps); elsewhere nothing.
  *
  * @param from - Current node.
  * @param text - The JSON text.
@@ -366,7 +345,8 @@ function afterSegment(s: PathStep, text: string, start: number, end: number): Pa
 
 /**
  * {@link stepByText} for a key that is no step of `from`: if it has dots, it is followed segment by
- * segment; otherwise it leads nowhere. Off the hot path (called only where some step leads deeper).
+ * segment; otherwise it leads nowhere. Called only at indexed nodes where some step leads deeper,
+ * for every key that misses there.
  */
 function stepBySegments(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
   let dot = start;

@@ -10,7 +10,8 @@
 
 import type { FieldCondition, LeafMatcher, SubRule } from '../pattern/ast.js';
 import type { PathNode, PathTable } from './path-table.js';
-import { ValueIndex } from './value-index.js';
+import { PRESENT, ValueIndex } from './value-index.js';
+import { hashKey, own } from './strings.js';
 import { addToBucket, removeFromBucket } from './buckets.js';
 import { matcherKey } from './matcher-key.js';
 
@@ -391,17 +392,8 @@ function isPlainCond(c: Cond): boolean {
 }
 
 
-/** A 32-bit hash of a condition key (a small integer: map keys need no boxing). */
-function hashKey(key: string): number {
-  let h = key.length;
-  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
-  return h;
-}
-
 /** `exists:false` as a condition keeps it (shared: conditions hold no copy). */
 const ABSENT: LeafMatcher = Object.freeze({ kind: 'exists', source: '', value: false });
-/** `exists:true` as a condition keeps it. */
-const PRESENT: LeafMatcher = Object.freeze({ kind: 'exists', source: '', value: true });
 
 /**
  * One field condition (a leaf array) on an edge, and the node it leads to: the condition object is
@@ -471,38 +463,6 @@ function isPlainExact(m: LeafMatcher): m is LeafMatcher & { readonly value: stri
   return (m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly';
 }
 
-/**
- * A flat copy of a string that shares no memory with others. Strings sliced from a pattern's text
- * keep that whole text alive, and concatenations are chains of parts; V8 builds both only for
- * strings of 13 or more code units. The copies of short strings go through {@link recentCopies},
- * so the many rules that repeat a value (a `source`, a `detail-type`) share one copy.
- */
-function own(s: string): string {
-  const n = s.length;
-  if (n < 13) return s;
-  if (n > RECENT_MAX_LENGTH) return copy(s);
-  let h = n;
-  for (let i = 0; i < n; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  const slot = h & (RECENT_SLOTS - 1);
-  const seen = recentCopies[slot];
-  if (seen === s) return seen;
-  const fresh = copy(s);
-  recentCopies[slot] = fresh;
-  return fresh;
-}
-
-function copy(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
-}
-
-/**
- * The last flat copies {@link own} made, by hash (a direct-mapped cache: a new string replaces the
- * one in its slot). Bounded: at most {@link RECENT_SLOTS} strings of up to
- * {@link RECENT_MAX_LENGTH} code units stay alive after their rules are gone.
- */
-const RECENT_SLOTS = 256;
-const RECENT_MAX_LENGTH = 64;
-const recentCopies: (string | undefined)[] = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
 
 /** The literals as conditions keep them (shared). */
 const TRUE: LeafMatcher = Object.freeze({ kind: 'literal', source: '', value: true });

@@ -19,6 +19,7 @@ import type { CompiledWildcard } from '../values/wildcard.js';
 import { compileWildcard, matchesWildcard } from '../values/wildcard.js';
 import { AffixTable } from './affix-table.js';
 import { addToBucket, removeFromBucket } from './buckets.js';
+import { own } from './strings.js';
 import { IgnoreCaseTrie } from './ignore-case-trie.js';
 import { IntervalIndex } from './interval-index.js';
 import { matcherKey } from './matcher-key.js';
@@ -677,22 +678,17 @@ class OperatorTables<C extends IndexTarget> {
 
 /**
  * A compiled glob as an entry keeps it: its segments are built a character at a time, as chains
- * of concatenations that outweigh the text; flat copies replace them (see {@link flat}).
+ * of concatenations that outweigh the text; flat copies replace them (see `own`).
  *
  * @param c - The compiled glob.
  * @param source - The glob as the condition keeps it (its `source` is shared, not copied).
  */
 function flatWildcard(c: CompiledWildcard, source: string): CompiledWildcard {
-  return { source, segments: c.segments.map(flat) };
+  return { source, segments: c.segments.map(own) };
 }
 
-/** A flat copy of a string of 13 or more code units (V8 makes shorter concatenations flat already). */
-function flat(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
-
-/** An `exists:true` matcher (what {@link ValueIndex} files a bare `exists:true` target as). */
-const PRESENT: LeafMatcher = Object.freeze({ kind: 'exists', source: '', value: true });
+/** An `exists:true` matcher (what {@link ValueIndex} files a bare `exists:true` target as, and what a condition keeps). */
+export const PRESENT: LeafMatcher = Object.freeze({ kind: 'exists', source: '', value: true });
 
 /** Exact-string maps at least this big get a presence filter. */
 const FILTERED_MAP = 64;

@@ -295,8 +295,8 @@ const LOOKAHEAD_STEPS = 64;
 
 /**
  * The keys whose spellings {@link lastKeyAt} must find for `node`: its step keys, less those that
- * another step key is a prefix of (a spelling of `detail.a` after a quote is also one of `detail`
- * at the same place, and so is `detail-type`). `null` when more than {@link LOOKAHEAD_KEYS} remain.
+ * another step key is a prefix of (a spelling of `detail-type` after a quote is also one of
+ * `detail` at the same place, and so is a dotted key such as `detail.a`, which is no step). `null` when more than {@link LOOKAHEAD_KEYS} remain.
  * Kept on the node until its steps change.
  */
 function lookaheadKeys(node: PathNode): readonly string[] | null {

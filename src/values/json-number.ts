@@ -215,8 +215,9 @@ export let readNumberEnd = 0;
  *
  * Hot: the event scanner reads every number on a path some rule uses with it (coordinates, prices,
  * counts). Integer and fraction digits are gathered by two plain loops (the first 15 significant
- * digits exactly in one double, the rest in another), with no per-digit bookkeeping; 16 and 17
- * digit mantissas are then decided by {@link shortestVerdict} as in `numberFromSpan`.
+ * digits exactly in one double, the rest in another), with no per-digit bookkeeping. Most
+ * 16-digit mantissas are settled by one division and an ulp test; the others, and 17-digit ones,
+ * by `longDecimal` ({@link shortestVerdict}, as `numberFromSpan` decides them).
  *
  * @param text - The event text.
  * @param pos - Index of the token's first character (`-` or a digit).
@@ -307,18 +308,7 @@ export function readNumber(text: string, pos: number): JsonNumber | undefined {
       }
     }
   }
-  // The common case in place (a shortest decimal, as printed by most programs); the rest, and
-  // the values too close to call, by longDecimal.
-  const magnitude = divideExactly(m, POW10[extra] as number, low, POW10[fraction] as number);
-  if (
-    magnitude >= 1e-290 &&
-    magnitude <= 1e290 &&
-    spacing >= -22 &&
-    spacing <= 22 &&
-    shortestVerdict(magnitude, RESIDUAL[0] as number, spacing >= 0 ? (POW10[spacing] as number) : 1 / (POW10[-spacing] as number), last) === SHORTEST
-  ) {
-    return new SpanNumber(text, pos, i, negative ? -magnitude : magnitude);
-  }
+  // The double-double estimate and its shortest-decimal verdict, and past them what is too close to call.
   return longDecimal(text, pos, i, negative, m, low, extra, fraction, lead, significant, last);
 }
 
@@ -339,7 +329,7 @@ function productError(a: number, b: number, p: number): number {
 /**
  * `(m * scale + low) / divisor` for exact doubles `m < 10^15`, `scale`, `low < 10^7` and a power of
  * ten `divisor`, evaluated in double-double arithmetic: almost always the correctly rounded quotient.
- * Only an estimate: {@link numberFromSpan} proves it with the shortest decimal or falls back.
+ * Only an estimate: `longDecimal` proves it with the shortest decimal or falls back.
  */
 function divideExactly(m: number, scale: number, low: number, divisor: number): number {
   const p = m * scale;
