@@ -63,11 +63,11 @@ export function putRule(state: BridgeState, input: PutRuleRequest): PutRuleRespo
     if (!isValidScheduleExpression(schedule)) throw validationError('Parameter ScheduleExpression is not valid.');
   }
   const parsed = pattern === undefined ? undefined : parsePattern(pattern, state.patternOptions);
-  // Merged (and checked against the limit) before anything changes.
-  const mergedTags = tags === undefined ? undefined : mergeTags(bus.rules.get(name as string)?.tags ?? [], tags);
-
   const ruleName = name as string;
   let rule = bus.rules.get(ruleName);
+  // Merged (and checked against the limit) before anything changes.
+  const mergedTags = tags === undefined ? undefined : mergeTags(rule?.tags ?? [], tags);
+
   if (rule === undefined) {
     rule = {
       name: ruleName,

@@ -186,8 +186,9 @@ export interface NdjsonBytes {
 
 /**
  * Reads a byte stream as runs of whole lines (`\n`), without decoding them. Per input chunk that
- * ends a line it yields the lines the chunk completed: the chunk's bytes up to its last `\n`, with
- * the start of a line carried from earlier chunks in front. A line longer than `maxLineBytes` is not
+ * ends a line it yields the lines the chunk completed: the chunk's bytes up to its last `\n`, and
+ * when a line started in earlier chunks, that line first as a run of its own (its pieces joined: the
+ * only bytes copied). A line longer than `maxLineBytes` is not
  * buffered past the cap: it is flagged (`longFirst`) in place of its bytes. Memory is one chunk plus
  * one line of at most `maxLineBytes`, whatever the stream's length.
  *
@@ -219,7 +220,10 @@ export async function* readNdjsonBytes(input: Readable, maxLineBytes: number): A
       if (lineBytes + first > maxLineBytes) {
         yield { bytes: chunk.subarray(first + 1, last + 1), offset: lineStart + lineBytes + first + 1, longFirst: true, fresh: false };
       } else {
-        yield { bytes: Buffer.concat([...carry, whole], lineBytes + whole.length), offset: lineStart, longFirst: false, fresh: true };
+        // Only the line that straddles the chunks is joined (one line copied); the rest of the
+        // chunk follows as a view.
+        yield { bytes: Buffer.concat([...carry, chunk.subarray(0, first + 1)], lineBytes + first + 1), offset: lineStart, longFirst: false, fresh: true };
+        if (first < last) yield { bytes: chunk.subarray(first + 1, last + 1), offset: lineStart + lineBytes + first + 1, longFirst: false, fresh: false };
       }
     }
     lineStart += lineBytes + last + 1;
@@ -290,7 +294,8 @@ function tooLong(maxLineBytes: number): NdjsonLine {
  * @param input - The byte stream.
  * @param origin - Its name in messages (a file path or `stdin`).
  * @param maxLineBytes - Longest line accepted, in bytes.
- * @returns Per input chunk that ends a line, the lines it completed (a last line without `\n` included).
+ * @returns Per input chunk that ends a line, the lines it completed, in one or two runs (a last
+ *   line without `\n` included).
  */
 export async function* readNdjsonLines(input: Readable, origin: string, maxLineBytes: number): AsyncGenerator<NdjsonLine[]> {
   for await (const run of readNdjsonBytes(input, maxLineBytes)) yield ndjsonLinesOf(run, origin, maxLineBytes);

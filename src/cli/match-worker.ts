@@ -7,8 +7,9 @@
  * each chunk's whole lines to a worker as undecoded bytes, and writes the workers' output bytes in
  * order. Workers split and decode the lines (ndjsonLinesOf: strict UTF-8, line cap), match them and
  * encode their output, so the main thread never touches a line's text. A batch is one input
- * chunk's lines (files are read 1 MiB at a time in this mode); at most four batches per worker are
- * in flight, so memory stays bounded by the chunk size whatever the stream's length.
+ * chunk's lines (files are read 1 MiB at a time in this mode); at most 4×N batches are in flight
+ * in all (each to the worker with the fewest outstanding), so memory stays bounded by the chunk
+ * size whatever the stream's length.
  */
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';

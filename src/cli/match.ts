@@ -171,8 +171,9 @@ interface StreamOptions {
 
 /**
  * The streaming loop. Hot: runs once per input chunk; per line it allocates only the line, the
- * matcher's answer and the output text. Memory is bounded by one chunk, one line and the output
- * of one chunk, whatever the length of the stream.
+ * matcher's answer and the output text. On one thread memory is bounded by one chunk, one line and
+ * the output of one chunk; with `--workers N` by 4×N chunks and their output, whatever the length
+ * of the stream.
  */
 async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, options: StreamOptions): Promise<MatchStats> {
   const stats: MatchStats = {

@@ -36,6 +36,16 @@ export interface RuleOrigin {
 }
 
 /**
+ * The origin of a pattern that is a whole file's text.
+ *
+ * @param file - The file's path.
+ * @returns Line 1, column 1, verbatim.
+ */
+export function wholeFile(file: string): RuleOrigin {
+  return { file, line: 1, column: 1, verbatim: true };
+}
+
+/**
  * Loads rules from a rules file or a directory of pattern files.
  *
  * Duplicate names in a rules file are all returned in file order; adding them to a `Matcher` in
@@ -81,7 +91,7 @@ export async function loadRuleDirectory(dir: string, what = 'rules directory'): 
   const rules: RuleSource[] = [];
   for (const file of files) {
     const path = join(dir, file);
-    rules.push({ name: basename(file, '.json'), pattern: await readTextFile(path), origin: { file: path, line: 1, column: 1, verbatim: true } });
+    rules.push({ name: basename(file, '.json'), pattern: await readTextFile(path), origin: wholeFile(path) });
   }
   return rules;
 }

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { checkEventPattern } from '../pattern/parse.js';
 import { CliUsageError, ExitCode, describeFsError, readAll, readTextFile, writeText } from './io.js';
 import type { CliIo, ExitCodeValue } from './io.js';
-import { loadRuleDirectory, loadRules } from './rules-file.js';
+import { loadRuleDirectory, loadRules, wholeFile } from './rules-file.js';
 import { infrastructureRuleSources, parseParamOptions } from '../iac/cli-source.js';
 import type { RuleOrigin } from './rules-file.js';
 
@@ -149,7 +149,7 @@ async function patternInputs(path: string, io: CliIo, params: Readonly<Record<st
 }
 
 function whole(file: string, pattern: string): Checked {
-  return { pattern, origin: { file, line: 1, column: 1, verbatim: true } };
+  return { pattern, origin: wholeFile(file) };
 }
 
 /**

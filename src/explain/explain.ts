@@ -308,8 +308,8 @@ function formatReason(reason: Reason): string {
  */
 function caseHint(reason: FieldValues): string {
   // equals-ignore-case's own rule (docs/semantics.md §3.7), not toLowerCase: "\u212a" lower-cases
-  // to "k" yet equals-ignore-case "k" does not accept it, and "STRASSE" matches "straße" although
-  // their lower cases differ.
+  // to "k" yet equals-ignore-case "k" does not accept it, and equals-ignore-case "straße" accepts
+  // "STRASSE" although their lower cases differ.
   const wanted: IgnoreCasePattern[] = [];
   for (const w of reason.wanted) {
     const text = w.startsWith('"') ? jsonString(w) : undefined;

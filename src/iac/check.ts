@@ -45,11 +45,14 @@ export function checkRules(rules: readonly InfrastructureRule[]): RuleProblem[] 
 /**
  * Finds a rule by name, logical id, or CDK construct path (`Stack/Construct`, or its last part).
  *
- * @param rules - Loaded rules.
+ * @param rules - Loaded rules (or anything with their naming members, as the test matchers take).
  * @param name - What to look for.
  * @returns The rule, or `undefined`.
  */
-export function findRule(rules: readonly InfrastructureRule[], name: string): InfrastructureRule | undefined {
+export function findRule<R extends Pick<InfrastructureRule, 'name'> & Partial<Pick<InfrastructureRule, 'logicalId' | 'constructPath'>>>(
+  rules: readonly R[],
+  name: string,
+): R | undefined {
   return (
     rules.find((r) => r.name === name) ??
     rules.find((r) => r.logicalId === name) ??

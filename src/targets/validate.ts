@@ -27,6 +27,7 @@ export const PREDEFINED_VARIABLES: readonly string[] = [
   'aws.events.event.json',
 ];
 
+/** The model's key pattern as AWS prints it (`\_` is no valid escape for `matchesModelPattern`'s `u` flag, hence KEY_REGEX). */
 const KEY_PATTERN = '[A-Za-z0-9\\_\\-]+';
 const KEY_REGEX = /^[A-Za-z0-9_-]+$/u;
 
@@ -77,7 +78,7 @@ export function validateTargetInput(target: unknown, position = 1): TargetInputP
     const member = `${at}.inputTransformer`;
     if (c.required(template, `${member}.inputTemplate`)) c.text(template as string, `${member}.inputTemplate`, 1, 8192);
     if (paths !== undefined && paths !== null) {
-      for (const message of pathsMapViolations(paths as Record<string, string>, `${member}.inputPathsMap`)) c.add(message);
+      pathsMapViolations(paths as Record<string, string>, `${member}.inputPathsMap`, c);
     }
   }
   const violations = c.summary();
@@ -137,15 +138,12 @@ export function validateTargetDeliveryConfig(target: unknown, position = 1): Tar
   return violations === undefined ? undefined : { code: 'ValidationException', message: violations };
 }
 
-/** Constraint messages of an `InputPathsMap`: entry count, then key and value constraints. */
-function pathsMapViolations(paths: Readonly<Record<string, string>>, member: string): string[] {
+/** Records the constraint violations of an `InputPathsMap`: entry count, then key and value constraints. */
+function pathsMapViolations(paths: Readonly<Record<string, string>>, member: string, c: Constraints): void {
   const entries = Object.entries(paths);
   // Java's Map.toString, as AWS shows a map member: {a=$.x, b=$.y}
   const shown = `{${entries.map(([k, v]) => `${k}=${v}`).join(', ')}}`;
-  const out: string[] = [];
-  if (entries.length > MAX_INPUT_PATHS) {
-    out.push(`Value '${shown}' at '${member}' failed to satisfy constraint: Member must have length less than or equal to ${MAX_INPUT_PATHS}`);
-  }
+  c.count(entries.length, shown, member, 0, MAX_INPUT_PATHS);
   const keyProblems = new Set<string>();
   const valueProblems = new Set<string>();
   for (const [key, value] of entries) {
@@ -155,12 +153,11 @@ function pathsMapViolations(paths: Readonly<Record<string, string>>, member: str
     if (value.length > 256) valueProblems.add('Member must have length less than or equal to 256');
   }
   if (keyProblems.size > 0) {
-    out.push(`Value '${shown}' at '${member}' failed to satisfy constraint: Map keys must satisfy constraint: [${[...keyProblems].join(', ')}]`);
+    c.add(`Value '${shown}' at '${member}' failed to satisfy constraint: Map keys must satisfy constraint: [${[...keyProblems].join(', ')}]`);
   }
   if (valueProblems.size > 0) {
-    out.push(`Value '${shown}' at '${member}' failed to satisfy constraint: Map value must satisfy constraint: [${[...valueProblems].join(', ')}]`);
+    c.add(`Value '${shown}' at '${member}' failed to satisfy constraint: Map value must satisfy constraint: [${[...valueProblems].join(', ')}]`);
   }
-  return out;
 }
 
 function own(record: Readonly<Record<string, unknown>>, key: string): unknown {

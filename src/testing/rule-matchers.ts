@@ -7,7 +7,6 @@
 import { InvalidEventPatternError } from '../errors.js';
 import { explainEventPattern, formatExplanation } from '../explain/explain.js';
 import { findRule } from '../iac/check.js';
-import type { InfrastructureRule } from '../iac/types.js';
 import type { ParsedPattern } from '../pattern/ast.js';
 import { parsePattern } from '../pattern/parse.js';
 import { asJsonInput, indent } from './message-text.js';
@@ -64,8 +63,7 @@ export const ruleMatchers = {
     const rules = (options as { rules?: unknown } | null | undefined)?.rules;
     if (!Array.isArray(rules)) throw new Error('toMatchRule: pass the loaded rules as { rules }, e.g. { rules: await loadRules("template.yaml") }');
     const name = String(ruleName);
-    // iac's lookup reads only name, logicalId and constructPath, which a RuleLike has.
-    const rule: RuleLike | undefined = findRule(rules as readonly InfrastructureRule[], name);
+    const rule = findRule(rules as readonly RuleLike[], name);
     if (rule === undefined) {
       const names = (rules as RuleLike[]).map((r) => r.name).join(', ');
       throw new Error(`toMatchRule: no rule ${JSON.stringify(name)} (rules: ${names || 'none'})`);

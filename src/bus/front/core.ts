@@ -45,8 +45,8 @@ export class CoreFront extends FrontBase {
 
   /**
    * DescribeEventBus: `{ Name? }` (a name or ARN; `default` when omitted) →
-   * `{ Name, Arn, Description?, Policy?, CreationTime, LastModifiedTime }` and the settings
-   * UpdateEventBus last stored (`KmsKeyIdentifier?`, `DeadLetterConfig?`, `LogConfig?`).
+   * `{ Name, Arn, Description?, Policy?, CreationTime, LastModifiedTime }` and the bus's settings
+   * as CreateEventBus or UpdateEventBus last stored them (`KmsKeyIdentifier?`, `DeadLetterConfig?`, `LogConfig?`).
    *
    * @throws {@link EventBridgeError} `ResourceNotFoundException` `Event bus <name> does not exist.`
    */
