@@ -4,22 +4,15 @@
  * command runs in-process through `main` with in-memory streams; no server is started.
  */
 
-import { PassThrough } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { parseDeliveryUrl, webhookDeliveryHandler } from '../../src/server/delivery-webhook.js';
+import { memoryIo } from './helpers.js';
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = { stdin: new PassThrough(), stdout, stderr };
+  const io = memoryIo();
   const code = await main(args, io);
-  return { code, stdout: out, stderr: err };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 describe('serve --deliver', () => {

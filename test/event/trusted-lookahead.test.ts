@@ -1,13 +1,24 @@
 /**
- * Trusted mode's early stop looks ahead for the spellings of the top-level keys rules read. Keys
- * that another key is a prefix of (`detail.a` under `detail`, `detail-type`) need no search of
- * their own, so ordinary rule sets with several dotted paths still stop early; and the keys it
- * looks for follow the rules as they are added and deleted.
+ * Trusted mode's early stop looks ahead for the spellings of the top-level keys rules read. At
+ * most four keys are searched; keys that another key is a prefix of (`detail-type` under
+ * `detail`) need no search of their own, so rule sets on more top-level keys than that still stop
+ * early when their keys share prefixes; and the keys it looks for follow the rules as they are
+ * added and deleted.
  */
 
 import { expect, test } from 'vitest';
 import { Matcher } from '../../src/match/matcher.js';
 import { InvalidEventError } from '../../src/event/errors.js';
+
+test('six top-level keys that share prefixes are searched as two, so the scan still stops early', () => {
+  // a, ab, abc, abd, x, xy: only a and x need searching (the others start with them). Were every
+  // key searched, six would be over the limit of four and a cut-off text would throw.
+  const m = new Matcher();
+  for (const key of ['a', 'ab', 'abc', 'abd', 'x', 'xy']) m.addRule(key, JSON.stringify({ [key]: [1] }));
+  const cut = '{"abd":1,"xy":1,"a":1,"zzz":[1,';
+  expect(m.match(cut, { trusted: true }).sort()).toEqual(['a', 'abd', 'xy']);
+  expect(() => m.match(cut)).toThrow(InvalidEventError);
+});
 
 test('rules on source, detail-type and three detail paths still stop after the last read key', () => {
   const m = new Matcher();
