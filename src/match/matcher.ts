@@ -198,7 +198,7 @@ export class Matcher {
         if (first < 0) {
           // No occurrence: the path's exists:false conditions hold.
           const absent = edge.absent;
-          if (absent !== undefined) for (let a = 0; a < absent.length; a++) sp = this.enter(absent[a] as Cond, sp, visit);
+          if (absent !== undefined) for (let a = 0; a < absent.length; a++) sp = this.enter(absent[a] as Cond, sp, visit, out, epoch);
           continue;
         }
         if (edge.isEmpty) continue;
@@ -207,7 +207,7 @@ export class Matcher {
           for (let h = 0; h < count; h++) {
             const cond = hits[h] as Cond;
             hits[h] = undefined;
-            sp = this.enter(cond, sp, visit);
+            sp = this.enter(cond, sp, visit, out, epoch);
           }
         }
       }
@@ -215,10 +215,18 @@ export class Matcher {
     for (let i = 0; i < sp; i++) stackNode[i] = undefined;
   }
 
-  /** Pushes a condition's node unless this walk (`visit`) already reached it; returns the new stack size. */
-  private enter(cond: Cond, sp: number, visit: number): number {
+  /**
+   * Takes a condition's node unless this walk (`visit`) already reached it: a node that only ends
+   * rules (no edges, the common last condition) reports them at once; others are pushed. Returns
+   * the new stack size.
+   */
+  private enter(cond: Cond, sp: number, visit: number, out: string[], epoch: number): number {
     if (cond.stepStamp === visit) return sp;
     cond.stepStamp = visit;
+    if (cond.edges === undefined) {
+      reportTerminals(cond, out, epoch);
+      return sp;
+    }
     this.stackNode[sp] = cond;
     return sp + 1;
   }
