@@ -287,6 +287,97 @@ function readKey(text: string, pos: number, from: PathNode | undefined): number 
   return i + 1;
 }
 
+/**
+ * Reads the scalar value (number, `true`, `false`, `null`) at `pos` on path `node` and returns the
+ * index after it; strings and containers are the caller's. Throws the reader's error for anything
+ * else.
+ */
+function scanScalar(text: string, pos: number, c: number, node: PathNode | undefined, context: number, fields: EventFields): number {
+  if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+    if (node === undefined || node.leafId < 0) return skipNumber(text, pos);
+    // Plain decimals are validated and read in one pass; anything else the general way.
+    const number = readNumber(text, pos);
+    if (number !== undefined) {
+      fields.add(node.leafId, number, context);
+      return readNumberEnd;
+    }
+    const end = skipNumber(text, pos);
+    fields.add(node.leafId, numberFromSpan(text, pos, end), context);
+    return end;
+  }
+  if (c === 0x74 && text.charCodeAt(pos + 1) === 0x72 && text.charCodeAt(pos + 2) === 0x75 && text.charCodeAt(pos + 3) === 0x65) {
+    if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, true, context);
+    return pos + 4;
+  }
+  if (
+    c === 0x66 &&
+    text.charCodeAt(pos + 1) === 0x61 &&
+    text.charCodeAt(pos + 2) === 0x6c &&
+    text.charCodeAt(pos + 3) === 0x73 &&
+    text.charCodeAt(pos + 4) === 0x65
+  ) {
+    if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, false, context);
+    return pos + 5;
+  }
+  if (c === 0x6e && text.charCodeAt(pos + 1) === 0x75 && text.charCodeAt(pos + 2) === 0x6c && text.charCodeAt(pos + 3) === 0x6c) {
+    if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, null, context);
+    return pos + 4;
+  }
+  return fail(text);
+}
+
+/** Whether the last {@link scanMembers} stopped at a container value (else it closed its object). */
+let memberContainer = false;
+
+/**
+ * Reads an object's members from the key at `pos` for as long as their values are scalars, in one
+ * tight loop (most members of events are: envelope fields, properties, coordinate points), so the
+ * scanner's general loop, with its stack and container checks, runs once per container rather than
+ * once per value. Stops at a member whose value is an object or array, leaving the value's index
+ * returned, its node in `keyNode` and {@link memberContainer} set; or after the object's closing
+ * brace, returning the index after it with {@link memberContainer} clear.
+ *
+ * @param from - The object's path node (`undefined` inside what no rule reads).
+ * @param context - The object's array context.
+ */
+function scanMembers(text: string, pos: number, from: PathNode | undefined, context: number, fields: EventFields): number {
+  for (;;) {
+    pos = readKey(text, pos, from);
+    const node = keyNode;
+    let c = text.charCodeAt(pos);
+    if (c <= 0x20) {
+      pos = ws(text, pos);
+      c = text.charCodeAt(pos);
+    }
+    if (c === 0x22) {
+      if (node !== undefined && node.leafId >= 0) {
+        fields.add(node.leafId, readString(text, pos), context);
+        pos = stringEnd;
+      } else {
+        pos = skipString(text, pos);
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      memberContainer = true;
+      return pos;
+    } else {
+      pos = scanScalar(text, pos, c, node, context, fields);
+    }
+    let d = text.charCodeAt(pos);
+    if (d <= 0x20) {
+      pos = ws(text, pos);
+      d = text.charCodeAt(pos);
+    }
+    if (d === 0x2c) {
+      pos++;
+      if (text.charCodeAt(pos) <= 0x20) pos = ws(text, pos);
+      continue;
+    }
+    if (d !== 0x7d) fail(text);
+    memberContainer = false;
+    return pos + 1;
+  }
+}
+
 /** Keys {@link lastKeyAt} searches for at most (each is one pass of native searches). */
 const LOOKAHEAD_KEYS = 4;
 
@@ -396,11 +487,21 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
         stackIndex[sp] = 0;
         sp++;
         context = inner;
-        if (c === 0x7b) {
+        if (c === 0x5b) continue;
+        if (trusted && sp === 1) {
+          // The top-level object's members go one by one, past the early-stop check at each comma.
           pos = readKey(text, pos, node);
           node = keyNode;
+          continue;
         }
-        continue;
+        pos = scanMembers(text, pos, node, inner, fields);
+        if (memberContainer) {
+          node = keyNode;
+          continue;
+        }
+        // Every member was a scalar: the object is closed.
+        sp--;
+        stackNode[sp] = undefined;
       }
     } else if (c === 0x22) {
       if (node !== undefined && node.leafId >= 0) {
@@ -409,38 +510,8 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
       } else {
         pos = skipString(text, pos);
       }
-    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-      if (node !== undefined && node.leafId >= 0) {
-        // Plain decimals are validated and read in one pass; anything else the general way.
-        const number = readNumber(text, pos);
-        if (number !== undefined) {
-          fields.add(node.leafId, number, context);
-          pos = readNumberEnd;
-        } else {
-          const end = skipNumber(text, pos);
-          fields.add(node.leafId, numberFromSpan(text, pos, end), context);
-          pos = end;
-        }
-      } else {
-        pos = skipNumber(text, pos);
-      }
-    } else if (c === 0x74 && text.charCodeAt(pos + 1) === 0x72 && text.charCodeAt(pos + 2) === 0x75 && text.charCodeAt(pos + 3) === 0x65) {
-      if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, true, context);
-      pos += 4;
-    } else if (
-      c === 0x66 &&
-      text.charCodeAt(pos + 1) === 0x61 &&
-      text.charCodeAt(pos + 2) === 0x6c &&
-      text.charCodeAt(pos + 3) === 0x73 &&
-      text.charCodeAt(pos + 4) === 0x65
-    ) {
-      if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, false, context);
-      pos += 5;
-    } else if (c === 0x6e && text.charCodeAt(pos + 1) === 0x75 && text.charCodeAt(pos + 2) === 0x6c && text.charCodeAt(pos + 3) === 0x6c) {
-      if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, null, context);
-      pos += 4;
     } else {
-      fail(text);
+      pos = scanScalar(text, pos, c, node, context, fields);
     }
 
     // A value is complete: continue its container, closing as many as the text closes.
@@ -470,8 +541,20 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
         if (text.charCodeAt(pos) <= 0x20) pos = ws(text, pos);
         context = stackContext[top] as number;
         if (isObject) {
-          pos = readKey(text, pos, stackNode[top]);
-          node = keyNode;
+          if (trusted && top === 0) {
+            pos = readKey(text, pos, stackNode[top]);
+            node = keyNode;
+            break;
+          }
+          pos = scanMembers(text, pos, stackNode[top], context, fields);
+          if (memberContainer) {
+            node = keyNode;
+            break;
+          }
+          // The rest of the members were scalars: the object is closed.
+          sp--;
+          stackNode[sp] = undefined;
+          continue;
         } else {
           stackIndex[top] = (stackIndex[top] as number) + 1;
           node = stackNode[top];
