@@ -73,6 +73,13 @@ function step(h: number, code: number): number {
   return (Math.imul(h, 31) + code) | 0;
 }
 
+/** Fewest chain slots of a table (a power of two). */
+const MIN_SLOTS = 8;
+
+function emptySlots<L>(n: number): (L | undefined)[] {
+  return new Array<L | undefined>(n).fill(undefined);
+}
+
 /** Number of end classes per length (code unit & 31, one bit of a mask each). */
 const END_CLASSES = 32;
 
@@ -89,10 +96,13 @@ const END_CLASSES = 32;
 export class AffixTable<T> {
   private readonly reversed: boolean;
   /**
-   * Chains by hash, keyed by `hash >> 1`: that fits V8's small integers, so a lookup does not box
-   * the key (chains compare whole keys, so sharing a chain with another hash is harmless).
+   * Chain heads in a power-of-two array, at the top bits of the key hash times the golden ratio
+   * (chains compare whole keys, so keys of other hashes in a chain are harmless). At most one key
+   * per slot on average: 8 bytes a key, where a `Map` entry takes about 37.
    */
-  private readonly buckets = new Map<number, Link<T>>();
+  private heads: (Link<T> | undefined)[] = emptySlots(MIN_SLOTS);
+  /** `32 - log2(heads.length)`. */
+  private shift = 32 - Math.log2(MIN_SLOTS);
   /** Distinct key lengths, ascending, and how many stored pairs have each. */
   private lengths: number[] = [];
   private lengthUses: number[] = [];
@@ -101,7 +111,7 @@ export class AffixTable<T> {
   private endUses: Int32Array[] = [];
   /**
    * Presence filter over bucket hashes once there are many keys: most probes of a string find
-   * nothing, and a look at this small bitset spares them a lookup in the big map.
+   * nothing, and a look at this small bitset spares them a read of the big slot array.
    */
   private filter: PresenceFilter | undefined = undefined;
   /** Number of buckets (distinct keys). */
@@ -130,7 +140,7 @@ export class AffixTable<T> {
   /** The link of `key` in the chain of hash `h`, and the link before it. */
   private find(h: number, key: string): [Link<T> | undefined, Link<T> | undefined] {
     let prev: Link<T> | undefined;
-    let b = this.buckets.get(h >> 1);
+    let b = this.heads[this.slotOf(h)];
     while (b !== undefined && (b instanceof KeyedItem ? !isKeyedLink(b, key, this.reversed) : b.key !== key)) {
       prev = b;
       b = nextOf(b);
@@ -140,10 +150,8 @@ export class AffixTable<T> {
 
   /** Puts `to` in the place of the link after `prev` (or of the head) in the chain of hash `h`. */
   private replace(h: number, prev: Link<T> | undefined, to: Link<T> | undefined): void {
-    if (prev === undefined) {
-      if (to !== undefined) this.buckets.set(h >> 1, to);
-      else this.buckets.delete(h >> 1);
-    } else if (prev instanceof KeyedItem) prev.link = to as Link<never> | undefined;
+    if (prev === undefined) this.heads[this.slotOf(h)] = to;
+    else if (prev instanceof KeyedItem) prev.link = to as Link<never> | undefined;
     else prev.next = to;
   }
 
@@ -169,12 +177,14 @@ export class AffixTable<T> {
       if (Array.isArray(items)) items.push(item);
       else b.items = [items, item];
     } else {
-      const head = this.buckets.get(h >> 1);
+      const slot = this.slotOf(h);
+      const head = this.heads[slot];
       if (item instanceof KeyedItem) {
         item.link = head as Link<never> | undefined;
-        this.buckets.set(h >> 1, item);
-      } else this.buckets.set(h >> 1, { key, items: item, next: head });
+        this.heads[slot] = item;
+      } else this.heads[slot] = { key, items: item, next: head };
       this.keys++;
+      if (this.keys > this.heads.length) this.resize(this.heads.length * 2);
       if (this.filter === undefined ? this.keys >= FILTERED_KEYS : this.filter.add(h)) this.refillFilter();
     }
     const n = key.length;
@@ -227,6 +237,7 @@ export class AffixTable<T> {
       const next = nextOf(b);
       if (b instanceof KeyedItem) b.link = undefined;
       this.replace(h, prev, next);
+      if (this.keys < this.heads.length >> 2 && this.heads.length > MIN_SLOTS) this.resize(this.heads.length >> 1);
       if (this.filter?.remove() === true) this.refillFilter();
     }
     const l = this.lengths.indexOf(key.length);
@@ -251,13 +262,39 @@ export class AffixTable<T> {
     return true;
   }
 
-  private refillFilter(): void {
-    const hashes: number[] = [];
-    for (const head of this.buckets.values()) {
-      for (let b: Link<T> | undefined = head; b !== undefined; b = nextOf(b)) {
-        hashes.push(this.hashOf(b instanceof KeyedItem ? b.keyText(this.reversed) : b.key));
-      }
+  /** Slot of hash `h` in {@link heads}. */
+  private slotOf(h: number): number {
+    return Math.imul(h, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** The hash of a link's key. */
+  private linkHash(b: Link<T>): number {
+    return this.hashOf(b instanceof KeyedItem ? b.keyText(this.reversed) : b.key);
+  }
+
+  /** Every link, chain by chain. */
+  private links(): Link<T>[] {
+    const out: Link<T>[] = [];
+    for (const head of this.heads) for (let b = head; b !== undefined; b = nextOf(b)) out.push(b);
+    return out;
+  }
+
+  /** Moves every link into `n` slots (a power of two). */
+  private resize(n: number): void {
+    const links = this.links();
+    this.heads = emptySlots(n);
+    this.shift = 32 - Math.log2(n);
+    for (const b of links) {
+      const slot = this.slotOf(this.linkHash(b));
+      const head = this.heads[slot];
+      if (b instanceof KeyedItem) b.link = head as Link<never> | undefined;
+      else b.next = head;
+      this.heads[slot] = b;
     }
+  }
+
+  private refillFilter(): void {
+    const hashes = this.links().map((b) => this.linkHash(b));
     (this.filter ??= new PresenceFilter()).refill(hashes, hashes.length);
   }
 
@@ -299,7 +336,7 @@ export class AffixTable<T> {
   /** Visits the keys of length `len` and hash `h` that really are a prefix (suffix) of `s`. */
   private probe(h: number, len: number, s: string, visit: (items: T | readonly T[]) => void): void {
     if (this.filter !== undefined && !this.filter.mayHave(h)) return;
-    for (let b = this.buckets.get(h >> 1); b !== undefined; ) {
+    for (let b = this.heads[this.slotOf(h)]; b !== undefined; ) {
       if (b instanceof KeyedItem) {
         if (b.keyLength(this.reversed) === len && b.hasKey(s, this.reversed)) visit(b as T);
         b = b.link as Link<T> | undefined;

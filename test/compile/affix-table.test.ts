@@ -87,6 +87,22 @@ describe('AffixTable', () => {
     );
   });
 
+  test('should keep answering while its slot array grows to thousands of keys and shrinks again', () => {
+    for (const reversed of [false, true]) {
+      const trie = new AffixTable<string>(reversed);
+      const keys = Array.from({ length: 3000 }, (_, i) => (reversed ? `-${i}.jpg` : `u${i}/`));
+      const probe = (i: number): string => (reversed ? `x-${i}.jpg` : `u${i}/x`);
+      for (const k of keys) trie.add(k, k);
+      for (const i of [0, 7, 1234, 2999]) expect(matches(trie, probe(i))).toEqual([keys[i]]);
+      for (let i = 0; i < keys.length; i++) if (i % 500 !== 0) expect(trie.remove(keys[i] as string, (x) => x === keys[i])).toBe(true);
+      for (let i = 0; i < keys.length; i += 250) expect(matches(trie, probe(i))).toEqual(i % 500 === 0 ? [keys[i]] : []);
+      expect(trie.size).toBe(6);
+      for (const k of keys) trie.add(k, `again ${k}`);
+      expect(matches(trie, probe(1000))).toEqual([`again ${keys[1000]}`, keys[1000] as string].sort());
+      expect(matches(trie, probe(1001))).toEqual([`again ${keys[1001]}`]);
+    }
+  });
+
   test('should give the same answers with keyed items linked bare, shared keys, removals and re-adds', () => {
     // Keyed items filed alone are their own chain links; a second item under the same key turns
     // the link into a bucket. Keys over 'a', 'b' and '`' share chains (hashes differing in the low
