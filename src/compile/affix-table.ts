@@ -7,11 +7,15 @@
  * prefixes of one length cost one probe, where a trie walk chases a pointer per level). Each length
  * also keeps a 32-bit mask of the (low 5 bits of the) key code units at its far end, so a probe
  * whose string has no such code unit there is skipped without touching the big table or its filter.
- * Invariant: a bucket, and a length in `lengths`, exist iff some pair uses them; a bit of
- * `endMasks[k]` is set iff some pair of length `lengths[k]` ends (in probe order) with that class.
+ * A {@link KeyedItem} filed alone under its key is linked into its chain itself: no bucket object
+ * and no key string for it (the many globs filed under a literal end of their own).
+ * Invariant: a key has at most one link in its chain (a bucket, or a lone keyed item); a bucket,
+ * and a length in `lengths`, exist iff some pair uses them; a bit of `endMasks[k]` is set iff some
+ * pair of length `lengths[k]` ends (in probe order) with that class.
  */
 
 import { PresenceFilter } from './presence-filter.js';
+import { own } from './strings.js';
 
 /** Keys of one map slot: a chain, since different keys (of any lengths) may share a slot. */
 interface Bucket<T> {
@@ -19,7 +23,46 @@ interface Bucket<T> {
   readonly key: string;
   /** Items filed under `key` (a multiset): a lone one bare (items are never arrays themselves). */
   items: T | T[];
-  next: Bucket<T> | undefined;
+  next: Link<T> | undefined;
+}
+
+/**
+ * An item that can tell its own key, so that filed alone under it, it stands in its chain for a
+ * bucket (through {@link KeyedItem.link}). The key is the one the item is filed with: in a
+ * reversed table, a suffix.
+ */
+export abstract class KeyedItem {
+  /** The next link of its chain while the item is linked bare; otherwise `undefined`. */
+  link: Link<never> | undefined = undefined;
+  /**
+   * @param reversed - Whether the item is filed in a reversed (suffix) table.
+   * @returns The length of its key.
+   */
+  abstract keyLength(reversed: boolean): number;
+  /**
+   * @param s - A string at least as long as the key.
+   * @param reversed - As for {@link keyLength}.
+   * @returns Whether `s` starts (if `reversed`, ends) with the key.
+   */
+  abstract hasKey(s: string, reversed: boolean): boolean;
+  /**
+   * @param reversed - As for {@link keyLength}.
+   * @returns The key as a string (cold paths only: it may allocate).
+   */
+  abstract keyText(reversed: boolean): string;
+}
+
+/** One link of a chain: a bucket, or a keyed item filed alone under its key. */
+type Link<T> = Bucket<T> | KeyedItem;
+
+/** Whether a link is a bare keyed item whose key is `key`. */
+function isKeyedLink(b: Link<unknown>, key: string, reversed: boolean): b is KeyedItem {
+  return b instanceof KeyedItem && b.keyLength(reversed) === key.length && b.hasKey(key, reversed);
+}
+
+/** The link after `b` in its chain. */
+function nextOf<T>(b: Link<T>): Link<T> | undefined {
+  return b instanceof KeyedItem ? (b.link as Link<T> | undefined) : b.next;
 }
 
 /** Tables with at least this many keys get a {@link PresenceFilter}. */
@@ -28,6 +71,13 @@ const FILTERED_KEYS = 64;
 /** Rolling hash step over one UTF-16 code unit. */
 function step(h: number, code: number): number {
   return (Math.imul(h, 31) + code) | 0;
+}
+
+/** Fewest chain slots of a table (a power of two). */
+const MIN_SLOTS = 8;
+
+function emptySlots<L>(n: number): (L | undefined)[] {
+  return new Array<L | undefined>(n).fill(undefined);
 }
 
 /** Number of end classes per length (code unit & 31, one bit of a mask each). */
@@ -46,10 +96,13 @@ const END_CLASSES = 32;
 export class AffixTable<T> {
   private readonly reversed: boolean;
   /**
-   * Chains by hash, keyed by `hash >> 1`: that fits V8's small integers, so a lookup does not box
-   * the key (chains compare whole keys, so sharing a chain with another hash is harmless).
+   * Chain heads in a power-of-two array, at the top bits of the key hash times the golden ratio
+   * (chains compare whole keys, so keys of other hashes in a chain are harmless). At most one key
+   * per slot on average: 8 bytes a key, where a `Map` entry takes about 37.
    */
-  private readonly buckets = new Map<number, Bucket<T>>();
+  private heads: (Link<T> | undefined)[] = emptySlots(MIN_SLOTS);
+  /** `32 - log2(heads.length)`. */
+  private shift = 32 - Math.log2(MIN_SLOTS);
   /** Distinct key lengths, ascending, and how many stored pairs have each. */
   private lengths: number[] = [];
   private lengthUses: number[] = [];
@@ -58,7 +111,7 @@ export class AffixTable<T> {
   private endUses: Int32Array[] = [];
   /**
    * Presence filter over bucket hashes once there are many keys: most probes of a string find
-   * nothing, and a look at this small bitset spares them a lookup in the big map.
+   * nothing, and a look at this small bitset spares them a read of the big slot array.
    */
   private filter: PresenceFilter | undefined = undefined;
   /** Number of buckets (distinct keys). */
@@ -84,24 +137,54 @@ export class AffixTable<T> {
     return key.charCodeAt(this.reversed ? 0 : key.length - 1) & 31;
   }
 
+  /** The link of `key` in the chain of hash `h`, and the link before it. */
+  private find(h: number, key: string): [Link<T> | undefined, Link<T> | undefined] {
+    let prev: Link<T> | undefined;
+    let b = this.heads[this.slotOf(h)];
+    while (b !== undefined && (b instanceof KeyedItem ? !isKeyedLink(b, key, this.reversed) : b.key !== key)) {
+      prev = b;
+      b = nextOf(b);
+    }
+    return [b, prev];
+  }
+
+  /** Puts `to` in the place of the link after `prev` (or of the head) in the chain of hash `h`. */
+  private replace(h: number, prev: Link<T> | undefined, to: Link<T> | undefined): void {
+    if (prev === undefined) this.heads[this.slotOf(h)] = to;
+    else if (prev instanceof KeyedItem) prev.link = to as Link<never> | undefined;
+    else prev.next = to;
+  }
+
   /**
    * Adds one `(key, item)` pair.
    *
-   * @param key - The prefix (or suffix) as written.
-   * @param item - What a match reports.
+   * @param key - The prefix (or suffix) as written. Kept when a new bucket starts with it; a
+   *   {@link KeyedItem} filed alone keeps no key, and one that must share its key gets a bucket
+   *   with a flat copy of it (so a key sliced from the item's text need not be copied by callers).
+   * @param item - What a match reports. A {@link KeyedItem} must have the key `key` and be filed
+   *   in one table at a time.
    */
   add(key: string, item: T): void {
     const h = this.hashOf(key);
-    const head = this.buckets.get(h >> 1);
-    let b = head;
-    while (b !== undefined && b.key !== key) b = b.next;
-    if (b !== undefined) {
+    const [b, prev] = this.find(h, key);
+    if (b instanceof KeyedItem) {
+      // A second item under a lone keyed item's key: both go into a bucket in its place.
+      const bucket: Bucket<T> = { key: own(key), items: [b as T, item], next: b.link as Link<T> | undefined };
+      b.link = undefined;
+      this.replace(h, prev, bucket);
+    } else if (b !== undefined) {
       const items = b.items;
       if (Array.isArray(items)) items.push(item);
       else b.items = [items, item];
     } else {
-      this.buckets.set(h >> 1, { key, items: item, next: head });
+      const slot = this.slotOf(h);
+      const head = this.heads[slot];
+      if (item instanceof KeyedItem) {
+        item.link = head as Link<never> | undefined;
+        this.heads[slot] = item;
+      } else this.heads[slot] = { key, items: item, next: head };
       this.keys++;
+      if (this.keys > this.heads.length) this.resize(this.heads.length * 2);
       if (this.filter === undefined ? this.keys >= FILTERED_KEYS : this.filter.add(h)) this.refillFilter();
     }
     const n = key.length;
@@ -132,19 +215,18 @@ export class AffixTable<T> {
    */
   remove(key: string, which: (item: T) => boolean): boolean {
     const h = this.hashOf(key);
-    let prev: Bucket<T> | undefined;
-    let b = this.buckets.get(h >> 1);
-    while (b !== undefined && b.key !== key) {
-      prev = b;
-      b = b.next;
-    }
+    const [b, prev] = this.find(h, key);
     if (b === undefined) return false;
-    const items = b.items;
     let emptied = false;
-    if (!Array.isArray(items)) {
+    if (b instanceof KeyedItem) {
+      if (!which(b as T)) return false;
+      emptied = true;
+    } else if (!Array.isArray(b.items)) {
+      const items = b.items;
       if (!which(items)) return false;
       emptied = true;
     } else {
+      const items = b.items;
       const at = items.findIndex(which);
       if (at < 0) return false;
       items.splice(at, 1);
@@ -152,10 +234,11 @@ export class AffixTable<T> {
     }
     if (emptied) {
       this.keys--;
+      const next = nextOf(b);
+      if (b instanceof KeyedItem) b.link = undefined;
+      this.replace(h, prev, next);
+      if (this.keys < this.heads.length >> 2 && this.heads.length > MIN_SLOTS) this.resize(this.heads.length >> 1);
       if (this.filter?.remove() === true) this.refillFilter();
-      if (prev !== undefined) prev.next = b.next;
-      else if (b.next !== undefined) this.buckets.set(h >> 1, b.next);
-      else this.buckets.delete(h >> 1);
     }
     const l = this.lengths.indexOf(key.length);
     if (l >= 0) {
@@ -179,9 +262,39 @@ export class AffixTable<T> {
     return true;
   }
 
+  /** Slot of hash `h` in {@link heads}. */
+  private slotOf(h: number): number {
+    return Math.imul(h, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** The hash of a link's key. */
+  private linkHash(b: Link<T>): number {
+    return this.hashOf(b instanceof KeyedItem ? b.keyText(this.reversed) : b.key);
+  }
+
+  /** Every link, chain by chain. */
+  private links(): Link<T>[] {
+    const out: Link<T>[] = [];
+    for (const head of this.heads) for (let b = head; b !== undefined; b = nextOf(b)) out.push(b);
+    return out;
+  }
+
+  /** Moves every link into `n` slots (a power of two). */
+  private resize(n: number): void {
+    const links = this.links();
+    this.heads = emptySlots(n);
+    this.shift = 32 - Math.log2(n);
+    for (const b of links) {
+      const slot = this.slotOf(this.linkHash(b));
+      const head = this.heads[slot];
+      if (b instanceof KeyedItem) b.link = head as Link<never> | undefined;
+      else b.next = head;
+      this.heads[slot] = b;
+    }
+  }
+
   private refillFilter(): void {
-    const hashes: number[] = [];
-    for (const head of this.buckets.values()) for (let b: Bucket<T> | undefined = head; b !== undefined; b = b.next) hashes.push(this.hashOf(b.key));
+    const hashes = this.links().map((b) => this.linkHash(b));
     (this.filter ??= new PresenceFilter()).refill(hashes, hashes.length);
   }
 
@@ -223,9 +336,15 @@ export class AffixTable<T> {
   /** Visits the keys of length `len` and hash `h` that really are a prefix (suffix) of `s`. */
   private probe(h: number, len: number, s: string, visit: (items: T | readonly T[]) => void): void {
     if (this.filter !== undefined && !this.filter.mayHave(h)) return;
-    for (let b = this.buckets.get(h >> 1); b !== undefined; b = b.next) {
-      const key = b.key;
-      if (key.length === len && (this.reversed ? s.endsWith(key) : s.startsWith(key))) visit(b.items);
+    for (let b = this.heads[this.slotOf(h)]; b !== undefined; ) {
+      if (b instanceof KeyedItem) {
+        if (b.keyLength(this.reversed) === len && b.hasKey(s, this.reversed)) visit(b as T);
+        b = b.link as Link<T> | undefined;
+      } else {
+        const key = b.key;
+        if (key.length === len && (this.reversed ? s.endsWith(key) : s.startsWith(key))) visit(b.items);
+        b = b.next;
+      }
     }
   }
 }

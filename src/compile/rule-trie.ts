@@ -513,6 +513,12 @@ function keyOf(keys: readonly string[], absent: boolean): string {
  * @returns The key and the distinct matchers (first of each key), in key order.
  */
 export function condKey(field: FieldCondition): { key: string; matchers: LeafMatcher[]; absent: boolean } {
+  if (field.matchers.length === 1) {
+    // One matcher (the usual leaf array): its key alone, or `exists:false` alone.
+    const m = field.matchers[0] as LeafMatcher;
+    if (m.kind === 'exists' && !m.value) return { key: keyOf([], true), matchers: [], absent: true };
+    return { key: matcherKey(m), matchers: [m], absent: false };
+  }
   const byKey = new Map<string, LeafMatcher>();
   let absent = false;
   for (const m of field.matchers) {

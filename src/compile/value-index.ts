@@ -16,8 +16,8 @@ import type { IpAddress } from '../values/ip.js';
 import { parseIpAddress } from '../values/ip.js';
 import { compileIgnoreCase } from '../values/ignore-case.js';
 import type { CompiledWildcard } from '../values/wildcard.js';
-import { compileWildcard, matchesWildcard } from '../values/wildcard.js';
-import { AffixTable } from './affix-table.js';
+import { compileWildcard, isLoneStar, matchesLoneStar, matchesSegments, matchesWildcard } from '../values/wildcard.js';
+import { AffixTable, KeyedItem } from './affix-table.js';
 import { addToBucket, removeFromBucket } from './buckets.js';
 import { own } from './strings.js';
 import { IgnoreCaseTrie } from './ignore-case-trie.js';
@@ -64,12 +64,60 @@ class Entry<C extends IndexTarget> {
 }
 
 /**
- * What the operator tables file: an {@link Entry}, or for a plain positive operand (the common
- * case: a prefix, an equals-ignore-case string) the target itself, which saves an object per
- * operand. Removing a bare target removes one filing of it: two matchers of one target filed
- * under one key as bare targets are interchangeable.
+ * A positive `wildcard` operand filed under a literal end (or in the list of globs without one):
+ * its target and its glob, checked in full when the literal end matches. A lone-star glob (the
+ * usual `uploads/*`, `*.png`) is kept as its text (the condition's string, shared) and checked on
+ * it; any other glob as its flat compiled segments. Filed alone under its literal end, it is its
+ * own link in the affix table (see {@link KeyedItem}): no bucket and no key string.
  */
-type Item<C extends IndexTarget> = Entry<C> | C;
+class GlobEntry<C extends IndexTarget> extends KeyedItem {
+  readonly target: C;
+  readonly glob: string | readonly string[];
+
+  constructor(target: C, glob: string | readonly string[]) {
+    super();
+    this.target = target;
+    this.glob = glob;
+  }
+
+  /** Whether the whole of `s` matches the glob. Hot: no allocation. */
+  matches(s: string): boolean {
+    const g = this.glob;
+    return typeof g === 'string' ? matchesLoneStar(g, s) : matchesSegments(g, s);
+  }
+
+  keyLength(reversed: boolean): number {
+    const g = this.glob;
+    if (typeof g === 'string') return reversed ? g.length - 1 - g.indexOf('*') : g.indexOf('*');
+    return (g[reversed ? g.length - 1 : 0] as string).length;
+  }
+
+  hasKey(s: string, reversed: boolean): boolean {
+    const g = this.glob;
+    if (typeof g !== 'string') return reversed ? s.endsWith(g[g.length - 1] as string) : s.startsWith(g[0] as string);
+    const n = this.keyLength(reversed);
+    if (!reversed) {
+      for (let i = 0; i < n; i++) if (s.charCodeAt(i) !== g.charCodeAt(i)) return false;
+    } else {
+      for (let i = 1; i <= n; i++) if (s.charCodeAt(s.length - i) !== g.charCodeAt(g.length - i)) return false;
+    }
+    return true;
+  }
+
+  keyText(reversed: boolean): string {
+    const g = this.glob;
+    if (typeof g !== 'string') return g[reversed ? g.length - 1 : 0] as string;
+    return reversed ? g.slice(g.indexOf('*') + 1) : g.slice(0, g.indexOf('*'));
+  }
+}
+
+/**
+ * What the operator tables file: an {@link Entry}, a {@link GlobEntry}, or for a plain positive
+ * operand (the common case: a prefix, an equals-ignore-case string) the target itself, which saves
+ * an object per operand. Removing a bare target removes one filing of it: two matchers of one
+ * target filed under one key as bare targets are interchangeable.
+ */
+type Item<C extends IndexTarget> = Entry<C> | GlobEntry<C> | C;
 
 // Evaluation state shared by the visitors below (hot path: set once per value, no closures).
 let curEpoch = 0;
@@ -80,6 +128,10 @@ let curCount = 0;
 const scratch: (IndexTarget | undefined)[] = [];
 
 function visitEntry(x: Item<IndexTarget>): void {
+  if (x instanceof GlobEntry) {
+    if ((x as GlobEntry<IndexTarget>).matches(curString)) report(x.target);
+    return;
+  }
   if (!(x instanceof Entry)) {
     report(x);
     return;
@@ -454,7 +506,7 @@ class OperatorTables<C extends IndexTarget> {
   private asciiFolded: Map<string, Item<C> | Item<C>[]> | undefined;
   private ignoreCase: IgnoreCaseTrie<Item<C>> | undefined;
   private ignoreCaseSuffixes: IgnoreCaseTrie<Item<C>> | undefined;
-  private wildcards: Entry<C>[] | undefined;
+  private wildcards: (Entry<C> | GlobEntry<C>)[] | undefined;
   /** Numeric ranges, IPv4 blocks as numbers, IPv6 blocks as fixed-width hex; items are targets. */
   private ranges: IntervalIndex<number, C> | undefined;
   private cidr4: IntervalIndex<number, C> | undefined;
@@ -520,6 +572,7 @@ class OperatorTables<C extends IndexTarget> {
       else trie.remove(alts, whole, pick);
     };
     const toWildcard = (w: string, negative: boolean): void => {
+      if (!negative) return toGlob(w);
       const c = flatWildcard(compileWildcard(w), w);
       const segs = c.segments;
       if (segs.length === 1) return toMap((this.exact ??= new Map()), segs[0] as string, negative);
@@ -529,6 +582,33 @@ class OperatorTables<C extends IndexTarget> {
       if (last !== '') return toAffixes((this.suffixes ??= new AffixTable(true)), last, negative, c);
       if (adding) (this.wildcards ??= []).push(file(negative, c) as Entry<C>);
       else removeFromList(this.wildcards, pickFor(c));
+    };
+    /** A positive glob: a {@link GlobEntry} (removal picks this target's entry with this glob). */
+    const toGlob = (w: string): void => {
+      let glob: string | readonly string[];
+      let first: string;
+      let last: string;
+      if (isLoneStar(w)) {
+        glob = w;
+        const star = w.indexOf('*');
+        first = w.slice(0, star);
+        last = w.slice(star + 1);
+      } else {
+        const segs = compileWildcard(w).segments;
+        first = segs[0] as string;
+        last = segs[segs.length - 1] as string;
+        if (segs.length === 1) return toMap((this.exact ??= new Map()), first, false);
+        glob = adding ? segs.map(own) : segs;
+      }
+      const isThis = (e: Item<C>): boolean => e instanceof GlobEntry && e.target === target && sameGlob(e.glob, glob);
+      const item = (): GlobEntry<C> => new GlobEntry(target, glob);
+      if (first !== '' || last !== '') {
+        const table = first !== '' ? (this.prefixes ??= new AffixTable(false)) : (this.suffixes ??= new AffixTable(true));
+        const key = first !== '' ? first : last;
+        if (adding) table.add(key, item());
+        else table.remove(key, isThis);
+      } else if (adding) (this.wildcards ??= []).push(item());
+      else removeFromList(this.wildcards, isThis);
     };
     const toList = <T>(list: T[], item: T, pred: (t: T) => boolean): void => {
       if (adding) list.push(item);
@@ -685,6 +765,14 @@ class OperatorTables<C extends IndexTarget> {
  */
 function flatWildcard(c: CompiledWildcard, source: string): CompiledWildcard {
   return { source, segments: c.segments.map(own) };
+}
+
+/** Whether two globs as {@link GlobEntry} keeps them are the same. */
+function sameGlob(a: string | readonly string[], b: string | readonly string[]): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** An `exists:true` matcher (what {@link ValueIndex} files a bare `exists:true` target as, and what a condition keeps). */

@@ -296,7 +296,10 @@ function toSubRules(rules: readonly RuleMap[]): SubRule[] {
 function checkWildcardComplexity(subRules: readonly SubRule[]): void {
   // Per path: the distinct globs, keyed so that a wildcard "x" and an anything-but list ["x"] differ.
   // An anything-but wildcard list is one pattern to event-ruler's evaluator, so it stays a list.
-  const byPath = new Map<string, Map<string, string | readonly string[]>>();
+  // The usual pattern has at most one glob, scored alone without the maps.
+  let byPath: Map<string, Map<string, string | readonly string[]>> | undefined;
+  let lone: string | readonly string[] | undefined;
+  let lonePath = '';
   for (const rule of subRules) {
     for (const field of rule.fields) {
       for (const m of field.matchers) {
@@ -304,11 +307,25 @@ function checkWildcardComplexity(subRules: readonly SubRule[]): void {
         if (m.kind === 'wildcard') entry = m.value;
         else if (m.kind === 'anything-but' && m.type === 'wildcard') entry = m.values.length === 1 ? (m.values[0] as string) : m.values;
         else continue;
+        if (byPath === undefined) {
+          if (lone === undefined) {
+            lone = entry;
+            lonePath = field.path;
+            continue;
+          }
+          byPath = new Map([[lonePath, new Map([[JSON.stringify(lone), lone]])]]);
+        }
         let globs = byPath.get(field.path);
         if (globs === undefined) byPath.set(field.path, (globs = new Map()));
         globs.set(JSON.stringify(entry), entry);
       }
     }
+  }
+  if (byPath === undefined) {
+    if (lone !== undefined && wildcardComplexity([lone], MAX_WILDCARD_COMPLEXITY + 1) > MAX_WILDCARD_COMPLEXITY) {
+      throw new InvalidEventPatternError(TOO_COMPLEX_REASON);
+    }
+    return;
   }
   for (const globs of byPath.values()) {
     // The score only needs to be known up to the limit; capping the walk keeps hostile globs cheap.

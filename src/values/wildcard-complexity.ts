@@ -298,14 +298,60 @@ function shapeKey(chars: readonly number[]): string {
   return key;
 }
 
+/** Character codes of an {@link asciiShapeKey}, reused between calls. */
+const shapeCodes: number[] = [];
+/** Longest glob {@link asciiShapeKey} reads. */
+const MAX_ASCII_SHAPE = 1024;
+
+/**
+ * {@link shapeKey} of {@link wildcardChars}, read straight off a glob of ASCII characters without
+ * `\` (its characters are then its bytes between two `"`), or `undefined` for any other glob.
+ * Saves the byte buffer and the character array for the usual glob.
+ */
+function asciiShapeKey(glob: string): string | undefined {
+  const n = glob.length;
+  // Long globs take the general path (the key is built by one `fromCharCode` call).
+  if (n > MAX_ASCII_SHAPE) return undefined;
+  const codes = shapeCodes;
+  codes.length = 0;
+  // The quotes around the glob come first (ordinal 0) and last.
+  ordinals[0x22] = 0;
+  let next = 1;
+  codes.push(1);
+  let ok = true;
+  for (let i = 0; i < n; i++) {
+    const c = glob.charCodeAt(i);
+    if (c >= 0x80 || c === 0x5c) {
+      ok = false;
+      break;
+    }
+    if (c === 0x2a) {
+      codes.push(0);
+      continue;
+    }
+    let o = ordinals[c] as number;
+    if (o < 0) ordinals[c] = o = next++;
+    codes.push(o + 1);
+  }
+  ordinals[0x22] = -1;
+  for (let i = 0; i < n; i++) {
+    const c = glob.charCodeAt(i);
+    if (c < 0x80) ordinals[c] = -1;
+  }
+  if (!ok) return undefined;
+  codes.push(1);
+  return String.fromCharCode.apply(null, codes);
+}
+
 /** {@link wildcardComplexity} of one glob, memoised by shape: exact, and cheap for repeated shapes. */
 function singleGlobComplexity(glob: string, maxComplexity: number): number {
-  const chars = wildcardChars(glob);
-  const key = `${maxComplexity}:${shapeKey(chars)}`;
+  let chars: number[] | undefined;
+  const shape = asciiShapeKey(glob) ?? shapeKey((chars = wildcardChars(glob)));
+  const key = `${maxComplexity}:${shape}`;
   const cached = singleScores.get(key);
   if (cached !== undefined) return cached;
   const nfa = new WildcardNfa();
-  nfa.add(0, chars);
+  nfa.add(0, chars ?? wildcardChars(glob));
   const score = evaluateNfa(nfa, maxComplexity);
   if (singleScores.size >= MAX_CACHED_SHAPES) singleScores.clear();
   singleScores.set(key, score);

@@ -98,7 +98,18 @@ export function compileWildcard(w: string): CompiledWildcard {
  * @returns Whether `s` matches.
  */
 export function matchesWildcard(c: CompiledWildcard, s: string): boolean {
-  const segs = c.segments;
+  return matchesSegments(c.segments, s);
+}
+
+/**
+ * {@link matchesWildcard} given only the segments of the compiled glob (for callers that keep the
+ * segments without the rest of the {@link CompiledWildcard}).
+ *
+ * @param segs - `CompiledWildcard.segments`.
+ * @param s - The event string.
+ * @returns Whether `s` matches.
+ */
+export function matchesSegments(segs: readonly string[], s: string): boolean {
   const first = segs[0] ?? '';
   if (segs.length === 1) return s === first;
   const last = segs[segs.length - 1] ?? '';
@@ -113,6 +124,38 @@ export function matchesWildcard(c: CompiledWildcard, s: string): boolean {
     if (at < 0 || at + seg.length > end) return false;
     pos = at + seg.length;
   }
+  return true;
+}
+
+/**
+ * Whether a glob has exactly one `*` and no backslash: the common shape (`uploads/*`, `*.png`,
+ * `img-*.jpg`), which {@link matchesLoneStar} checks on the glob's own text, with no compiled
+ * segments to keep.
+ *
+ * @param w - A glob that passes {@link checkWildcard}.
+ * @returns Whether `w` is a lone-star glob.
+ */
+export function isLoneStar(w: string): boolean {
+  const star = w.indexOf('*');
+  return star >= 0 && w.indexOf('*', star + 1) < 0 && w.indexOf('\\') < 0;
+}
+
+/**
+ * {@link matchesWildcard} for a glob that {@link isLoneStar}: `s` starts with the text before the
+ * `*` and ends with the text after it, without overlap. Hot: no allocation, one pass over the two
+ * literal ends.
+ *
+ * @param w - A lone-star glob.
+ * @param s - The event string.
+ * @returns Whether `s` matches.
+ */
+export function matchesLoneStar(w: string, s: string): boolean {
+  const star = w.indexOf('*');
+  const n = s.length;
+  const m = w.length;
+  if (n < m - 1) return false;
+  for (let i = 0; i < star; i++) if (s.charCodeAt(i) !== w.charCodeAt(i)) return false;
+  for (let i = 1; i < m - star; i++) if (s.charCodeAt(n - i) !== w.charCodeAt(m - i)) return false;
   return true;
 }
 

@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { AffixTable } from '../../src/compile/affix-table.js';
+import { AffixTable, KeyedItem } from '../../src/compile/affix-table.js';
 
 function matches(trie: AffixTable<string>, s: string): string[] {
   const out: string[] = [];
@@ -84,6 +84,79 @@ describe('AffixTable', () => {
         }
       }),
       { seed: 11, numRuns: 300 },
+    );
+  });
+
+  test('should keep answering while its slot array grows to thousands of keys and shrinks again', () => {
+    for (const reversed of [false, true]) {
+      const trie = new AffixTable<string>(reversed);
+      const keys = Array.from({ length: 3000 }, (_, i) => (reversed ? `-${i}.jpg` : `u${i}/`));
+      const probe = (i: number): string => (reversed ? `x-${i}.jpg` : `u${i}/x`);
+      for (const k of keys) trie.add(k, k);
+      for (const i of [0, 7, 1234, 2999]) expect(matches(trie, probe(i))).toEqual([keys[i]]);
+      for (let i = 0; i < keys.length; i++) if (i % 500 !== 0) expect(trie.remove(keys[i] as string, (x) => x === keys[i])).toBe(true);
+      for (let i = 0; i < keys.length; i += 250) expect(matches(trie, probe(i))).toEqual(i % 500 === 0 ? [keys[i]] : []);
+      expect(trie.size).toBe(6);
+      for (const k of keys) trie.add(k, `again ${k}`);
+      expect(matches(trie, probe(1000))).toEqual([`again ${keys[1000]}`, keys[1000] as string].sort());
+      expect(matches(trie, probe(1001))).toEqual([`again ${keys[1001]}`]);
+    }
+  });
+
+  test('should give the same answers with keyed items linked bare, shared keys, removals and re-adds', () => {
+    // Keyed items filed alone are their own chain links; a second item under the same key turns
+    // the link into a bucket. Keys over 'a', 'b' and '`' share chains (hashes differing in the low
+    // bit), and 80 keys put the table behind its presence filter.
+    class Keyed extends KeyedItem {
+      readonly key: string;
+      readonly id: number;
+      constructor(key: string, id: number) {
+        super();
+        this.key = key;
+        this.id = id;
+      }
+      keyLength(): number {
+        return this.key.length;
+      }
+      hasKey(s: string, reversed: boolean): boolean {
+        return reversed ? s.endsWith(this.key) : s.startsWith(this.key);
+      }
+      keyText(): string {
+        return this.key;
+      }
+    }
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', '`', '/'), maxLength: 4 });
+    const idOf = (x: Keyed | number): number => (typeof x === 'number' ? x : x.id);
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(fc.tuple(word, fc.boolean()), { minLength: 1, maxLength: 80 }), fc.array(fc.nat(), { maxLength: 40 }), fc.array(word, { maxLength: 10 }), (reversed, pairs, ops, probes) => {
+        const trie = new AffixTable<Keyed | number>(reversed);
+        const items = pairs.map(([k, keyed], i) => (keyed ? new Keyed(k, i) : i));
+        const live = new Set<number>();
+        const add = (i: number): void => {
+          trie.add((pairs[i] as [string, boolean])[0], items[i] as Keyed | number);
+          live.add(i);
+        };
+        items.forEach((_, i) => add(i));
+        // Each op removes a live pair or puts a removed one back.
+        for (const r of ops) {
+          const i = r % items.length;
+          if (live.has(i)) {
+            expect(trie.remove((pairs[i] as [string, boolean])[0], (x) => x === items[i])).toBe(true);
+            live.delete(i);
+          } else add(i);
+        }
+        expect(trie.size).toBe(live.size);
+        for (const s of [...probes, ...pairs.map(([k]) => k)]) {
+          const got: number[] = [];
+          trie.forEachMatch(s, (found) => got.push(...(Array.isArray(found) ? found : [found]).map(idOf)));
+          const expected = [...live].filter((i) => {
+            const k = (pairs[i] as [string, boolean])[0];
+            return reversed ? s.endsWith(k) : s.startsWith(k);
+          });
+          expect(got.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+        }
+      }),
+      { seed: 23, numRuns: 300 },
     );
   });
 });

@@ -117,6 +117,41 @@ describe('ValueIndex.evaluate', () => {
     expect(evaluate(index, 'v1x')).toEqual([]);
   });
 
+  test('should give the same answers after globs are deleted and filed again', () => {
+    // Positive globs are kept as entries that are their own affix-table links when alone under
+    // their literal end; globs sharing an end, escaped and many-star globs, and globs without a
+    // literal end go other ways. Every state must answer as matchesLeaf does.
+    const globs = ['u1/*', 'u1/*', 'u1/*/x.jpg', 'u12/*', '*.jpg', '*/x.jpg', '*x.jpg', 'u1/*a*.jpg', 'u\\*1/*', 'a\\\\*', '*u1*', '*', 'u1/*/*'];
+    const targets = globs.map((w, i) => ({ t: { hitStamp: 0, key: `t${i}` }, m: matchersOf([{ wildcard: w }])?.[0] as LeafMatcher }));
+    const values = ['u1/x.jpg', 'u1/a/x.jpg', 'u12/ab.jpg', 'u*1/q', 'a\\', 'a\\b', 'x.jpg', 'u1/', '', 'zu1z'];
+    const index = new ValueIndex<Target>();
+    const live = new Set<number>();
+    const check = (): void => {
+      for (const v of values) {
+        const expected = [...live].filter((i) => matchesLeaf((targets[i] as (typeof targets)[number]).m, v)).map((i) => `t${i}`).sort();
+        expect(evaluate(index, v)).toEqual(expected);
+      }
+    };
+    const toggle = (i: number): void => {
+      const x = targets[i] as (typeof targets)[number];
+      if (live.delete(i)) index.remove(x.m, x.t);
+      else {
+        index.add(x.m, x.t);
+        live.add(i);
+      }
+    };
+    for (let i = 0; i < targets.length; i++) toggle(i);
+    check();
+    for (const order of [[0, 2, 4, 8, 11], [1, 0, 3, 12, 9], [2, 5, 6, 7, 10, 0]]) {
+      for (const i of order) toggle(i);
+      check();
+      for (const i of [...order].reverse()) toggle(i);
+      check();
+    }
+    for (let i = 0; i < targets.length; i++) toggle(i);
+    expect(index.isEmpty).toBe(true);
+  });
+
   test('should be empty after every matcher is removed', () => {
     const index = new ValueIndex<Target>();
     const ms = matchersOf(['x', { prefix: 'x' }, { suffix: 'y' }, { 'equals-ignore-case': 'ß' }, { wildcard: '*y' }, { numeric: ['>', 0] }, { cidr: '10.0.0.0/8' }, { 'anything-but': { wildcard: ['x*', 'y'] } }, { exists: true }, null, 1]) as LeafMatcher[];

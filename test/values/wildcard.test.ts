@@ -142,7 +142,7 @@ describe('wildcardComplexity', () => {
     // A repeated glob takes the general path (two patterns, one counted); a lone glob is memoised
     // by its shape, so same-shaped globs must still score exactly as computed from scratch.
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', '/', ':', '*', 'é', '\\*'), { minLength: 1, maxLength: 12 }), (parts) => {
+      fc.property(fc.array(fc.constantFrom('a', 'b', '/', ':', '*', 'é', '\\*', '"'), { minLength: 1, maxLength: 12 }), (parts) => {
         const glob = parts.join('').replace(/\*\*+/g, '*');
         expect(wildcardComplexity([glob])).toBe(wildcardComplexity([glob, glob]));
         expect(wildcardComplexity([glob], 11)).toBe(wildcardComplexity([glob, glob], 11));
@@ -150,6 +150,8 @@ describe('wildcardComplexity', () => {
       { seed: 4242, numRuns: 400 },
     );
     expect(wildcardComplexity(['/Users/*/dir/dir/dir/dir/dir/doc.txt'])).toBe(7);
+    expect(wildcardComplexity(['"*"'])).toBe(wildcardComplexity(['"*"', '"*"']));
+    expect(wildcardComplexity([`${'ab'.repeat(600)}*"*"`])).toBe(wildcardComplexity([`${'ab'.repeat(600)}*"*"`, `${'ab'.repeat(600)}*"*"`]));
     expect(wildcardComplexity(['/Users/*/abc/def/ghi/jkl/mno/doc.txt'])).toBe(wildcardComplexity(['/Users/*/abc/def/ghi/jkl/mno/doc.txt', '/Users/*/abc/def/ghi/jkl/mno/doc.txt']));
   });
 
