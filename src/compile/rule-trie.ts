@@ -15,15 +15,22 @@ import { hashKey, own } from './strings.js';
 import { addToBucket, removeFromBucket } from './buckets.js';
 import { matcherKey } from './matcher-key.js';
 
-/** A rule as the trie stores it. */
+/**
+ * A rule of several sub-rules as the trie stores it. A rule of one sub-rule (most rules) needs no
+ * entry: its terminal node holds its name, and a walk reaches that node once per match (the walks
+ * that revisit nodes skip a node already reported), so nothing needs deduplicating.
+ */
 export interface RuleEntry {
   /** The rule's name, as `match` reports it. */
   readonly name: string;
-  /** The node where each sub-rule ends (one per sub-rule, duplicates possible); a lone node is stored bare. */
-  terminals: TrieNode | TrieNode[] | undefined;
+  /** The node where each sub-rule ends (one per sub-rule, duplicates possible). */
+  terminals: TrieNode[];
   /** Match epoch in which this rule was last reported (deduplicates across sub-rules). */
   matchStamp: number;
 }
+
+/** What a terminal node keeps per rule ending there: the name of a rule of one sub-rule, else its entry. */
+export type Terminal = string | RuleEntry;
 
 /**
  * A state of the trie: the conditions of the paths before it are satisfied.
@@ -45,8 +52,11 @@ export class TrieNode {
    * and a bare edge costs no array.
    */
   edges: PathEdge | PathEdge[] | EdgeIndex | undefined = undefined;
-  /** Rules with a sub-rule ending here (a rule may appear more than once); a lone rule is stored bare. */
-  terminals: RuleEntry | RuleEntry[] | undefined = undefined;
+  /**
+   * Rules with a sub-rule ending here (an entry may appear more than once, a name once); a lone
+   * rule is stored bare.
+   */
+  terminals: Terminal | Terminal[] | undefined = undefined;
 
   /**
    * The smallest path of this node's edges: fields below this node are visited in sorted path
@@ -530,10 +540,10 @@ export function condKey(field: FieldCondition): { key: string; matchers: LeafMat
  * @param root - The trie root.
  * @param paths - The path table (paths are acquired for new edges).
  * @param subRule - The sub-rule (fields sorted by path).
- * @param rule - The rule it belongs to.
+ * @param rule - The rule it belongs to: its name if it has only this sub-rule, else its entry.
  * @returns The node where the sub-rule ends.
  */
-export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule, rule: RuleEntry): TrieNode {
+export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule, rule: Terminal): TrieNode {
   let node = root;
   for (const field of subRule.fields) {
     let edge = node.findEdge(field.path, paths);
@@ -580,9 +590,9 @@ export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule
  *
  * @param terminal - The node {@link insertSubRule} returned.
  * @param paths - The path table (paths of dropped edges are released).
- * @param rule - The rule.
+ * @param rule - What {@link insertSubRule} was given for the rule.
  */
-export function removeSubRule(terminal: TrieNode, paths: PathTable, rule: RuleEntry): void {
+export function removeSubRule(terminal: TrieNode, paths: PathTable, rule: Terminal): void {
   const terminals = terminal.terminals;
   if (terminals === rule) terminal.terminals = undefined;
   else if (Array.isArray(terminals)) {

@@ -114,6 +114,23 @@ describe('Matcher.match', () => {
     expect(m.match({ a: 'x', b: 'y' })).toEqual(['r']);
   });
 
+  test('should report a rule of one sub-rule once when several array elements reach its end', () => {
+    // `one` ends where `two` goes on: the binding search and the array walk reach that state once
+    // per element binding, and a rule of one sub-rule keeps only its name there (no stamp of its own).
+    // `none` never matches, so the walks cannot stop early once every rule is found.
+    const m = matcherWith({
+      one: { a: { b: ['1'] } },
+      two: { a: { b: ['1'], c: ['2'] } },
+      three: { a: { b: ['1'] }, $or: [{ a: { c: ['2'] } }, { z: ['9'] }] },
+      none: { z: ['0'] },
+    });
+    const event = { a: [{ b: '1', c: '2' }, { b: '1', c: '3' }, { b: '1', c: '2' }] };
+    expect(sorted(m.match(event))).toEqual(['one', 'three', 'two']);
+    m.searchBudgetFactor = 0;
+    expect(sorted(m.match(event))).toEqual(['one', 'three', 'two']);
+    expect(m.match({ a: [{ b: '1', c: '3' }, { b: '0', c: '2' }] })).toEqual(['one']);
+  });
+
   test('should throw InvalidEventError for malformed events', () => {
     const m = matcherWith({ r: { a: ['x'] } });
     expect(() => m.match('{"a":"x"')).toThrow(InvalidEventError);
