@@ -172,9 +172,9 @@ export class ValueIndex<C extends IndexTarget> {
   }
 
   /**
-   * Files one leaf matcher of a condition (`exists:false` among the {@link absent} targets). A
-   * matcher object is filed for one target only (ranges and blocks are named by it); the rule
-   * trie keeps its own copy per condition.
+   * Files one leaf matcher of a condition (`exists:false` among the {@link absent} targets). Ranges
+   * and blocks are found again by their bounds and target, so the matcher given to {@link remove}
+   * need only be equal to this one.
    *
    * @param m - The matcher.
    * @param target - The condition it belongs to.
@@ -560,26 +560,23 @@ class OperatorTables<C extends IndexTarget> {
         return toWildcard(m.value, false);
       case 'numeric': {
         const ranges = (this.ranges ??= new IntervalIndex<number, C>(-Infinity));
-        // The matcher object names the interval: it is filed for this one target (see `add`).
-        const id = m;
-        if (adding) {
-          ranges.add({ id, low: m.lower, lowInclusive: m.lowerInclusive, high: m.upper, highInclusive: m.upperInclusive, item: target });
-        } else ranges.remove(id);
+        const interval = { low: m.lower, lowInclusive: m.lowerInclusive, high: m.upper, highInclusive: m.upperInclusive, item: target };
+        if (adding) ranges.add(interval);
+        else ranges.remove(interval);
         return;
       }
       case 'cidr': {
         // IPv4 blocks as numbers (8 hex digits fit a double exactly), IPv6 as fixed-width hex.
-        const id = m;
         if (m.range.family === 4) {
           const blocks = (this.cidr4 ??= new IntervalIndex<number, C>(-Infinity));
-          const low = parseInt(m.range.low, 16);
-          const high = parseInt(m.range.high, 16);
-          if (adding) blocks.add({ id, low, lowInclusive: true, high, highInclusive: true, item: target });
-          else blocks.remove(id);
+          const interval = { low: parseInt(m.range.low, 16), lowInclusive: true, high: parseInt(m.range.high, 16), highInclusive: true, item: target };
+          if (adding) blocks.add(interval);
+          else blocks.remove(interval);
         } else {
           const blocks = (this.cidr6 ??= new IntervalIndex<string, C>(''));
-          if (adding) blocks.add({ id, low: m.range.low, lowInclusive: true, high: m.range.high, highInclusive: true, item: target });
-          else blocks.remove(id);
+          const interval = { low: m.range.low, lowInclusive: true, high: m.range.high, highInclusive: true, item: target };
+          if (adding) blocks.add(interval);
+          else blocks.remove(interval);
         }
         return;
       }
