@@ -18,7 +18,7 @@ import { compileIgnoreCase } from '../values/ignore-case.js';
 import type { CompiledWildcard } from '../values/wildcard.js';
 import { compileWildcard, matchesWildcard } from '../values/wildcard.js';
 import { AffixTable } from './affix-table.js';
-import { addToBucket, removeFromBucket } from './buckets.js';
+import { addToBucket, appendTo, removeFromBucket } from './buckets.js';
 import { own } from './strings.js';
 import { IgnoreCaseTrie } from './ignore-case-trie.js';
 import { IntervalIndex } from './interval-index.js';
@@ -187,7 +187,7 @@ export class ValueIndex<C extends IndexTarget> {
     }
     const operators = this.operatorIndex();
     if (m.kind === 'exists' && !m.value) {
-      (operators.absent ??= []).push(target);
+      operators.absent = appendTo(operators.absent, target);
       return;
     }
     operators.count++;
@@ -479,13 +479,13 @@ class OperatorTables<C extends IndexTarget> {
     if (m.kind === 'anything-but') {
       const id = `${target.key}\u0001${matcherKey(m)}`;
       const byId = (this.negativeById ??= new Map());
-      const list = (this.negatives ??= []);
       if (adding) {
         neg = entry(true);
-        neg.slot = list.length;
-        list.push(neg);
+        neg.slot = this.negatives?.length ?? 0;
+        this.negatives = appendTo(this.negatives, neg);
         byId.set(id, neg);
       } else {
+        const list = this.negatives ?? [];
         neg = byId.get(id);
         if (neg === undefined) return;
         byId.delete(id);
@@ -527,12 +527,8 @@ class OperatorTables<C extends IndexTarget> {
       const last = segs[segs.length - 1] as string;
       if (first !== '') return toAffixes((this.prefixes ??= new AffixTable(false)), first, negative, c);
       if (last !== '') return toAffixes((this.suffixes ??= new AffixTable(true)), last, negative, c);
-      if (adding) (this.wildcards ??= []).push(file(negative, c) as Entry<C>);
+      if (adding) this.wildcards = appendTo(this.wildcards, file(negative, c) as Entry<C>);
       else removeFromList(this.wildcards, pickFor(c));
-    };
-    const toList = <T>(list: T[], item: T, pred: (t: T) => boolean): void => {
-      if (adding) list.push(item);
-      else removeFromList(list, pred);
     };
 
     switch (m.kind) {
@@ -544,8 +540,15 @@ class OperatorTables<C extends IndexTarget> {
         if (m.number.value !== undefined) return toMap((this.numByValue ??= new Map()), m.number.value, false);
         return toMap((this.numByText ??= new Map()), m.number.text, false);
       case 'literal': {
-        const list = m.value === true ? (this.literalTrue ??= []) : m.value === false ? (this.literalFalse ??= []) : (this.literalNull ??= []);
-        return toList(list, target, (t) => t === target);
+        if (m.value === true) {
+          if (adding) this.literalTrue = appendTo(this.literalTrue, target);
+          else removeFromList(this.literalTrue, same);
+        } else if (m.value === false) {
+          if (adding) this.literalFalse = appendTo(this.literalFalse, target);
+          else removeFromList(this.literalFalse, same);
+        } else if (adding) this.literalNull = appendTo(this.literalNull, target);
+        else removeFromList(this.literalNull, same);
+        return;
       }
       case 'prefix':
         if (m.ignoreCase) return toIgnoreCase(false, m.value, false, false);
