@@ -10,7 +10,8 @@
 
 import type { FieldCondition, LeafMatcher, SubRule } from '../pattern/ast.js';
 import type { PathNode, PathTable } from './path-table.js';
-import { PRESENT, ValueIndex } from './value-index.js';
+import { ValueIndex } from './value-index.js';
+import { ABSENT, keptMatcher } from './kept-matchers.js';
 import { hashKey, own } from './strings.js';
 import { addToBucket, removeFromBucket } from './buckets.js';
 import { matcherKey } from './matcher-key.js';
@@ -401,10 +402,6 @@ function isPlainCond(c: Cond): boolean {
   return c.isPlain();
 }
 
-
-/** `exists:false` as a condition keeps it (shared: conditions hold no copy). */
-const ABSENT: LeafMatcher = Object.freeze({ kind: 'exists', source: '', value: false });
-
 /**
  * One field condition (a leaf array) on an edge, and the node it leads to: the condition object is
  * that node (saves an object and two links per condition). The commonest kind, a
@@ -473,42 +470,6 @@ function isPlainExact(m: LeafMatcher): m is LeafMatcher & { readonly value: stri
   return (m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly';
 }
 
-
-/** The literals as conditions keep them (shared). */
-const TRUE: LeafMatcher = Object.freeze({ kind: 'literal', source: '', value: true });
-const FALSE: LeafMatcher = Object.freeze({ kind: 'literal', source: '', value: false });
-const NULL: LeafMatcher = Object.freeze({ kind: 'literal', source: '', value: null });
-
-/**
- * A matcher as a condition keeps it: without `source`, strings not sharing the pattern's text,
- * `exists` and the literals as shared objects.
- */
-function slim(m: LeafMatcher): LeafMatcher {
-  switch (m.kind) {
-    case 'exact':
-      return { kind: m.kind, source: '', value: own(m.value), ip: m.ip };
-    case 'exactly':
-    case 'equals-ignore-case':
-    case 'wildcard':
-      return { kind: m.kind, source: '', value: own(m.value) };
-    case 'prefix':
-    case 'suffix':
-      return { kind: m.kind, source: '', value: own(m.value), ignoreCase: m.ignoreCase };
-    case 'exists':
-      return m.value ? PRESENT : ABSENT;
-    case 'literal':
-      return m.value === true ? TRUE : m.value === false ? FALSE : NULL;
-    case 'numeric':
-      return { kind: m.kind, source: '', lower: m.lower, lowerInclusive: m.lowerInclusive, upper: m.upper, upperInclusive: m.upperInclusive };
-    case 'number':
-      return { kind: m.kind, source: '', number: m.number };
-    case 'cidr':
-      return { kind: m.kind, source: '', range: m.range };
-    case 'anything-but':
-      return { ...m, source: '' };
-  }
-}
-
 /** {@link condKey} from the distinct matcher keys in order and whether `exists:false` is among them. */
 function keyOf(keys: readonly string[], absent: boolean): string {
   // One matcher: its key alone (keys start with a letter, so never collide with `!`/`"` forms).
@@ -567,7 +528,7 @@ export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule
       if (cond === undefined) {
         if (plain) cond = new Cond(own(first.value), edge);
         else {
-          const kept = matchers.map(slim);
+          const kept = matchers.map(keptMatcher);
           if (absent) kept.push(ABSENT);
           cond = new Cond(kept.length === 1 ? (kept[0] as LeafMatcher) : kept, edge);
         }
