@@ -1,8 +1,9 @@
 /**
  * The table of field paths that rules use, shaped for the event scanner. Every dotted prefix of a
  * used path is a {@link PathNode}; from each node, steps lead by one path segment to the nodes
- * whose path is `node.path + "." + segment`. A node is itself the step to it: it keeps its segment
- * (`key`), so a step costs no object of its own. An event key may itself contain dots (`{"a.b":1}`
+ * whose path is `node.path + "." + segment`. A node is itself the step to it, and its segment is
+ * the end of its path (segments have no dots), so a step costs no object and no string of its own:
+ * the steps of a node compare keys against their paths past a common offset. An event key may itself contain dots (`{"a.b":1}`
  * reaches path `a.b` as `{"a":{"b":1}}` does): such a key is followed segment by segment, so no
  * dotted spelling is stored. A scanner therefore follows keys from node to node and skips any value
  * whose key leads nowhere, without building path strings.
@@ -13,7 +14,7 @@
 
 import { addToBucket, removeFromBucket } from './buckets.js';
 import { PresenceFilter } from './presence-filter.js';
-import { hashKey, hashSpan } from './strings.js';
+import { hashKey, hashSpan, own } from './strings.js';
 
 /**
  * A dotted prefix of at least one used path, or a used path itself, and the step that leads to it
@@ -28,8 +29,6 @@ import { hashKey, hashSpan } from './strings.js';
 export class PathNode {
   /** The full dotted path; `''` for the root. */
   readonly path: string;
-  /** The path segment leading here from the parent (never contains a dot): an event key, JSON escapes decoded; `''` for the root. */
-  readonly key: string;
   /** Id of this path among used leaf paths, or `-1` when no rule has a field on exactly this path. */
   leafId = -1;
   /** Number of registrations of this exact path as a rule field. */
@@ -43,13 +42,17 @@ export class PathNode {
    */
   sharedUses = 0;
 
-  /**
-   * @param path - The node's full dotted path.
-   * @param key - Its last segment.
-   */
-  constructor(path: string, key: string) {
+  /** @param path - The node's full dotted path. */
+  constructor(path: string) {
     this.path = path;
-    this.key = key;
+  }
+
+  /**
+   * The path segment leading here from the parent: an event key, JSON escapes decoded; `''` for
+   * the root. Derived (cold code only): it is the path past its last dot.
+   */
+  get key(): string {
+    return this.path.slice(this.path.lastIndexOf('.') + 1);
   }
 
   /** The nodes one step away, unordered, in a fresh array (for tests and cold code). */
@@ -71,6 +74,11 @@ const LINEAR_STEPS = 8;
  * map).
  */
 export class StepSet {
+  /**
+   * Where the step keys start in the steps' paths: 0 below the root, else past this node's path
+   * and a dot. A step's key is `path.slice(keyStart)`.
+   */
+  readonly keyStart: number;
   /** The steps while few, unordered; `undefined` once they are indexed. */
   few: PathNode[] | undefined = [];
   /** The steps while many, by {@link hashKey} of their key: a lone step bare. */
@@ -90,6 +98,11 @@ export class StepSet {
    */
   lookahead: readonly string[] | null | undefined = undefined;
 
+  /** @param keyStart - See {@link StepSet.keyStart}. */
+  constructor(keyStart: number) {
+    this.keyStart = keyStart;
+  }
+
   /** The steps in a fresh array. */
   list(): PathNode[] {
     if (this.few !== undefined) return this.few.slice();
@@ -105,9 +118,15 @@ export class StepSet {
   find(key: string): PathNode | undefined {
     const bucket = this.few ?? (this.byHash as Map<number, PathNode | PathNode[]>).get(hashKey(key));
     if (bucket === undefined) return undefined;
-    if (!Array.isArray(bucket)) return bucket.key === key ? bucket : undefined;
-    for (const s of bucket) if (s.key === key) return s;
+    const length = this.keyStart + key.length;
+    if (!Array.isArray(bucket)) return bucket.path.length === length && bucket.path.endsWith(key) ? bucket : undefined;
+    for (const s of bucket) if (s.path.length === length && s.path.endsWith(key)) return s;
     return undefined;
+  }
+
+  /** {@link hashKey} of a step's key, read in its path. */
+  hashOf(step: PathNode): number {
+    return hashSpan(step.path, this.keyStart, step.path.length);
   }
 
   /** Adds a step (its key is no step yet). */
@@ -123,7 +142,7 @@ export class StepSet {
       this.index([...few, step]);
       return;
     }
-    const hash = hashKey(step.key);
+    const hash = this.hashOf(step);
     addToBucket(this.byHash as Map<number, PathNode | PathNode[]>, hash, step);
     if ((this.filter as PresenceFilter).add(hash)) this.refill();
   }
@@ -139,7 +158,7 @@ export class StepSet {
       if (last !== step) few[i] = last;
       return;
     }
-    removeFromBucket(this.byHash as Map<number, PathNode | PathNode[]>, hashKey(step.key), (s) => s === step);
+    removeFromBucket(this.byHash as Map<number, PathNode | PathNode[]>, this.hashOf(step), (s) => s === step);
     if (this.count <= LINEAR_STEPS) {
       this.few = this.list();
       this.byHash = undefined;
@@ -150,7 +169,7 @@ export class StepSet {
   /** Switches from the array to the hash index. */
   private index(steps: readonly PathNode[]): void {
     const byHash = new Map<number, PathNode | PathNode[]>();
-    for (const s of steps) addToBucket(byHash, hashKey(s.key), s);
+    for (const s of steps) addToBucket(byHash, this.hashOf(s), s);
     this.few = undefined;
     this.byHash = byHash;
     this.filter = new PresenceFilter();
@@ -159,7 +178,7 @@ export class StepSet {
 
   /** Refills the presence filter from the steps' hashes (steps keep no hash: it is recomputed). */
   private refill(): void {
-    const hashes = this.list().map((s) => hashKey(s.key));
+    const hashes = this.list().map((s) => this.hashOf(s));
     (this.filter as PresenceFilter).refill(hashes, hashes.length);
   }
 }
@@ -170,7 +189,7 @@ export class StepSet {
  */
 export class PathTable {
   /** The node of the empty prefix: the event's top-level object. */
-  readonly root = new PathNode('', '');
+  readonly root = new PathNode('');
   private readonly freeLeafIds: number[] = [];
   private nextLeafId = 0;
 
@@ -206,13 +225,14 @@ export class PathTable {
     let from = 0;
     for (;;) {
       const dot = path.indexOf('.', from);
-      const key = dot < 0 ? (from === 0 ? path : path.slice(from)) : path.slice(from, dot);
-      let next = node.stepSet?.find(key);
+      let next = node.stepSet?.find(dot < 0 ? path.slice(from) : path.slice(from, dot));
       if (next === undefined) {
-        next = new PathNode(dot < 0 ? path : path.slice(0, dot), key);
+        // A flat copy: a path from the parser is a chain of concatenations (which `keyIs` would read
+        // through, and which outweighs the text), a prefix a slice that keeps the whole path alive.
+        next = new PathNode(own(dot < 0 ? path : path.slice(0, dot)));
         // `node` gets its first step: its parent's step to it now leads somewhere deeper.
         if (node.stepSet === undefined) {
-          node.stepSet = new StepSet();
+          node.stepSet = new StepSet(parent === undefined ? 0 : node.path.length + 1);
           if (parent !== undefined) (parent.stepSet as StepSet).deepSteps++;
         }
         node.stepSet.add(next);
@@ -329,17 +349,18 @@ export function stepByKey(from: PathNode, key: string): PathNode | undefined {
 export function stepByText(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
   const steps = from.stepSet;
   if (steps === undefined) return undefined;
-  const len = end - start;
+  const keyStart = steps.keyStart;
+  const length = keyStart + end - start;
   const few = steps.few;
   if (few !== undefined) {
     for (let k = 0; k < few.length; k++) {
       const s = few[k] as PathNode;
-      if (s.key.length === len && text.startsWith(s.key, start)) return s;
+      if (s.path.length === length && keyIs(s.path, keyStart, text, start)) return s;
     }
     if (steps.deepSteps === 0) return undefined;
     // A dotted key starts with a step's segment and a dot.
     for (let k = 0; k < few.length; k++) {
-      const found = afterSegment(few[k] as PathNode, text, start, end);
+      const found = afterSegment(few[k] as PathNode, keyStart, text, start, end);
       if (found !== undefined) return found;
     }
     return undefined;
@@ -348,11 +369,11 @@ export function stepByText(from: PathNode, text: string, start: number, end: num
   const bucket = (steps.filter as PresenceFilter).mayHave(hash) ? (steps.byHash as Map<number, PathNode | PathNode[]>).get(hash) : undefined;
   if (bucket !== undefined) {
     if (!Array.isArray(bucket)) {
-      if (bucket.key.length === len && text.startsWith(bucket.key, start)) return bucket;
+      if (bucket.path.length === length && keyIs(bucket.path, keyStart, text, start)) return bucket;
     } else {
       for (let k = 0; k < bucket.length; k++) {
         const s = bucket[k] as PathNode;
-        if (s.key.length === len && text.startsWith(s.key, start)) return s;
+        if (s.path.length === length && keyIs(s.path, keyStart, text, start)) return s;
       }
     }
   }
@@ -360,12 +381,24 @@ export function stepByText(from: PathNode, text: string, start: number, end: num
 }
 
 /**
+ * Whether the key of a step, `path` past `keyStart`, is spelled in `text` at `start` (the lengths
+ * are known to agree). Below the root the key is the whole path: one native comparison; deeper it
+ * is compared a code unit at a time (keys are short, and most calls are for the key that matches).
+ */
+function keyIs(path: string, keyStart: number, text: string, start: number): boolean {
+  if (keyStart === 0) return text.startsWith(path, start);
+  const delta = start - keyStart;
+  for (let i = keyStart; i < path.length; i++) if (path.charCodeAt(i) !== text.charCodeAt(i + delta)) return false;
+  return true;
+}
+
+/**
  * Where a dotted key `text[start, end)` leads past step `s`, when the key starts with the step's
  * segment and a dot (and the step leads to more steps); `undefined` otherwise.
  */
-function afterSegment(s: PathNode, text: string, start: number, end: number): PathNode | undefined {
-  const n = s.key.length;
-  if (n >= end - start || text.charCodeAt(start + n) !== 0x2e || s.stepSet === undefined || !text.startsWith(s.key, start)) return undefined;
+function afterSegment(s: PathNode, keyStart: number, text: string, start: number, end: number): PathNode | undefined {
+  const n = s.path.length - keyStart;
+  if (n >= end - start || text.charCodeAt(start + n) !== 0x2e || s.stepSet === undefined || !keyIs(s.path, keyStart, text, start)) return undefined;
   return stepByText(s, text, start + n + 1, end);
 }
 
@@ -393,7 +426,8 @@ function stepBySegments(from: PathNode, text: string, start: number, end: number
 function segmentStep(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
   const steps = from.stepSet;
   if (steps === undefined) return undefined;
-  const len = end - start;
+  const keyStart = steps.keyStart;
+  const length = keyStart + end - start;
   let bucket: PathNode | PathNode[] | undefined = steps.few;
   if (bucket === undefined) {
     const hash = hashSpan(text, start, end);
@@ -401,10 +435,10 @@ function segmentStep(from: PathNode, text: string, start: number, end: number): 
     bucket = (steps.byHash as Map<number, PathNode | PathNode[]>).get(hash);
   }
   if (bucket === undefined) return undefined;
-  if (!Array.isArray(bucket)) return bucket.key.length === len && text.startsWith(bucket.key, start) ? bucket : undefined;
+  if (!Array.isArray(bucket)) return bucket.path.length === length && keyIs(bucket.path, keyStart, text, start) ? bucket : undefined;
   for (let k = 0; k < bucket.length; k++) {
     const s = bucket[k] as PathNode;
-    if (s.key.length === len && text.startsWith(s.key, start)) return s;
+    if (s.path.length === length && keyIs(s.path, keyStart, text, start)) return s;
   }
   return undefined;
 }

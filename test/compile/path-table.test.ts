@@ -189,4 +189,21 @@ describe('PathTable', () => {
     for (let i = 0; i < 8; i++) table.release(`x.k${i}`);
     expect(table.isEmpty).toBe(true);
   });
+
+  test('should tell apart keys of one length below deep nodes, where keys are read in the paths', () => {
+    // A step keeps no key string: its key is its path past the parent's path and a dot.
+    const table = new PathTable();
+    const keys = ['ab', 'ba', 'aa', 'a', '', 'é1', 'x.y'];
+    for (const k of keys) table.acquire(`d.e.${k}`);
+    table.acquire('d..');
+    const e = follow(table, ['d', 'e'])!;
+    for (const k of keys.filter((k) => !k.includes('.'))) {
+      expect(stepByText(e, `{"${k}":1}`, 2, 2 + k.length)?.path).toBe(`d.e.${k}`);
+      expect(stepByKey(e, k)?.key).toBe(k);
+    }
+    expect(stepByText(e, '{"x.y":1}', 2, 5)?.path).toBe('d.e.x.y');
+    for (const miss of ['bb', 'b', 'é2', 'ab ', 'y']) expect(stepByText(e, `{"${miss}":1}`, 2, 2 + miss.length)).toBeUndefined();
+    expect(follow(table, ['d', '', ''])?.path).toBe('d..');
+    expect(follow(table, ['d.'])?.steps.map((s) => s.key)).toEqual(['']);
+  });
 });
