@@ -285,10 +285,16 @@ export class PathTable {
     if (node !== undefined) node.sharedUses += delta;
   }
 
-  /** The node of a path (the root for `''`), found segment by segment; `undefined` when it has none. */
+  /** The node of a path, found segment by segment; `undefined` when it has none. */
   private nodeOf(path: string): PathNode | undefined {
-    const chain = this.chainOf(path);
-    return chain?.[chain.length - 1];
+    let node: PathNode | undefined = this.root;
+    let from = 0;
+    for (;;) {
+      const dot = path.indexOf('.', from);
+      node = node.stepSet?.find(dot < 0 ? path.slice(from) : path.slice(from, dot));
+      if (node === undefined || dot < 0) return node;
+      from = dot + 1;
+    }
   }
 
   /** The nodes from the root to the node of `path`, or `undefined` when some prefix has no node. */
