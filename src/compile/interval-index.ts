@@ -135,9 +135,10 @@ export class IntervalIndex<K extends number | string, T> {
 
   /** The slot of a live interval, or -1. */
   private slotOf(interval: Interval<K, T>): number {
-    // Past a few unsorted slots per live one's square root, sorting them in costs less than scanning.
+    // Past four unsorted slots per square root of the live ones, merging them in (O(n)) costs less
+    // than scanning them on every removal; the tree waits for the next query.
     const unsorted = this.items.length - this.sorted;
-    if (unsorted > TAIL_SCAN && unsorted * unsorted > this.live) this.rebuild();
+    if (unsorted > TAIL_SCAN && unsorted * unsorted > 16 * this.live) this.sortIn();
     const { low, high, item } = interval;
     const flags = flagsOf(interval);
     const lows = this.lows;
@@ -157,9 +158,41 @@ export class IntervalIndex<K extends number | string, T> {
     return -1;
   }
 
-  /** Sorts the slots added since the last rebuild into the rest, drops dead slots, rebuilds the tree. */
+  /** Sorts the slots added since, drops dead slots, and rebuilds the tree over them. */
   private rebuild(): void {
+    this.sortIn();
+    const n = this.live;
+    const newHighs = this.highs;
+    let leaves = 1;
+    while (leaves < n) leaves *= 2;
+    const tree = new Array<K>(2 * leaves).fill(this.bottom);
+    for (let i = 0; i < n; i++) tree[leaves + i] = newHighs[i] as K;
+    for (let j = leaves - 1; j >= 1; j--) {
+      const l = tree[2 * j] as K;
+      const r = tree[2 * j + 1] as K;
+      tree[j] = l > r ? l : r;
+    }
+    this.tree = tree;
+    this.leaves = leaves;
+    if (typeof this.bottom === 'number') {
+      const reach = new Float64Array(n);
+      let most = -Infinity;
+      for (let i = 0; i < n; i++) {
+        if ((newHighs[i] as number) > most) most = newHighs[i] as number;
+        reach[i] = most;
+      }
+      this.reach = reach;
+    }
+    this.dirty = false;
+  }
+
+  /**
+   * Merges the slots added since the last rebuild into the sorted ones and drops dead slots, into
+   * arrays of exact size. The tree and `reach` are stale until {@link rebuild}.
+   */
+  private sortIn(): void {
     const { lows, highs, flags, items, sorted } = this;
+    if (sorted === items.length && this.dead === 0) return;
     const added: number[] = [];
     for (let i = sorted; i < items.length; i++) if (flags[i] !== DEAD) added.push(i);
     added.sort((a, b) => compare(lows[a] as K, lows[b] as K));
@@ -185,27 +218,7 @@ export class IntervalIndex<K extends number | string, T> {
     this.items = newItems;
     this.sorted = n;
     this.dead = 0;
-    let leaves = 1;
-    while (leaves < n) leaves *= 2;
-    const tree = new Array<K>(2 * leaves).fill(this.bottom);
-    for (let i = 0; i < n; i++) tree[leaves + i] = newHighs[i] as K;
-    for (let j = leaves - 1; j >= 1; j--) {
-      const l = tree[2 * j] as K;
-      const r = tree[2 * j + 1] as K;
-      tree[j] = l > r ? l : r;
-    }
-    this.tree = tree;
-    this.leaves = leaves;
-    if (typeof this.bottom === 'number') {
-      const reach = new Float64Array(n);
-      let most = -Infinity;
-      for (let i = 0; i < n; i++) {
-        if ((newHighs[i] as number) > most) most = newHighs[i] as number;
-        reach[i] = most;
-      }
-      this.reach = reach;
-    }
-    this.dirty = false;
+    this.dirty = true;
   }
 
   /**

@@ -110,4 +110,26 @@ describe('IntervalIndex', () => {
       );
     }
   });
+
+  test('should find intervals to remove among many added since the last query', () => {
+    // 300 sorted by a query, then 200 more unsorted: removals merge those in first (the tree waits
+    // for the next query), so removals of either kind must still find their interval.
+    const index = new IntervalIndex<number, number>(-Infinity);
+    const all = Array.from({ length: 500 }, (_, i) => ({ low: (i * 37) % 500, lowInclusive: true, high: ((i * 37) % 500) + 2, highInclusive: i % 3 !== 0, item: i }));
+    for (const iv of all.slice(0, 300)) index.add(iv);
+    index.query(0, () => undefined);
+    for (const iv of all.slice(300)) index.add(iv);
+    const gone = new Set<number>();
+    for (let i = 0; i < 500; i += 3) {
+      index.remove({ ...all[(i * 7) % 500]! });
+      gone.add((i * 7) % 500);
+    }
+    expect(index.size).toBe(500 - gone.size);
+    for (let x = -1; x < 505; x++) {
+      const got: number[] = [];
+      index.query(x, (i) => got.push(i));
+      const expected = all.filter((iv) => !gone.has(iv.item) && iv.low <= x && (iv.highInclusive ? x <= iv.high : x < iv.high)).map((iv) => iv.item);
+      expect(got.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    }
+  });
 });
