@@ -37,3 +37,17 @@ export function removeFromBucket<K, V>(map: Map<K, V | V[]>, key: K, pick: (item
   if (i >= 0) had.splice(i, 1);
   if (had.length === 1) map.set(key, had[0] as V);
 }
+
+/**
+ * Appends an item to a list that may not exist yet. A new list is a literal of exact length: a
+ * `push` onto `[]` reserves 16 slots, and most of these lists keep one item.
+ *
+ * @param list - The list, or `undefined`.
+ * @param item - The item.
+ * @returns The list (`list` itself, or a new one).
+ */
+export function appendTo<V>(list: V[] | undefined, item: V): V[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
+}

@@ -6,6 +6,8 @@
  * and anything-but `equals-ignore-case`; a reversed trie walks the string right to left for suffixes.
  */
 
+import { appendTo } from './buckets.js';
+
 /** A node: reached after matching the alternatives of its ancestors. */
 interface IcNode<T> {
   /** Pattern fully matched here and the string must end here (equals). */
@@ -81,8 +83,8 @@ export class IgnoreCaseTrie<T> {
       child.uses++;
       node = child.node;
     }
-    if (whole) (node.whole ??= []).push(item);
-    else (node.partial ??= []).push(item);
+    if (whole) node.whole = appendTo(node.whole, item);
+    else node.partial = appendTo(node.partial, item);
     this.size++;
   }
 

@@ -1,31 +1,24 @@
 /**
  * The table of field paths that rules use, shaped for the event scanner. Every dotted prefix of a
- * used path is a {@link PathNode}; from each node, `steps` lead by one path segment to the nodes
- * whose path is `node.path + "." + segment`. An event key may itself contain dots (`{"a.b":1}`
+ * used path is a {@link PathNode}; from each node, steps lead by one path segment to the nodes
+ * whose path is `node.path + "." + segment`. A node is itself the step to it, and its segment is
+ * the end of its path (segments have no dots), so a step costs no object and no string of its own:
+ * the steps of a node compare keys against their paths past a common offset. An event key may itself contain dots (`{"a.b":1}`
  * reaches path `a.b` as `{"a":{"b":1}}` does): such a key is followed segment by segment, so no
  * dotted spelling is stored. A scanner therefore follows keys from node to node and skips any value
  * whose key leads nowhere, without building path strings.
- * Invariant: a node or step exists iff some registered path needs it (reference counts).
+ * Invariant: a node exists iff it is a registered path (`leafUses > 0`) or has steps, so it keeps
+ * no reference count (as trie nodes do not, docs/design/004-deletion.md), and no map of nodes by
+ * path: a path is found by following its segments from the root.
  */
 
 import { addToBucket, removeFromBucket } from './buckets.js';
 import { PresenceFilter } from './presence-filter.js';
-import { hashKey, hashSpan } from './strings.js';
-
-/** One transition of the path table: an event key and the node it leads to. */
-export interface PathStep {
-  /** The path segment (never contains a dot): an event key, JSON escapes decoded. */
-  readonly key: string;
-  /** The node for `from.path + "." + key` (or `key` from the root). */
-  readonly target: PathNode;
-  /** Number of registered paths that need this step. */
-  uses: number;
-  /** Position in `from.steps` (for O(1) removal). */
-  slot: number;
-}
+import { hashKey, hashSpan, own } from './strings.js';
 
 /**
- * A dotted prefix of at least one used path, or a used path itself.
+ * A dotted prefix of at least one used path, or a used path itself, and the step that leads to it
+ * from its parent.
  *
  * ```
  * paths "a.b.c" and "x"  ->  root --a--> [a] --b--> [a.b] --c--> [a.b.c]
@@ -40,22 +33,8 @@ export class PathNode {
   leafId = -1;
   /** Number of registrations of this exact path as a rule field. */
   leafUses = 0;
-  /** Number of registered paths that have this node as a prefix (or are it). */
-  uses = 0;
-  /** Outgoing steps, unordered, `undefined` while there are none (most nodes are leaves). */
-  stepList: PathStep[] | undefined = undefined;
-  /** The index of the steps, built once there are many (see {@link StepIndex}). */
-  index: StepIndex | undefined = undefined;
-  /**
-   * Number of steps whose target has steps of its own. Only then can a key with dots (two or more
-   * segments) lead anywhere from this node, so the scanner looks for dots in a key only here.
-   */
-  deepSteps = 0;
-  /**
-   * The keys the scanner's trusted look-ahead searches for (the step keys no other step key is a
-   * prefix of), `null` when there are too many, `undefined` until computed; reset when steps change.
-   */
-  lookahead: readonly string[] | null | undefined = undefined;
+  /** The outgoing steps, `undefined` while there are none (most nodes are leaves, which thus keep no step fields). */
+  stepSet: StepSet | undefined = undefined;
   /**
    * Number of sub-rules with at least two fields on paths through this node (or ending here). Only
    * an array at such a node can hold two fields of one sub-rule in different elements, so only
@@ -68,40 +47,160 @@ export class PathNode {
     this.path = path;
   }
 
-  /** Outgoing steps, unordered; hot: searched linearly while short. */
-  get steps(): readonly PathStep[] {
-    return this.stepList ?? NO_STEPS;
+  /**
+   * The path segment leading here from the parent: an event key, JSON escapes decoded; `''` for
+   * the root. Derived (cold code only): it is the path past its last dot.
+   */
+  get key(): string {
+    return this.path.slice(this.path.lastIndexOf('.') + 1);
+  }
+
+  /** The nodes one step away, unordered, in a fresh array (for tests and cold code). */
+  get steps(): readonly PathNode[] {
+    return this.stepSet?.list() ?? NO_STEPS;
   }
 }
 
 /** The steps of a node without any. */
-const NO_STEPS: readonly PathStep[] = Object.freeze([]);
+const NO_STEPS: readonly PathNode[] = Object.freeze([]);
 
-/** The steps of a node with many, indexed for the scanner. */
-class StepIndex {
-  /** Every step by {@link hashKey}: a lone step bare. */
-  readonly byHash = new Map<number, PathStep | PathStep[]>();
-  /** A presence filter over the steps' hashes: most keys of an event lead nowhere, and most misses are answered without the map. */
-  readonly filter = new PresenceFilter();
-}
-
-/** Above this many steps a node also indexes them by hash. */
+/** Above this many steps a node indexes them by hash. */
 const LINEAR_STEPS = 8;
 
 /**
- * Reference-counted set of used field paths. Leaf ids are dense and reused after release, so
+ * The outgoing steps of a node that has some: up to {@link LINEAR_STEPS} in an array searched
+ * linearly (hot: compared by length and `startsWith`), more by the hash of their key behind a
+ * presence filter (most keys of an event lead nowhere, and most misses are answered without the
+ * map).
+ */
+export class StepSet {
+  /**
+   * Where the step keys start in the steps' paths: 0 below the root, else past this node's path
+   * and a dot. A step's key is `path.slice(keyStart)`.
+   */
+  readonly keyStart: number;
+  /** The steps while few, unordered; `undefined` once they are indexed. */
+  few: PathNode[] | undefined = [];
+  /** The steps while many, by {@link hashKey} of their key: a lone step bare. */
+  byHash: Map<number, PathNode | PathNode[]> | undefined = undefined;
+  /** A presence filter over the keys' hashes, beside `byHash`. */
+  filter: PresenceFilter | undefined = undefined;
+  /** Number of steps. */
+  count = 0;
+  /**
+   * Number of steps whose target has steps of its own. Only then can a key with dots (two or more
+   * segments) lead anywhere from this node, so the scanner looks for dots in a key only here.
+   */
+  deepSteps = 0;
+  /**
+   * The keys the scanner's trusted look-ahead searches for (the step keys no other step key is a
+   * prefix of), `null` when there are too many, `undefined` until computed; reset when steps change.
+   */
+  lookahead: readonly string[] | null | undefined = undefined;
+
+  /** @param keyStart - See {@link StepSet.keyStart}. */
+  constructor(keyStart: number) {
+    this.keyStart = keyStart;
+  }
+
+  /** The steps in a fresh array. */
+  list(): PathNode[] {
+    if (this.few !== undefined) return this.few.slice();
+    const out: PathNode[] = [];
+    for (const v of (this.byHash as Map<number, PathNode | PathNode[]>).values()) {
+      if (Array.isArray(v)) out.push(...v);
+      else out.push(v);
+    }
+    return out;
+  }
+
+  /** The step with `key` (the key hashed only where steps are indexed). */
+  find(key: string): PathNode | undefined {
+    const bucket = this.few ?? (this.byHash as Map<number, PathNode | PathNode[]>).get(hashKey(key));
+    if (bucket === undefined) return undefined;
+    const length = this.keyStart + key.length;
+    if (!Array.isArray(bucket)) return bucket.path.length === length && bucket.path.endsWith(key) ? bucket : undefined;
+    for (const s of bucket) if (s.path.length === length && s.path.endsWith(key)) return s;
+    return undefined;
+  }
+
+  /** {@link hashKey} of a step's key, read in its path. */
+  hashOf(step: PathNode): number {
+    return hashSpan(step.path, this.keyStart, step.path.length);
+  }
+
+  /** Adds a step (its key is no step yet). */
+  add(step: PathNode): void {
+    this.count++;
+    this.lookahead = undefined;
+    const few = this.few;
+    if (few !== undefined && few.length < LINEAR_STEPS) {
+      few.push(step);
+      return;
+    }
+    if (few !== undefined) {
+      this.index([...few, step]);
+      return;
+    }
+    const hash = this.hashOf(step);
+    addToBucket(this.byHash as Map<number, PathNode | PathNode[]>, hash, step);
+    if ((this.filter as PresenceFilter).add(hash)) this.refill();
+  }
+
+  /** Removes a step. */
+  remove(step: PathNode): void {
+    this.count--;
+    this.lookahead = undefined;
+    const few = this.few;
+    if (few !== undefined) {
+      const i = few.indexOf(step);
+      const last = few.pop() as PathNode;
+      if (last !== step) few[i] = last;
+      return;
+    }
+    removeFromBucket(this.byHash as Map<number, PathNode | PathNode[]>, this.hashOf(step), (s) => s === step);
+    if (this.count <= LINEAR_STEPS) {
+      this.few = this.list();
+      this.byHash = undefined;
+      this.filter = undefined;
+    } else if ((this.filter as PresenceFilter).remove()) this.refill();
+  }
+
+  /** Switches from the array to the hash index. */
+  private index(steps: readonly PathNode[]): void {
+    const byHash = new Map<number, PathNode | PathNode[]>();
+    for (const s of steps) addToBucket(byHash, this.hashOf(s), s);
+    this.few = undefined;
+    this.byHash = byHash;
+    this.filter = new PresenceFilter();
+    this.refill();
+  }
+
+  /** Refills the presence filter from the steps' hashes (steps keep no hash: it is recomputed). */
+  private refill(): void {
+    const hashes = this.list().map((s) => this.hashOf(s));
+    (this.filter as PresenceFilter).refill(hashes, hashes.length);
+  }
+}
+
+/**
+ * The set of used field paths, counted per path. Leaf ids are dense and reused after release, so
  * per-event tables indexed by leaf id stay small.
  */
 export class PathTable {
   /** The node of the empty prefix: the event's top-level object. */
   readonly root = new PathNode('');
-  private readonly nodes = new Map<string, PathNode>();
   private readonly freeLeafIds: number[] = [];
   private nextLeafId = 0;
 
   /** One more than the largest leaf id ever handed out: the size of per-event tables. */
   get leafCapacity(): number {
     return this.nextLeafId;
+  }
+
+  /** Whether no path is registered (every node but the root dropped). */
+  get isEmpty(): boolean {
+    return this.root.stepSet === undefined;
   }
 
   /**
@@ -111,7 +210,7 @@ export class PathTable {
    * @returns Its leaf id, or -1 when no rule uses it.
    */
   leafIdOf(path: string): number {
-    return this.nodes.get(path)?.leafId ?? -1;
+    return this.nodeOf(path)?.leafId ?? -1;
   }
 
   /**
@@ -121,50 +220,56 @@ export class PathTable {
    * @returns The path's node, whose `leafId` is set.
    */
   acquire(path: string): PathNode {
-    const prefixes = prefixNodesOf(path, this.nodes, true);
-    for (let i = 0; i < prefixes.length; i++) {
-      const from = i === 0 ? this.root : (prefixes[i - 1] as PathNode);
-      const to = prefixes[i] as PathNode;
-      const hadSteps = from.stepList !== undefined;
-      this.stepFor(from, i === 0 ? to.path : segmentOf(from, to), to).uses++;
-      // `from` got its first step: its own step from its parent now leads somewhere deeper.
-      if (!hadSteps && i > 0) (i === 1 ? this.root : (prefixes[i - 2] as PathNode)).deepSteps++;
+    let parent: PathNode | undefined;
+    let node = this.root;
+    let from = 0;
+    for (;;) {
+      const dot = path.indexOf('.', from);
+      let next = node.stepSet?.find(dot < 0 ? path.slice(from) : path.slice(from, dot));
+      if (next === undefined) {
+        // A flat copy: a path from the parser is a chain of concatenations (which `keyIs` would read
+        // through, and which outweighs the text), a prefix a slice that keeps the whole path alive.
+        next = new PathNode(own(dot < 0 ? path : path.slice(0, dot)));
+        // `node` gets its first step: its parent's step to it now leads somewhere deeper.
+        if (node.stepSet === undefined) {
+          node.stepSet = new StepSet(parent === undefined ? 0 : node.path.length + 1);
+          if (parent !== undefined) (parent.stepSet as StepSet).deepSteps++;
+        }
+        node.stepSet.add(next);
+      }
+      parent = node;
+      node = next;
+      if (dot < 0) break;
+      from = dot + 1;
     }
-    this.root.uses++;
-    for (const node of prefixes) node.uses++;
-    const leaf = prefixes[prefixes.length - 1] as PathNode;
-    if (leaf.leafUses++ === 0) leaf.leafId = this.freeLeafIds.pop() ?? this.nextLeafId++;
-    return leaf;
+    if (node.leafUses++ === 0) node.leafId = this.freeLeafIds.pop() ?? this.nextLeafId++;
+    return node;
   }
 
   /**
-   * Releases one use of a field path registered with {@link acquire}; nodes and steps nobody needs
-   * any more are dropped.
+   * Releases one use of a field path registered with {@link acquire}; nodes nobody needs any more
+   * (neither registered nor leading to a registered path) are dropped.
    *
    * @param path - The path given to `acquire`.
    */
   release(path: string): void {
-    const prefixes = prefixNodesOf(path, this.nodes, false);
-    const leaf = prefixes[prefixes.length - 1];
-    if (leaf === undefined || leaf.path !== path || leaf.leafUses === 0) return;
+    const chain = this.chainOf(path);
+    const leaf = chain?.[chain.length - 1];
+    if (chain === undefined || leaf === undefined || leaf.leafUses === 0) return;
     if (--leaf.leafUses === 0) {
       this.freeLeafIds.push(leaf.leafId);
       leaf.leafId = -1;
     }
-    for (let i = 0; i < prefixes.length; i++) {
-      const from = i === 0 ? this.root : (prefixes[i - 1] as PathNode);
-      const to = prefixes[i] as PathNode;
-      const key = i === 0 ? to.path : segmentOf(from, to);
-      const step = findStep(from, key);
-      if (step !== undefined && --step.uses === 0) {
-        removeStep(from, step);
-        // `from` lost its last step: its parent's step to it no longer leads deeper.
-        if (from.stepList === undefined && i > 0) (i === 1 ? this.root : (prefixes[i - 2] as PathNode)).deepSteps--;
-      }
-    }
-    this.root.uses--;
-    for (const node of prefixes) {
-      if (--node.uses === 0) this.nodes.delete(node.path);
+    for (let i = chain.length - 1; i > 0; i--) {
+      const node = chain[i] as PathNode;
+      if (node.leafUses > 0 || node.stepSet !== undefined) return;
+      const from = chain[i - 1] as PathNode;
+      const steps = from.stepSet as StepSet;
+      steps.remove(node);
+      if (steps.count > 0) return;
+      // `from` lost its last step: its parent's step to it no longer leads deeper.
+      from.stepSet = undefined;
+      if (i > 1) ((chain[i - 2] as PathNode).stepSet as StepSet).deepSteps--;
     }
   }
 
@@ -176,91 +281,36 @@ export class PathTable {
    * @param delta - 1 when the sub-rule is added, -1 when it is removed.
    */
   markShared(prefix: string, delta: 1 | -1): void {
-    const node = this.nodes.get(prefix);
+    const node = this.nodeOf(prefix);
     if (node !== undefined) node.sharedUses += delta;
   }
 
-  private stepFor(from: PathNode, key: string, to: PathNode): PathStep {
-    const hash = hashKey(key);
-    const found = findStep(from, key);
-    if (found !== undefined) return found;
-    const steps = (from.stepList ??= []);
-    const step: PathStep = { key, target: to, uses: 0, slot: steps.length };
-    steps.push(step);
-    from.lookahead = undefined;
-    const index = from.index;
-    if (index !== undefined) {
-      addToBucket(index.byHash, hash, step);
-      if (index.filter.add(hash)) rebuildFilter(from, index);
-    } else if (steps.length > LINEAR_STEPS) {
-      const built = new StepIndex();
-      for (const s of steps) addToBucket(built.byHash, hashKey(s.key), s);
-      from.index = built;
-      rebuildFilter(from, built);
+  /** The node of a path, found segment by segment; `undefined` when it has none. */
+  private nodeOf(path: string): PathNode | undefined {
+    let node: PathNode | undefined = this.root;
+    let from = 0;
+    for (;;) {
+      const dot = path.indexOf('.', from);
+      node = node.stepSet?.find(dot < 0 ? path.slice(from) : path.slice(from, dot));
+      if (node === undefined || dot < 0) return node;
+      from = dot + 1;
     }
-    return step;
   }
-}
 
-/** The nodes of every dotted prefix of `path` (ending with the path itself), created if asked. */
-function prefixNodesOf(path: string, nodes: Map<string, PathNode>, create: boolean): PathNode[] {
-  const out: PathNode[] = [];
-  let from = 0;
-  for (;;) {
-    const dot = path.indexOf('.', from);
-    const prefix = dot < 0 ? path : path.slice(0, dot);
-    let node = nodes.get(prefix);
-    if (node === undefined) {
-      if (!create) return out;
-      node = new PathNode(prefix);
-      nodes.set(prefix, node);
+  /** The nodes from the root to the node of `path`, or `undefined` when some prefix has no node. */
+  private chainOf(path: string): PathNode[] | undefined {
+    const chain: PathNode[] = [this.root];
+    let node = this.root;
+    let from = 0;
+    for (;;) {
+      const dot = path.indexOf('.', from);
+      const next = node.stepSet?.find(dot < 0 ? path.slice(from) : path.slice(from, dot));
+      if (next === undefined) return undefined;
+      chain.push(next);
+      node = next;
+      if (dot < 0) return chain;
+      from = dot + 1;
     }
-    out.push(node);
-    if (dot < 0) return out;
-    from = dot + 1;
-  }
-}
-
-/** Refills a node's presence filter from its steps' hashes. */
-function rebuildFilter(node: PathNode, index: StepIndex): void {
-  const steps = node.steps;
-  index.filter.refill(
-    steps.map((s) => hashKey(s.key)),
-    steps.length,
-  );
-}
-
-/** The segment leading from a (non-root) node to its child: the child's path past the parent's and a dot. */
-function segmentOf(from: PathNode, to: PathNode): string {
-  return to.path.slice(from.path.length + 1);
-}
-
-/** The step with `key` from a node (the key hashed only where the node's steps are indexed). */
-function findStep(from: PathNode, key: string): PathStep | undefined {
-  const list = from.index !== undefined ? from.index.byHash.get(hashKey(key)) : from.stepList;
-  if (list === undefined) return undefined;
-  if (!Array.isArray(list)) return list.key === key ? list : undefined;
-  for (const s of list) if (s.key === key) return s;
-  return undefined;
-}
-
-function removeStep(from: PathNode, step: PathStep): void {
-  const steps = from.stepList as PathStep[];
-  const last = steps.pop() as PathStep;
-  from.lookahead = undefined;
-  if (last !== step) {
-    steps[step.slot] = last;
-    last.slot = step.slot;
-  }
-  if (steps.length === 0) from.stepList = undefined;
-  const index = from.index;
-  if (index !== undefined) {
-    if (steps.length <= LINEAR_STEPS) {
-      from.index = undefined;
-      return;
-    }
-    removeFromBucket(index.byHash, hashKey(step.key), (s) => s === step);
-    if (index.filter.remove()) rebuildFilter(from, index);
   }
 }
 
@@ -273,13 +323,15 @@ function removeStep(from: PathNode, step: PathStep): void {
  * @returns The next node, or `undefined` when no used path continues with this key.
  */
 export function stepByKey(from: PathNode, key: string): PathNode | undefined {
-  const found = findStep(from, key);
-  if (found !== undefined || from.deepSteps === 0 || key.indexOf('.') < 0) return found?.target;
+  const steps = from.stepSet;
+  if (steps === undefined) return undefined;
+  const found = steps.find(key);
+  if (found !== undefined || steps.deepSteps === 0 || key.indexOf('.') < 0) return found;
   let node: PathNode | undefined = from;
   let segmentStart = 0;
   for (let dot = key.indexOf('.'); node !== undefined; dot = key.indexOf('.', segmentStart)) {
     const segment = dot < 0 ? key.slice(segmentStart) : key.slice(segmentStart, dot);
-    node = findStep(node, segment)?.target;
+    node = node.stepSet?.find(segment);
     if (dot < 0) return node;
     segmentStart = dot + 1;
   }
@@ -301,46 +353,59 @@ export function stepByKey(from: PathNode, key: string): PathNode | undefined {
  * @returns The next node, or `undefined`.
  */
 export function stepByText(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
-  const len = end - start;
-  const index = from.index;
-  if (index === undefined) {
-    const list = from.stepList;
-    if (list === undefined) return undefined;
-    for (let k = 0; k < list.length; k++) {
-      const s = list[k] as PathStep;
-      if (s.key.length === len && text.startsWith(s.key, start)) return s.target;
+  const steps = from.stepSet;
+  if (steps === undefined) return undefined;
+  const keyStart = steps.keyStart;
+  const length = keyStart + end - start;
+  const few = steps.few;
+  if (few !== undefined) {
+    for (let k = 0; k < few.length; k++) {
+      const s = few[k] as PathNode;
+      if (s.path.length === length && keyIs(s.path, keyStart, text, start)) return s;
     }
-    if (from.deepSteps === 0) return undefined;
+    if (steps.deepSteps === 0) return undefined;
     // A dotted key starts with a step's segment and a dot.
-    for (let k = 0; k < list.length; k++) {
-      const found = afterSegment(list[k] as PathStep, text, start, end);
+    for (let k = 0; k < few.length; k++) {
+      const found = afterSegment(few[k] as PathNode, keyStart, text, start, end);
       if (found !== undefined) return found;
     }
     return undefined;
   }
   const hash = hashSpan(text, start, end);
-  const list = index.filter.mayHave(hash) ? index.byHash.get(hash) : undefined;
-  if (list !== undefined) {
-    if (!Array.isArray(list)) {
-      if (list.key.length === len && text.startsWith(list.key, start)) return list.target;
+  const bucket = (steps.filter as PresenceFilter).mayHave(hash) ? (steps.byHash as Map<number, PathNode | PathNode[]>).get(hash) : undefined;
+  if (bucket !== undefined) {
+    if (!Array.isArray(bucket)) {
+      if (bucket.path.length === length && keyIs(bucket.path, keyStart, text, start)) return bucket;
     } else {
-      for (let k = 0; k < list.length; k++) {
-        const s = list[k] as PathStep;
-        if (s.key.length === len && text.startsWith(s.key, start)) return s.target;
+      for (let k = 0; k < bucket.length; k++) {
+        const s = bucket[k] as PathNode;
+        if (s.path.length === length && keyIs(s.path, keyStart, text, start)) return s;
       }
     }
   }
-  return from.deepSteps === 0 ? undefined : stepBySegments(from, text, start, end);
+  return steps.deepSteps === 0 ? undefined : stepBySegments(from, text, start, end);
+}
+
+/**
+ * Whether the key of a step, `path` past `keyStart`, is spelled in `text` at `start` (the lengths
+ * are known to agree). Below the root the key is the whole path: one native comparison; deeper it
+ * is compared a code unit at a time (keys are short, and most calls are for the key that matches).
+ */
+function keyIs(path: string, keyStart: number, text: string, start: number): boolean {
+  if (keyStart === 0) return text.startsWith(path, start);
+  const delta = start - keyStart;
+  for (let i = keyStart; i < path.length; i++) if (path.charCodeAt(i) !== text.charCodeAt(i + delta)) return false;
+  return true;
 }
 
 /**
  * Where a dotted key `text[start, end)` leads past step `s`, when the key starts with the step's
  * segment and a dot (and the step leads to more steps); `undefined` otherwise.
  */
-function afterSegment(s: PathStep, text: string, start: number, end: number): PathNode | undefined {
-  const n = s.key.length;
-  if (n >= end - start || text.charCodeAt(start + n) !== 0x2e || s.target.stepList === undefined || !text.startsWith(s.key, start)) return undefined;
-  return stepByText(s.target, text, start + n + 1, end);
+function afterSegment(s: PathNode, keyStart: number, text: string, start: number, end: number): PathNode | undefined {
+  const n = s.path.length - keyStart;
+  if (n >= end - start || text.charCodeAt(start + n) !== 0x2e || s.stepSet === undefined || !keyIs(s.path, keyStart, text, start)) return undefined;
+  return stepByText(s, text, start + n + 1, end);
 }
 
 /**
@@ -365,19 +430,21 @@ function stepBySegments(from: PathNode, text: string, start: number, end: number
 
 /** The step for one segment `text[start, end)` (no dot in it, or a whole key tried as one). */
 function segmentStep(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
-  const len = end - start;
-  let list: PathStep | PathStep[] | undefined = from.stepList;
-  const index = from.index;
-  if (index !== undefined) {
+  const steps = from.stepSet;
+  if (steps === undefined) return undefined;
+  const keyStart = steps.keyStart;
+  const length = keyStart + end - start;
+  let bucket: PathNode | PathNode[] | undefined = steps.few;
+  if (bucket === undefined) {
     const hash = hashSpan(text, start, end);
-    if (!index.filter.mayHave(hash)) return undefined;
-    list = index.byHash.get(hash);
+    if (!(steps.filter as PresenceFilter).mayHave(hash)) return undefined;
+    bucket = (steps.byHash as Map<number, PathNode | PathNode[]>).get(hash);
   }
-  if (list === undefined) return undefined;
-  if (!Array.isArray(list)) return list.key.length === len && text.startsWith(list.key, start) ? list.target : undefined;
-  for (let k = 0; k < list.length; k++) {
-    const s = list[k] as PathStep;
-    if (s.key.length === len && text.startsWith(s.key, start)) return s.target;
+  if (bucket === undefined) return undefined;
+  if (!Array.isArray(bucket)) return bucket.path.length === length && keyIs(bucket.path, keyStart, text, start) ? bucket : undefined;
+  for (let k = 0; k < bucket.length; k++) {
+    const s = bucket[k] as PathNode;
+    if (s.path.length === length && keyIs(s.path, keyStart, text, start)) return s;
   }
   return undefined;
 }

@@ -10,20 +10,28 @@
 
 import type { FieldCondition, LeafMatcher, SubRule } from '../pattern/ast.js';
 import type { PathNode, PathTable } from './path-table.js';
-import { PRESENT, ValueIndex } from './value-index.js';
+import { ValueIndex } from './value-index.js';
+import { ABSENT, keptMatcher } from './kept-matchers.js';
 import { hashKey, own } from './strings.js';
 import { addToBucket, removeFromBucket } from './buckets.js';
 import { matcherKey } from './matcher-key.js';
 
-/** A rule as the trie stores it. */
+/**
+ * A rule of several sub-rules as the trie stores it. A rule of one sub-rule (most rules) needs no
+ * entry: its terminal node holds its name, and a walk reaches that node once per match (the walks
+ * that revisit nodes skip a node already reported), so nothing needs deduplicating.
+ */
 export interface RuleEntry {
   /** The rule's name, as `match` reports it. */
   readonly name: string;
-  /** The node where each sub-rule ends (one per sub-rule, duplicates possible); a lone node is stored bare. */
-  terminals: TrieNode | TrieNode[] | undefined;
+  /** The node where each sub-rule ends (one per sub-rule, duplicates possible). */
+  terminals: TrieNode[];
   /** Match epoch in which this rule was last reported (deduplicates across sub-rules). */
   matchStamp: number;
 }
+
+/** What a terminal node keeps per rule ending there: the name of a rule of one sub-rule, else its entry. */
+export type Terminal = string | RuleEntry;
 
 /**
  * A state of the trie: the conditions of the paths before it are satisfied.
@@ -45,8 +53,11 @@ export class TrieNode {
    * and a bare edge costs no array.
    */
   edges: PathEdge | PathEdge[] | EdgeIndex | undefined = undefined;
-  /** Rules with a sub-rule ending here (a rule may appear more than once); a lone rule is stored bare. */
-  terminals: RuleEntry | RuleEntry[] | undefined = undefined;
+  /**
+   * Rules with a sub-rule ending here (an entry may appear more than once, a name once); a lone
+   * rule is stored bare.
+   */
+  terminals: Terminal | Terminal[] | undefined = undefined;
 
   /**
    * The smallest path of this node's edges: fields below this node are visited in sorted path
@@ -391,10 +402,6 @@ function isPlainCond(c: Cond): boolean {
   return c.isPlain();
 }
 
-
-/** `exists:false` as a condition keeps it (shared: conditions hold no copy). */
-const ABSENT: LeafMatcher = Object.freeze({ kind: 'exists', source: '', value: false });
-
 /**
  * One field condition (a leaf array) on an edge, and the node it leads to: the condition object is
  * that node (saves an object and two links per condition). The commonest kind, a
@@ -463,42 +470,6 @@ function isPlainExact(m: LeafMatcher): m is LeafMatcher & { readonly value: stri
   return (m.kind === 'exact' && m.ip === undefined) || m.kind === 'exactly';
 }
 
-
-/** The literals as conditions keep them (shared). */
-const TRUE: LeafMatcher = Object.freeze({ kind: 'literal', source: '', value: true });
-const FALSE: LeafMatcher = Object.freeze({ kind: 'literal', source: '', value: false });
-const NULL: LeafMatcher = Object.freeze({ kind: 'literal', source: '', value: null });
-
-/**
- * A matcher as a condition keeps it: without `source`, strings not sharing the pattern's text,
- * `exists` and the literals as shared objects.
- */
-function slim(m: LeafMatcher): LeafMatcher {
-  switch (m.kind) {
-    case 'exact':
-      return { kind: m.kind, source: '', value: own(m.value), ip: m.ip };
-    case 'exactly':
-    case 'equals-ignore-case':
-    case 'wildcard':
-      return { kind: m.kind, source: '', value: own(m.value) };
-    case 'prefix':
-    case 'suffix':
-      return { kind: m.kind, source: '', value: own(m.value), ignoreCase: m.ignoreCase };
-    case 'exists':
-      return m.value ? PRESENT : ABSENT;
-    case 'literal':
-      return m.value === true ? TRUE : m.value === false ? FALSE : NULL;
-    case 'numeric':
-      return { kind: m.kind, source: '', lower: m.lower, lowerInclusive: m.lowerInclusive, upper: m.upper, upperInclusive: m.upperInclusive };
-    case 'number':
-      return { kind: m.kind, source: '', number: m.number };
-    case 'cidr':
-      return { kind: m.kind, source: '', range: m.range };
-    case 'anything-but':
-      return { ...m, source: '' };
-  }
-}
-
 /** {@link condKey} from the distinct matcher keys in order and whether `exists:false` is among them. */
 function keyOf(keys: readonly string[], absent: boolean): string {
   // One matcher: its key alone (keys start with a letter, so never collide with `!`/`"` forms).
@@ -536,10 +507,10 @@ export function condKey(field: FieldCondition): { key: string; matchers: LeafMat
  * @param root - The trie root.
  * @param paths - The path table (paths are acquired for new edges).
  * @param subRule - The sub-rule (fields sorted by path).
- * @param rule - The rule it belongs to.
+ * @param rule - The rule it belongs to: its name if it has only this sub-rule, else its entry.
  * @returns The node where the sub-rule ends.
  */
-export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule, rule: RuleEntry): TrieNode {
+export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule, rule: Terminal): TrieNode {
   let node = root;
   for (const field of subRule.fields) {
     let edge = node.findEdge(field.path, paths);
@@ -563,7 +534,7 @@ export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule
       if (cond === undefined) {
         if (plain) cond = new Cond(own(first.value), edge);
         else {
-          const kept = matchers.map(slim);
+          const kept = matchers.map(keptMatcher);
           if (absent) kept.push(ABSENT);
           cond = new Cond(kept.length === 1 ? (kept[0] as LeafMatcher) : kept, edge);
         }
@@ -586,9 +557,9 @@ export function insertSubRule(root: TrieNode, paths: PathTable, subRule: SubRule
  *
  * @param terminal - The node {@link insertSubRule} returned.
  * @param paths - The path table (paths of dropped edges are released).
- * @param rule - The rule.
+ * @param rule - What {@link insertSubRule} was given for the rule.
  */
-export function removeSubRule(terminal: TrieNode, paths: PathTable, rule: RuleEntry): void {
+export function removeSubRule(terminal: TrieNode, paths: PathTable, rule: Terminal): void {
   const terminals = terminal.terminals;
   if (terminals === rule) terminal.terminals = undefined;
   else if (Array.isArray(terminals)) {

@@ -18,7 +18,7 @@ import { compileIgnoreCase } from '../values/ignore-case.js';
 import type { CompiledWildcard } from '../values/wildcard.js';
 import { compileWildcard, isLoneStar, matchesLoneStar, matchesSegments, matchesWildcard } from '../values/wildcard.js';
 import { AffixTable, KeyedItem } from './affix-table.js';
-import { addToBucket, removeFromBucket } from './buckets.js';
+import { addToBucket, appendTo, removeFromBucket } from './buckets.js';
 import { own } from './strings.js';
 import { IgnoreCaseTrie } from './ignore-case-trie.js';
 import { IntervalIndex } from './interval-index.js';
@@ -224,9 +224,9 @@ export class ValueIndex<C extends IndexTarget> {
   }
 
   /**
-   * Files one leaf matcher of a condition (`exists:false` among the {@link absent} targets). A
-   * matcher object is filed for one target only (ranges and blocks are named by it); the rule
-   * trie keeps its own copy per condition.
+   * Files one leaf matcher of a condition (`exists:false` among the {@link absent} targets). Ranges
+   * and blocks are found again by their bounds and target, so the matcher given to {@link remove}
+   * need only be equal to this one.
    *
    * @param m - The matcher.
    * @param target - The condition it belongs to.
@@ -239,7 +239,7 @@ export class ValueIndex<C extends IndexTarget> {
     }
     const operators = this.operatorIndex();
     if (m.kind === 'exists' && !m.value) {
-      (operators.absent ??= []).push(target);
+      operators.absent = appendTo(operators.absent, target);
       return;
     }
     operators.count++;
@@ -531,13 +531,13 @@ class OperatorTables<C extends IndexTarget> {
     if (m.kind === 'anything-but') {
       const id = `${target.key}\u0001${matcherKey(m)}`;
       const byId = (this.negativeById ??= new Map());
-      const list = (this.negatives ??= []);
       if (adding) {
         neg = entry(true);
-        neg.slot = list.length;
-        list.push(neg);
+        neg.slot = this.negatives?.length ?? 0;
+        this.negatives = appendTo(this.negatives, neg);
         byId.set(id, neg);
       } else {
+        const list = this.negatives ?? [];
         neg = byId.get(id);
         if (neg === undefined) return;
         byId.delete(id);
@@ -580,7 +580,7 @@ class OperatorTables<C extends IndexTarget> {
       const last = segs[segs.length - 1] as string;
       if (first !== '') return toAffixes((this.prefixes ??= new AffixTable(false)), first, negative, c);
       if (last !== '') return toAffixes((this.suffixes ??= new AffixTable(true)), last, negative, c);
-      if (adding) (this.wildcards ??= []).push(file(negative, c) as Entry<C>);
+      if (adding) this.wildcards = appendTo(this.wildcards, file(negative, c) as Entry<C>);
       else removeFromList(this.wildcards, pickFor(c));
     };
     /** A positive glob: a {@link GlobEntry} (removal picks this target's entry with this glob). */
@@ -607,12 +607,8 @@ class OperatorTables<C extends IndexTarget> {
         const key = first !== '' ? first : last;
         if (adding) table.add(key, item());
         else table.remove(key, isThis);
-      } else if (adding) (this.wildcards ??= []).push(item());
+      } else if (adding) this.wildcards = appendTo(this.wildcards, item());
       else removeFromList(this.wildcards, isThis);
-    };
-    const toList = <T>(list: T[], item: T, pred: (t: T) => boolean): void => {
-      if (adding) list.push(item);
-      else removeFromList(list, pred);
     };
 
     switch (m.kind) {
@@ -624,8 +620,15 @@ class OperatorTables<C extends IndexTarget> {
         if (m.number.value !== undefined) return toMap((this.numByValue ??= new Map()), m.number.value, false);
         return toMap((this.numByText ??= new Map()), m.number.text, false);
       case 'literal': {
-        const list = m.value === true ? (this.literalTrue ??= []) : m.value === false ? (this.literalFalse ??= []) : (this.literalNull ??= []);
-        return toList(list, target, (t) => t === target);
+        if (m.value === true) {
+          if (adding) this.literalTrue = appendTo(this.literalTrue, target);
+          else removeFromList(this.literalTrue, same);
+        } else if (m.value === false) {
+          if (adding) this.literalFalse = appendTo(this.literalFalse, target);
+          else removeFromList(this.literalFalse, same);
+        } else if (adding) this.literalNull = appendTo(this.literalNull, target);
+        else removeFromList(this.literalNull, same);
+        return;
       }
       case 'prefix':
         if (m.ignoreCase) return toIgnoreCase(false, m.value, false, false);
@@ -640,26 +643,23 @@ class OperatorTables<C extends IndexTarget> {
         return toWildcard(m.value, false);
       case 'numeric': {
         const ranges = (this.ranges ??= new IntervalIndex<number, C>(-Infinity));
-        // The matcher object names the interval: it is filed for this one target (see `add`).
-        const id = m;
-        if (adding) {
-          ranges.add({ id, low: m.lower, lowInclusive: m.lowerInclusive, high: m.upper, highInclusive: m.upperInclusive, item: target });
-        } else ranges.remove(id);
+        const interval = { low: m.lower, lowInclusive: m.lowerInclusive, high: m.upper, highInclusive: m.upperInclusive, item: target };
+        if (adding) ranges.add(interval);
+        else ranges.remove(interval);
         return;
       }
       case 'cidr': {
         // IPv4 blocks as numbers (8 hex digits fit a double exactly), IPv6 as fixed-width hex.
-        const id = m;
         if (m.range.family === 4) {
           const blocks = (this.cidr4 ??= new IntervalIndex<number, C>(-Infinity));
-          const low = parseInt(m.range.low, 16);
-          const high = parseInt(m.range.high, 16);
-          if (adding) blocks.add({ id, low, lowInclusive: true, high, highInclusive: true, item: target });
-          else blocks.remove(id);
+          const interval = { low: parseInt(m.range.low, 16), lowInclusive: true, high: parseInt(m.range.high, 16), highInclusive: true, item: target };
+          if (adding) blocks.add(interval);
+          else blocks.remove(interval);
         } else {
           const blocks = (this.cidr6 ??= new IntervalIndex<string, C>(''));
-          if (adding) blocks.add({ id, low: m.range.low, lowInclusive: true, high: m.range.high, highInclusive: true, item: target });
-          else blocks.remove(id);
+          const interval = { low: m.range.low, lowInclusive: true, high: m.range.high, highInclusive: true, item: target };
+          if (adding) blocks.add(interval);
+          else blocks.remove(interval);
         }
         return;
       }

@@ -381,6 +381,9 @@ function scanMembers(text: string, pos: number, from: PathNode | undefined, cont
 /** Keys {@link lastKeyAt} searches for at most (each is one pass of native searches). */
 const LOOKAHEAD_KEYS = 4;
 
+/** The look-ahead keys of a node without steps. */
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
 /** Steps above which a node's look-ahead keys are not worked out (that costs steps²). */
 const LOOKAHEAD_STEPS = 64;
 
@@ -388,15 +391,17 @@ const LOOKAHEAD_STEPS = 64;
  * The keys whose spellings {@link lastKeyAt} must find for `node`: its step keys, less those that
  * another step key is a prefix of (a spelling of `detail-type` after a quote is also one of
  * `detail` at the same place, and so is a dotted key such as `detail.a`, which is no step). `null` when more than {@link LOOKAHEAD_KEYS} remain.
- * Kept on the node until its steps change.
+ * Kept with the steps until they change.
  */
 function lookaheadKeys(node: PathNode): readonly string[] | null {
-  let keys = node.lookahead;
+  const steps = node.stepSet;
+  if (steps === undefined) return NO_KEYS;
+  let keys = steps.lookahead;
   if (keys !== undefined) return keys;
-  const all = node.steps.length > LOOKAHEAD_STEPS ? undefined : node.steps.map((step) => step.key);
+  const all = steps.count > LOOKAHEAD_STEPS ? undefined : steps.list().map((step) => step.key);
   const minimal = all?.filter((key) => !all.some((other) => other.length < key.length && key.startsWith(other)));
   keys = minimal === undefined || minimal.length > LOOKAHEAD_KEYS ? null : minimal;
-  node.lookahead = keys;
+  steps.lookahead = keys;
   return keys;
 }
 
@@ -463,7 +468,7 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
     }
     // A container no used path reaches into (an object whose path has no further steps counts too).
     const skipped =
-      (node === undefined && (c === 0x7b || c === 0x5b)) || (c === 0x7b && node !== undefined && node.steps.length === 0)
+      (node === undefined && (c === 0x7b || c === 0x5b)) || (c === 0x7b && node !== undefined && node.stepSet === undefined)
         ? trusted
           ? skipTrusted(text, pos)
           : skipContainer(text, pos)

@@ -30,7 +30,7 @@
 import type { Cond, PathEdge, TrieNode } from '../compile/rule-trie.js';
 import type { PathNode } from '../compile/path-table.js';
 import type { EventFields } from '../event/scanner-fields.js';
-import { edgeAt, reportTerminals } from './edges.js';
+import { edgeAt, reportTerminalsOnce } from './edges.js';
 import { holds, mayHold, mergeAscending, sortByContext, sortPairs } from './element-order.js';
 import type { LeafValue } from '../values/leaf-value.js';
 
@@ -101,6 +101,8 @@ export class ArrayWalk {
   private walkStamp = 0;
   /** States reached beyond each condition's first (see {@link ArrayWalk.push}). */
   private readonly seen = new Map<Cond, Set<number | string>>();
+  /** Nodes whose rules this walk reported (emptied after each run). */
+  private readonly reported = new Set<TrieNode>();
   private readonly stackNode: (TrieNode | undefined)[] = [];
   private readonly stackBound: Bound[] = [];
   private readonly hits: (Cond | undefined)[] = [];
@@ -143,7 +145,7 @@ export class ArrayWalk {
         stackNode[sp] = undefined;
         stackBound[sp] = -1;
         if (node.terminals !== undefined) {
-          reportTerminals(node, out, epoch);
+          reportTerminalsOnce(node, out, epoch, this.reported);
           if (out.length === total) return;
         }
         if (node.edges === undefined) continue;
@@ -160,6 +162,7 @@ export class ArrayWalk {
         stackBound[i] = -1;
       }
       this.seen.clear();
+      this.reported.clear();
       for (let i = 0; i < this.condUsed; i++) this.condArena[i] = undefined;
       for (let t = 0; t < this.tableCount; t++) {
         const table = this.tables[t] as EdgeTable;

@@ -13,7 +13,7 @@
 
 import type { Cond, TrieNode } from '../compile/rule-trie.js';
 import type { EventFields } from '../event/scanner-fields.js';
-import { edgeAt, reportTerminals } from './edges.js';
+import { edgeAt, reportTerminalsOnce } from './edges.js';
 import type { LeafValue } from '../values/leaf-value.js';
 
 /** A stamp source shared with the other walks (conditions keep stamps from all of them). */
@@ -29,6 +29,8 @@ export class BindingSearch {
   private readonly stackNode: (TrieNode | undefined)[] = [];
   private readonly stackArg: number[] = [];
   private readonly hits: (Cond | undefined)[] = [];
+  /** Nodes whose rules this search reported (emptied before and after each run). */
+  private readonly reported = new Set<TrieNode>();
   /** Per array id: the bound element index, or -1. */
   private bound = new Int32Array(16);
   /** Array ids bound, in binding order (undone back to a mark). */
@@ -57,6 +59,7 @@ export class BindingSearch {
     this.fields = fields;
     if (this.bound.length < fields.arrays) this.bound = new Int32Array(Math.max(fields.arrays, this.bound.length * 2));
     this.bound.fill(-1, 0, fields.arrays);
+    this.reported.clear();
     let undoLength = 0;
     let work = 0;
     const stackNode = this.stackNode;
@@ -95,7 +98,7 @@ export class BindingSearch {
         }
       }
       if (node.terminals !== undefined) {
-        reportTerminals(node, out, epoch);
+        reportTerminalsOnce(node, out, epoch, this.reported);
         if (out.length === total) break;
       }
       if (node.edges === undefined) continue;
@@ -144,6 +147,7 @@ export class BindingSearch {
     // Leave no bindings and no references behind after an early stop or a give-up.
     if (undoLength > 0) this.bound.fill(-1, 0, fields.arrays);
     for (let i = 0; i < sp; i++) stackNode[i] = undefined;
+    this.reported.clear();
     return finished;
   }
 

@@ -6,7 +6,7 @@
  */
 
 import { PathEdge } from '../compile/rule-trie.js';
-import type { RuleEntry, TrieNode } from '../compile/rule-trie.js';
+import type { Terminal, TrieNode } from '../compile/rule-trie.js';
 import type { EventFields } from '../event/scanner-fields.js';
 
 /**
@@ -42,15 +42,31 @@ export function reportTerminals(node: TrieNode, out: string[], epoch: number): v
   const terminals = node.terminals;
   if (terminals === undefined) return;
   if (Array.isArray(terminals)) {
-    for (let i = 0; i < terminals.length; i++) {
-      const rule = terminals[i] as RuleEntry;
-      if (rule.matchStamp !== epoch) {
-        rule.matchStamp = epoch;
-        out.push(rule.name);
-      }
-    }
-  } else if (terminals.matchStamp !== epoch) {
-    terminals.matchStamp = epoch;
-    out.push(terminals.name);
+    for (let i = 0; i < terminals.length; i++) reportRule(terminals[i] as Terminal, out, epoch);
+  } else reportRule(terminals, out, epoch);
+}
+
+/**
+ * {@link reportTerminals} for the walks that may reach a node more than once per match (the
+ * binding search and the array walk): the name of a rule of one sub-rule carries no stamp, so a
+ * node is reported only the first time.
+ *
+ * @param node - A trie node the walk reached.
+ * @param out - The match's rule names.
+ * @param epoch - The match epoch.
+ * @param reported - The nodes reported so far in this match (the walk clears it).
+ */
+export function reportTerminalsOnce(node: TrieNode, out: string[], epoch: number, reported: Set<TrieNode>): void {
+  if (reported.has(node)) return;
+  reported.add(node);
+  reportTerminals(node, out, epoch);
+}
+
+/** Adds one rule ending at a reached node: a rule of one sub-rule is reached once per match. */
+function reportRule(rule: Terminal, out: string[], epoch: number): void {
+  if (typeof rule === 'string') out.push(rule);
+  else if (rule.matchStamp !== epoch) {
+    rule.matchStamp = epoch;
+    out.push(rule.name);
   }
 }

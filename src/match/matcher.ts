@@ -13,7 +13,7 @@ import { parsePattern } from '../pattern/parse.js';
 import { isParsedPattern } from '../pattern/parsed-pattern.js';
 import { PathTable } from '../compile/path-table.js';
 import { TrieNode, insertSubRule, removeSubRule } from '../compile/rule-trie.js';
-import type { Cond, RuleEntry } from '../compile/rule-trie.js';
+import type { Cond, RuleEntry, Terminal } from '../compile/rule-trie.js';
 import { EventFields } from '../event/scanner-fields.js';
 import { forgetHashedString } from '../compile/value-index.js';
 import type { LeafValue } from '../values/leaf-value.js';
@@ -39,7 +39,8 @@ import { InvalidEventError } from '../event/errors.js';
 export class Matcher {
   private readonly root = new TrieNode();
   private readonly paths = new PathTable();
-  private readonly rules = new Map<string, RuleEntry>();
+  /** Rules by name: a rule of one sub-rule as its terminal node, others as their entry. */
+  private readonly rules = new Map<string, TrieNode | RuleEntry>();
   private readonly fields = new EventFields();
   /** Whether a scan is under way (an object event's getter may call `match` again). */
   private scanning = false;
@@ -77,12 +78,15 @@ export class Matcher {
   addRule(name: string, pattern: string | object | ParsedPattern): void {
     const parsed = isParsedPattern(pattern) ? pattern : parsePattern(pattern);
     this.deleteRule(name);
-    const rule: RuleEntry = { name, terminals: undefined, matchStamp: 0 };
     const subRules = parsed.subRules;
-    if (subRules.length === 1) rule.terminals = insertSubRule(this.root, this.paths, subRules[0] as SubRule, rule);
-    else rule.terminals = subRules.map((subRule) => insertSubRule(this.root, this.paths, subRule, rule));
+    // A rule of one sub-rule is its terminal node, which keeps its name: no entry object.
+    if (subRules.length === 1) this.rules.set(name, insertSubRule(this.root, this.paths, subRules[0] as SubRule, name));
+    else {
+      const rule: RuleEntry = { name, terminals: [], matchStamp: 0 };
+      rule.terminals = subRules.map((subRule) => insertSubRule(this.root, this.paths, subRule, rule));
+      this.rules.set(name, rule);
+    }
     for (const subRule of subRules) if (subRule.fields.length > 1) markShared(this.paths, subRule.fields.map((f) => f.path), 1);
-    this.rules.set(name, rule);
   }
 
   /**
@@ -95,14 +99,13 @@ export class Matcher {
     const rule = this.rules.get(name);
     if (rule === undefined) return false;
     this.rules.delete(name);
-    const terminals = rule.terminals;
-    if (Array.isArray(terminals)) for (const terminal of terminals) this.removeSubRule(terminal, rule);
-    else if (terminals !== undefined) this.removeSubRule(terminals, rule);
+    if (rule instanceof TrieNode) this.removeSubRule(rule, name);
+    else for (const terminal of rule.terminals) this.removeSubRule(terminal, rule);
     return true;
   }
 
   /** Removes one sub-rule, given its terminal node, with its marks on shared path prefixes. */
-  private removeSubRule(terminal: TrieNode, rule: RuleEntry): void {
+  private removeSubRule(terminal: TrieNode, rule: Terminal): void {
     // The sub-rule's field paths, read back up its chain (its edges still hold their paths).
     const fieldPaths: string[] = [];
     for (let cond = terminal.parent; cond !== undefined; cond = cond.edge.from.parent) fieldPaths.push(cond.edge.path.path);

@@ -150,6 +150,60 @@ describe('PathTable', () => {
     expect(byText(['a.b'])).toBe('a.b');
     table.release('a.b');
     expect(byText(['a.b'])).toBeUndefined();
-    expect(table.root.deepSteps).toBe(0);
+    expect(table.root.stepSet?.deepSteps ?? 0).toBe(0);
+  });
+
+  test('should keep a node that is both a used path and a prefix until both uses are gone, in either order', () => {
+    // Nodes keep no reference count: a node stays while it is registered or has steps.
+    for (const order of [['a', 'a.b'], ['a.b', 'a']]) {
+      const table = new PathTable();
+      const a = table.acquire('a');
+      const ab = table.acquire('a.b');
+      expect(table.leafIdOf('a')).toBe(a.leafId);
+      expect(table.root.stepSet?.deepSteps).toBe(1);
+      table.release(order[0] as string);
+      const left = order[1] as string;
+      expect(follow(table, left.split('.'))?.path).toBe(left);
+      expect(table.leafIdOf(order[0] as string)).toBe(-1);
+      expect(follow(table, ['a', 'b'])).toBe(left === 'a.b' ? ab : undefined);
+      expect(follow(table, ['a'])).toBe(a);
+      table.release(left);
+      expect(table.isEmpty).toBe(true);
+      // Re-registering builds fresh nodes that answer as before.
+      expect(table.acquire('a.b').path).toBe('a.b');
+      expect(stepByText(table.root, '{"a.b":1}', 2, 5)?.path).toBe('a.b');
+    }
+  });
+
+  test('should find steps while a node crosses between few and many steps again and again', () => {
+    const table = new PathTable();
+    for (let i = 0; i < 8; i++) table.acquire(`x.k${i}`);
+    for (let round = 0; round < 3; round++) {
+      table.acquire('x.k8');
+      table.acquire('x.k9');
+      for (let i = 0; i < 10; i++) expect(follow(table, ['x', `k${i}`])?.path).toBe(`x.k${i}`);
+      table.release('x.k9');
+      table.release('x.k8');
+      for (let i = 0; i < 10; i++) expect(stepByText(follow(table, ['x'])!, `{"k${i}":1}`, 2, 4)?.path).toBe(i < 8 ? `x.k${i}` : undefined);
+    }
+    for (let i = 0; i < 8; i++) table.release(`x.k${i}`);
+    expect(table.isEmpty).toBe(true);
+  });
+
+  test('should tell apart keys of one length below deep nodes, where keys are read in the paths', () => {
+    // A step keeps no key string: its key is its path past the parent's path and a dot.
+    const table = new PathTable();
+    const keys = ['ab', 'ba', 'aa', 'a', '', 'é1', 'x.y'];
+    for (const k of keys) table.acquire(`d.e.${k}`);
+    table.acquire('d..');
+    const e = follow(table, ['d', 'e'])!;
+    for (const k of keys.filter((k) => !k.includes('.'))) {
+      expect(stepByText(e, `{"${k}":1}`, 2, 2 + k.length)?.path).toBe(`d.e.${k}`);
+      expect(stepByKey(e, k)?.key).toBe(k);
+    }
+    expect(stepByText(e, '{"x.y":1}', 2, 5)?.path).toBe('d.e.x.y');
+    for (const miss of ['bb', 'b', 'é2', 'ab ', 'y']) expect(stepByText(e, `{"${miss}":1}`, 2, 2 + miss.length)).toBeUndefined();
+    expect(follow(table, ['d', '', ''])?.path).toBe('d..');
+    expect(follow(table, ['d.'])?.steps.map((s) => s.key)).toEqual(['']);
   });
 });

@@ -8,6 +8,8 @@ import { PathTable } from '../../src/compile/path-table.js';
 import { TrieNode, condKey, insertSubRule, removeSubRule } from '../../src/compile/rule-trie.js';
 import type { RuleEntry } from '../../src/compile/rule-trie.js';
 import { matcherKey } from '../../src/compile/matcher-key.js';
+import { keptMatcher } from '../../src/compile/kept-matchers.js';
+import { Matcher } from '../../src/match/matcher.js';
 import { parsePattern } from '../../src/pattern/parse.js';
 
 function rule(name: string): RuleEntry {
@@ -58,5 +60,41 @@ describe('removeSubRule', () => {
     expect(a?.conds.length).toBe(1);
     expect(a?.conds[0]?.child.edgeList().map((e) => e.path.path)).toEqual(['b']);
     expect(paths.leafIdOf('c')).toBe(-1);
+  });
+});
+
+describe('keptMatcher', () => {
+  test('should keep IPv4 blocks as numbers with the key and range of the parsed matcher', () => {
+    // Blocks above 128.0.0.0 are negative as 32-bit integers; IPv6 blocks are kept as parsed.
+    for (const cidr of ['10.1.2.0/24', '0.0.0.0/0', '255.255.255.254/31', '192.168.0.7/16', '2001:db8::/32']) {
+      const parsed = parsePattern({ a: [{ cidr }] }).subRules[0]!.fields[0]!.matchers[0]!;
+      const kept = keptMatcher(parsed);
+      expect(matcherKey(kept)).toBe(matcherKey(parsed));
+      expect(kept.kind).toBe('cidr');
+      if (kept.kind === 'cidr' && parsed.kind === 'cidr') expect({ ...kept.range }).toEqual({ ...parsed.range });
+    }
+  });
+
+  test('should find conditions on kept blocks again: equal blocks share one, deleting and re-adding restores the answers', () => {
+    const m = new Matcher();
+    const blocks = Array.from({ length: 40 }, (_, i) => `${100 + i}.${i}.0.0/16`);
+    const add = (i: number): void => {
+      m.addRule(`r${i}`, { ip: [{ cidr: blocks[i] }] });
+      // The same block spelled with host bits: one condition, two rules.
+      m.addRule(`s${i}`, { ip: [{ cidr: blocks[i]!.replace('.0.0/', '.9.9/') }] });
+    };
+    const at = (i: number): string[] => m.match({ ip: `${100 + i}.${i}.200.1` }).sort();
+    for (let i = 0; i < 40; i++) add(i);
+    for (let i = 0; i < 40; i++) expect(at(i)).toEqual([`r${i}`, `s${i}`]);
+    for (let i = 0; i < 40; i += 2) m.deleteRule(`r${i}`);
+    for (let i = 0; i < 40; i++) expect(at(i)).toEqual(i % 2 === 0 ? [`s${i}`] : [`r${i}`, `s${i}`]);
+    for (let i = 0; i < 40; i++) {
+      m.deleteRule(`r${i}`);
+      m.deleteRule(`s${i}`);
+    }
+    expect((Reflect.get(m, 'root') as TrieNode).edges).toBeUndefined();
+    for (let i = 0; i < 40; i++) add(i);
+    for (let i = 0; i < 40; i++) expect(at(i)).toEqual([`r${i}`, `s${i}`]);
+    expect(m.match({ ip: '99.0.0.1' })).toEqual([]);
   });
 });

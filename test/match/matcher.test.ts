@@ -9,6 +9,7 @@ import { parsePattern } from '../../src/pattern/parse.js';
 import { InvalidEventPatternError } from '../../src/errors.js';
 import { InvalidEventError } from '../../src/event/errors.js';
 import type { TrieNode } from '../../src/compile/rule-trie.js';
+import type { PathTable } from '../../src/compile/path-table.js';
 
 function matcherWith(rules: Record<string, string | object>): Matcher {
   const m = new Matcher();
@@ -87,7 +88,7 @@ describe('Matcher.deleteRule', () => {
     const root = Reflect.get(m, 'root') as TrieNode;
     expect(root.edges).toBeUndefined();
     expect(root.terminals).toBeUndefined();
-    expect(Reflect.get(Reflect.get(m, 'paths') as object, 'nodes')).toEqual(new Map());
+    expect((Reflect.get(m, 'paths') as PathTable).isEmpty).toBe(true);
   });
   test('should keep matching while many edges and operator conditions come and go', () => {
     // 40 paths leave the root (an indexed node), 40 prefixes share one edge (found by hash), and
@@ -104,7 +105,7 @@ describe('Matcher.deleteRule', () => {
     for (let i = 1; i < 40; i += 2) m.deleteRule(`r${i}`);
     const root = Reflect.get(m, 'root') as TrieNode;
     expect(root.edges).toBeUndefined();
-    expect(Reflect.get(Reflect.get(m, 'paths') as object, 'nodes')).toEqual(new Map());
+    expect((Reflect.get(m, 'paths') as PathTable).isEmpty).toBe(true);
   });
 });
 
@@ -112,6 +113,23 @@ describe('Matcher.match', () => {
   test('should report a rule once when several sub-rules match', () => {
     const m = matcherWith({ r: { $or: [{ a: ['x'] }, { b: ['y'] }] } });
     expect(m.match({ a: 'x', b: 'y' })).toEqual(['r']);
+  });
+
+  test('should report a rule of one sub-rule once when several array elements reach its end', () => {
+    // `one` ends where `two` goes on: the binding search and the array walk reach that state once
+    // per element binding, and a rule of one sub-rule keeps only its name there (no stamp of its own).
+    // `none` never matches, so the walks cannot stop early once every rule is found.
+    const m = matcherWith({
+      one: { a: { b: ['1'] } },
+      two: { a: { b: ['1'], c: ['2'] } },
+      three: { a: { b: ['1'] }, $or: [{ a: { c: ['2'] } }, { z: ['9'] }] },
+      none: { z: ['0'] },
+    });
+    const event = { a: [{ b: '1', c: '2' }, { b: '1', c: '3' }, { b: '1', c: '2' }] };
+    expect(sorted(m.match(event))).toEqual(['one', 'three', 'two']);
+    m.searchBudgetFactor = 0;
+    expect(sorted(m.match(event))).toEqual(['one', 'three', 'two']);
+    expect(m.match({ a: [{ b: '1', c: '3' }, { b: '0', c: '2' }] })).toEqual(['one']);
   });
 
   test('should throw InvalidEventError for malformed events', () => {
