@@ -2,8 +2,10 @@
  * The table of field paths that rules use, shaped for the event scanner. Every dotted prefix of a
  * used path is a {@link PathNode}; from each node, steps lead by one path segment to the nodes
  * whose path is `node.path + "." + segment`. A node is itself the step to it, and its segment is
- * the end of its path (segments have no dots), so a step costs no object and no string of its own:
- * the steps of a node compare keys against their paths past a common offset. An event key may itself contain dots (`{"a.b":1}`
+ * the end of its path (segments have no dots), so a step costs no object of its own: many steps of
+ * a node are found by hash and compare keys against their paths past a common offset; a node's few
+ * steps keep their keys as strings beside them, for the scanner's native comparisons. An event key
+ * may itself contain dots (`{"a.b":1}`
  * reaches path `a.b` as `{"a":{"b":1}}` does): such a key is followed segment by segment, so no
  * dotted spelling is stored. A scanner therefore follows keys from node to node and skips any value
  * whose key leads nowhere, without building path strings.
@@ -81,6 +83,12 @@ export class StepSet {
   readonly keyStart: number;
   /** The steps while few, unordered; `undefined` once they are indexed. */
   few: PathNode[] | undefined = [];
+  /**
+   * The keys of `few`, in the same order: below the root a key is a flat copy of the end of its
+   * step's path, so that the scanner compares it with one native `startsWith` (at most
+   * {@link LINEAR_STEPS} strings per node; many steps are found by hash and keep none).
+   */
+  fewKeys: string[] | undefined = [];
   /** The steps while many, by {@link hashKey} of their key: a lone step bare. */
   byHash: Map<number, PathNode | PathNode[]> | undefined = undefined;
   /** A presence filter over the keys' hashes, beside `byHash`. */
@@ -124,6 +132,11 @@ export class StepSet {
     return undefined;
   }
 
+  /** A step's key as a string: its path below the root, else a flat copy of the path's end. */
+  private keyOf(step: PathNode): string {
+    return this.keyStart === 0 ? step.path : own(step.path.slice(this.keyStart));
+  }
+
   /** {@link hashKey} of a step's key, read in its path. */
   hashOf(step: PathNode): number {
     return hashSpan(step.path, this.keyStart, step.path.length);
@@ -136,6 +149,7 @@ export class StepSet {
     const few = this.few;
     if (few !== undefined && few.length < LINEAR_STEPS) {
       few.push(step);
+      (this.fewKeys as string[]).push(this.keyOf(step));
       return;
     }
     if (few !== undefined) {
@@ -153,14 +167,20 @@ export class StepSet {
     this.lookahead = undefined;
     const few = this.few;
     if (few !== undefined) {
+      const keys = this.fewKeys as string[];
       const i = few.indexOf(step);
       const last = few.pop() as PathNode;
-      if (last !== step) few[i] = last;
+      const lastKey = keys.pop() as string;
+      if (last !== step) {
+        few[i] = last;
+        keys[i] = lastKey;
+      }
       return;
     }
     removeFromBucket(this.byHash as Map<number, PathNode | PathNode[]>, this.hashOf(step), (s) => s === step);
     if (this.count <= LINEAR_STEPS) {
       this.few = this.list();
+      this.fewKeys = this.few.map((f) => this.keyOf(f));
       this.byHash = undefined;
       this.filter = undefined;
     } else if ((this.filter as PresenceFilter).remove()) this.refill();
@@ -171,6 +191,7 @@ export class StepSet {
     const byHash = new Map<number, PathNode | PathNode[]>();
     for (const s of steps) addToBucket(byHash, this.hashOf(s), s);
     this.few = undefined;
+    this.fewKeys = undefined;
     this.byHash = byHash;
     this.filter = new PresenceFilter();
     this.refill();
@@ -359,9 +380,12 @@ export function stepByText(from: PathNode, text: string, start: number, end: num
   const length = keyStart + end - start;
   const few = steps.few;
   if (few !== undefined) {
-    for (let k = 0; k < few.length; k++) {
-      const s = few[k] as PathNode;
-      if (s.path.length === length && keyIs(s.path, keyStart, text, start)) return s;
+    const keys = steps.fewKeys as string[];
+    const len = end - start;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      // One-character keys (coordinates, short codes) are compared in place, cheaper than a call.
+      if (key.length === len && (len === 1 ? key.charCodeAt(0) === text.charCodeAt(start) : text.startsWith(key, start))) return few[k] as PathNode;
     }
     if (steps.deepSteps === 0) return undefined;
     // A dotted key starts with a step's segment and a dot.

@@ -190,6 +190,22 @@ describe('PathTable', () => {
     expect(table.isEmpty).toBe(true);
   });
 
+  test('should find the remaining few steps by text after one is released from the middle', () => {
+    // A node with few steps keeps their keys in a list beside them; a release moves the last into
+    // the freed place, and both lists must move together.
+    const table = new PathTable();
+    const keys = ['a', 'bb', 'ccc', 'd', 'ee'];
+    for (const k of keys) table.acquire(`x.${k}`);
+    const x = follow(table, ['x'])!;
+    for (const gone of ['a', 'ccc']) {
+      table.release(`x.${gone}`);
+      for (const k of keys) {
+        const live = k !== 'a' && (gone === 'a' || k !== 'ccc');
+        expect(stepByText(x, `{"${k}":1}`, 2, 2 + k.length)?.path).toBe(live ? `x.${k}` : undefined);
+      }
+    }
+  });
+
   test('should tell apart keys of one length below deep nodes, where keys are read in the paths', () => {
     // A step keeps no key string: its key is its path past the parent's path and a dot.
     const table = new PathTable();
