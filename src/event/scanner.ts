@@ -3,8 +3,9 @@
  * keys through the {@link PathTable} and extracts only leaves on paths some rule uses, with their
  * array coordinates (docs/semantics.md §2.2, §2.5); everything else is validated and skipped without
  * building strings or objects. Duplicate keys are all kept, numbers keep their text. Iterative
- * (explicit stack; an object's run of scalar members in one tight loop): nesting depth is unbounded. Malformed JSON anywhere throws InvalidEventError
- * with the same reason as the event reader of parse-event.ts (it is asked for the reason).
+ * (an explicit stack; an object's run of scalar members in one tight loop): nesting depth is
+ * unbounded. Malformed JSON anywhere throws InvalidEventError with the same reason as the event
+ * reader of parse-event.ts (it is asked for the reason).
  * One concept in one file, past 500 lines on purpose: the text scanner, its skips and the two
  * object walks fill the same `EventFields` the same way, and read best side by side.
  */
