@@ -6,6 +6,7 @@
 
 import type { CidrMatcher, LeafMatcher } from '../pattern/ast.js';
 import type { IpRange } from '../values/ip.js';
+import type { JsonNumber } from '../values/json-number.js';
 import { own } from './strings.js';
 import { PRESENT } from './value-index.js';
 
@@ -76,10 +77,18 @@ export function keptMatcher(m: LeafMatcher): LeafMatcher {
     case 'numeric':
       return { kind: m.kind, source: '', lower: m.lower, lowerInclusive: m.lowerInclusive, upper: m.upper, upperInclusive: m.upperInclusive };
     case 'number':
-      return { kind: m.kind, source: '', number: m.number };
+      return { kind: m.kind, source: '', number: ownNumber(m.number) };
     case 'cidr':
       return m.range.family === 4 ? new Ipv4Block(m.range) : { kind: m.kind, source: '', range: m.range };
     case 'anything-but':
-      return { ...m, source: '' };
+      return m.type === 'numbers'
+        ? { kind: m.kind, source: '', type: m.type, values: m.values.map(ownNumber) }
+        : { kind: m.kind, source: '', type: m.type, values: m.values.map(own) };
   }
+}
+
+/** A number whose text shares no memory with the pattern's (see `own`). */
+function ownNumber(n: JsonNumber): JsonNumber {
+  // `own` copies only strings of 13 or more code units (the only ones V8 slices).
+  return n.text.length < 13 ? n : { text: own(n.text), value: n.value };
 }
