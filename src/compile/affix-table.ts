@@ -17,7 +17,7 @@
 import { PresenceFilter } from './presence-filter.js';
 import { own } from './strings.js';
 
-/** Keys of one map slot: a chain, since different keys (of any lengths) may share a slot. */
+/** One key's link in a chain of the slot array: different keys (of any lengths) may share a slot. */
 interface Bucket<T> {
   /** The key as written (not reversed). */
   readonly key: string;
@@ -97,8 +97,9 @@ export class AffixTable<T> {
   private readonly reversed: boolean;
   /**
    * Chain heads in a power-of-two array, at the top bits of the key hash times the golden ratio
-   * (chains compare whole keys, so keys of other hashes in a chain are harmless). At most one key
-   * per slot on average: 8 bytes a key, where a `Map` entry takes about 37.
+   * (chains compare whole keys, so keys of other hashes in a chain are harmless). Between one and
+   * four slots per key (the array doubles past one key a slot and halves below a quarter): 8 to 32
+   * bytes a key, where a `Map` entry takes about 37.
    */
   private heads: (Link<T> | undefined)[] = emptySlots(MIN_SLOTS);
   /** `32 - log2(heads.length)`. */
@@ -110,11 +111,11 @@ export class AffixTable<T> {
   private endMasks: number[] = [];
   private endUses: Int32Array[] = [];
   /**
-   * Presence filter over bucket hashes once there are many keys: most probes of a string find
+   * Presence filter over the keys' hashes once there are many keys: most probes of a string find
    * nothing, and a look at this small bitset spares them a read of the big slot array.
    */
   private filter: PresenceFilter | undefined = undefined;
-  /** Number of buckets (distinct keys). */
+  /** Number of links (distinct keys: a bucket, or a keyed item filed alone). */
   private keys = 0;
   /** Number of stored pairs. */
   size = 0;

@@ -34,18 +34,15 @@ export interface IndexTarget {
 }
 
 /**
- * One filed operand that needs more than its target. Positive entries report their target when
- * reached; negative (anything-but) entries are stamped as excluded, and every unstamped negative
- * entry is reported at the end. An anything-but with several operands has one reporting entry
- * (`owner` unset) plus, where an operand needs its own entry (globs), entries whose `owner` is the
- * reporting one. A positive operand without a glob to check is filed as its bare target instead
- * (see {@link Item}).
+ * An anything-but operand filed in the tables: reaching it stamps its reporting entry as excluded,
+ * and every unstamped reporting entry is reported at the end. An anything-but has one reporting
+ * entry (`owner` unset), filed for each operand that needs nothing more; an operand that does (a
+ * glob) gets an entry of its own whose `owner` is the reporting one. Positive operands are filed
+ * as their bare target or a {@link GlobEntry} (see {@link Item}).
  */
 class Entry<C extends IndexTarget> {
   readonly target: C;
-  readonly matcher: LeafMatcher;
-  readonly negative: boolean;
-  /** Set for wildcards filed under a literal segment: the full glob must still match. */
+  /** Set for a glob operand filed under a literal segment: the full glob must still match. */
   readonly wildcard: CompiledWildcard | undefined;
   /** For an anything-but glob operand: the entry its match excludes. */
   readonly owner: Entry<C> | undefined;
@@ -54,10 +51,8 @@ class Entry<C extends IndexTarget> {
   /** Position in the list of reporting anything-but entries. */
   slot = 0;
 
-  constructor(target: C, matcher: LeafMatcher, negative: boolean, wildcard: CompiledWildcard | undefined, owner: Entry<C> | undefined) {
+  constructor(target: C, wildcard: CompiledWildcard | undefined, owner: Entry<C> | undefined) {
     this.target = target;
-    this.matcher = matcher;
-    this.negative = negative;
     this.wildcard = wildcard;
     this.owner = owner;
   }
@@ -138,11 +133,7 @@ function visitEntry(x: Item<IndexTarget>): void {
   }
   const e = x as Entry<IndexTarget>;
   if (e.wildcard !== undefined && !matchesWildcard(e.wildcard, curString)) return;
-  if (e.negative) {
-    (e.owner ?? e).excluded = curEpoch;
-    return;
-  }
-  report(e.target);
+  (e.owner ?? e).excluded = curEpoch;
 }
 
 /** Visits one filed item or a list of them. */
@@ -249,7 +240,7 @@ export class ValueIndex<C extends IndexTarget> {
   /**
    * Removes what {@link add} filed for the same matcher and target.
    *
-   * @param m - The matcher given to `add` (the same object).
+   * @param m - The matcher given to `add`, or an equal one.
    * @param target - The target given to `add`.
    */
   remove(m: LeafMatcher, target: C): void {
@@ -524,15 +515,13 @@ class OperatorTables<C extends IndexTarget> {
    */
   file(m: LeafMatcher, target: C, adding: boolean): void {
     const same = (e: Item<C>): boolean => e === target;
-    const entry = (negative: boolean, wildcard?: CompiledWildcard, owner?: Entry<C>): Entry<C> =>
-      new Entry(target, m, negative, wildcard, owner);
     // The anything-but reporting entry, created first so that its operands can point at it.
     let neg: Entry<C> | undefined;
     if (m.kind === 'anything-but') {
       const id = `${target.key}\u0001${matcherKey(m)}`;
       const byId = (this.negativeById ??= new Map());
       if (adding) {
-        neg = entry(true);
+        neg = new Entry(target, undefined, undefined);
         neg.slot = this.negatives?.length ?? 0;
         this.negatives = appendTo(this.negatives, neg);
         byId.set(id, neg);
@@ -549,19 +538,18 @@ class OperatorTables<C extends IndexTarget> {
       }
     }
     const isNeg = (e: Item<C>): boolean => e === neg || (e instanceof Entry && e.owner !== undefined && e.owner === neg);
-    const isGlob = (e: Item<C>): boolean => e instanceof Entry && e.target === target && e.matcher === m && e.owner === undefined;
+    /** What is filed for an operand: the bare target, or for anything-but its reporting entry (a glob operand's own entry). */
     const file = (negative: boolean, wildcard?: CompiledWildcard): Item<C> =>
-      negative ? (wildcard === undefined ? (neg as Entry<C>) : entry(true, wildcard, neg)) : wildcard === undefined ? target : entry(false, wildcard);
-    /** Picks what `file` filed for this matcher (a bare target, or its entry when it has a glob). */
-    const pickFor = (wildcard?: CompiledWildcard): ((e: Item<C>) => boolean) => (neg !== undefined ? isNeg : wildcard !== undefined ? isGlob : same);
-    const pick = pickFor();
+      !negative ? target : wildcard === undefined ? (neg as Entry<C>) : new Entry(target, wildcard, neg);
+    /** Picks what `file` filed for this matcher. */
+    const pick = neg !== undefined ? isNeg : same;
     const toMap = <K>(map: Map<K, Item<C> | Item<C>[]>, key: K, negative: boolean): void => {
       if (adding) addToBucket(map, key, file(negative));
       else removeFromBucket(map, key, pick);
     };
     const toAffixes = (table: AffixTable<Item<C>>, key: string, negative: boolean, wildcard?: CompiledWildcard): void => {
       if (adding) table.add(key, file(negative, wildcard));
-      else table.remove(key, pickFor(wildcard));
+      else table.remove(key, pick);
     };
     const toIgnoreCase = (reversed: boolean, p: string, whole: boolean, negative: boolean): void => {
       const trie = reversed
@@ -581,7 +569,7 @@ class OperatorTables<C extends IndexTarget> {
       if (first !== '') return toAffixes((this.prefixes ??= new AffixTable(false)), first, negative, c);
       if (last !== '') return toAffixes((this.suffixes ??= new AffixTable(true)), last, negative, c);
       if (adding) this.wildcards = appendTo(this.wildcards, file(negative, c) as Entry<C>);
-      else removeFromList(this.wildcards, pickFor(c));
+      else removeFromList(this.wildcards, pick);
     };
     /** A positive glob: a {@link GlobEntry} (removal picks this target's entry with this glob). */
     const toGlob = (w: string): void => {
