@@ -391,7 +391,8 @@ const LOOKAHEAD_STEPS = 64;
 /**
  * The keys whose spellings {@link lastKeyAt} must find for `node`: its step keys, less those that
  * another step key is a prefix of (a spelling of `detail-type` after a quote is also one of
- * `detail` at the same place, and so is a dotted key such as `detail.a`, which is no step). `null` when more than {@link LOOKAHEAD_KEYS} remain.
+ * `detail` at the same place, and so is a dotted key such as `detail.a`, which is no step). `null`
+ * when more than {@link LOOKAHEAD_KEYS} remain, or one is empty (a path such as `""` or `.b`).
  * Kept with the steps until they change.
  */
 function lookaheadKeys(node: PathNode): readonly string[] | null {
@@ -401,7 +402,8 @@ function lookaheadKeys(node: PathNode): readonly string[] | null {
   if (keys !== undefined) return keys;
   const all = steps.count > LOOKAHEAD_STEPS ? undefined : steps.list().map((step) => step.key);
   const minimal = all?.filter((key) => !all.some((other) => other.length < key.length && key.startsWith(other)));
-  keys = minimal === undefined || minimal.length > LOOKAHEAD_KEYS ? null : minimal;
+  // An empty key is spelled at every position: no point where no later key can be it.
+  keys = minimal === undefined || minimal.length > LOOKAHEAD_KEYS || minimal.includes('') ? null : minimal;
   steps.lookahead = keys;
   return keys;
 }

@@ -45,3 +45,18 @@ test('a rule added on a later key is looked for, and deleting it lets the scan s
   m.deleteRule('later');
   expect(m.match(cut, { trusted: true })).toEqual(['s']);
 });
+
+test('a rule on a path with an empty first segment makes trusted mode read every key', () => {
+  // An empty key is spelled at every position of the text; looking ahead for it once never ended
+  // (a trusted match with a comma at the top level did not return). Now there is no early stop.
+  for (const pattern of ['{"":["x"]}', '{".b":["x"]}', '{"":{"b":["x"]}}']) {
+    const m = new Matcher();
+    m.addRule('r', pattern);
+    const later = pattern === '{"":["x"]}' ? '"":"x"' : '"":{"b":"x"}';
+    const text = `{"a":1,"c":[1,2],${later},"z":2}`;
+    expect(m.match(text, { trusted: true })).toEqual(['r']);
+    expect(m.match(text)).toEqual(['r']);
+    // Reading to the end, trusted mode notices text cut off after the key.
+    expect(() => m.match(`{"a":1,${later},"z":[`, { trusted: true })).toThrow(InvalidEventError);
+  }
+});
