@@ -9,8 +9,10 @@
  * The intervals are kept as parallel arrays (bounds, flags, items), not as an object each: no
  * object, and no map to find one for removal. An interval is found by its bounds and item, by
  * binary search in the sorted part and a scan of the few added since; a removed one is left as a
- * dead slot that no query reports. The structure is rebuilt (sorted, dead slots dropped) lazily,
- * on the next query after changes, and before a removal once many intervals were added unsorted.
+ * dead slot that no query reports. Intervals added since the last sort are merged in, and the
+ * tree rebuilt, by the next query; a removal that finds many of them unsorted merges them in first
+ * (without the tree, which waits for the next query). A removal marks the structure for a rebuild
+ * only once dead slots outnumber live ones, and the rebuild drops them.
  */
 
 /** One interval, as given to {@link IntervalIndex.add} and {@link IntervalIndex.remove}. */
