@@ -29,8 +29,10 @@ export function matcherKey(m: LeafMatcher): string {
       return `numeric${m.lowerInclusive ? '[' : '('}${String(m.lower)},${String(m.upper)}${m.upperInclusive ? ']' : ')'}`;
     case 'exists':
       return `exists${String(m.value)}`;
-    case 'cidr':
-      return `cidr${m.range.family}:${m.range.low}-${m.range.high}`;
+    case 'cidr': {
+      const range = m.range;
+      return `cidr${range.family}:${range.low}-${range.high}`;
+    }
     case 'anything-but':
       return `anything-but-${m.type}${JSON.stringify(m.values.map((v) => (typeof v === 'string' ? v : v.text)))}`;
   }

@@ -637,15 +637,17 @@ class OperatorTables<C extends IndexTarget> {
         return;
       }
       case 'cidr': {
-        // IPv4 blocks as numbers (8 hex digits fit a double exactly), IPv6 as fixed-width hex.
-        if (m.range.family === 4) {
+        // IPv4 blocks as numbers (8 hex digits fit a double exactly), IPv6 as fixed-width hex. The
+        // range is read once: a kept IPv4 block builds it on every read.
+        const range = m.range;
+        if (range.family === 4) {
           const blocks = (this.cidr4 ??= new IntervalIndex<number, C>(-Infinity));
-          const interval = { low: parseInt(m.range.low, 16), lowInclusive: true, high: parseInt(m.range.high, 16), highInclusive: true, item: target };
+          const interval = { low: parseInt(range.low, 16), lowInclusive: true, high: parseInt(range.high, 16), highInclusive: true, item: target };
           if (adding) blocks.add(interval);
           else blocks.remove(interval);
         } else {
           const blocks = (this.cidr6 ??= new IntervalIndex<string, C>(''));
-          const interval = { low: m.range.low, lowInclusive: true, high: m.range.high, highInclusive: true, item: target };
+          const interval = { low: range.low, lowInclusive: true, high: range.high, highInclusive: true, item: target };
           if (adding) blocks.add(interval);
           else blocks.remove(interval);
         }
