@@ -272,6 +272,8 @@ export class IntervalIndex<K extends number | string, T> {
   /**
    * For number keys: finds the slots whose lower bound is at most `x`; if few of them can reach `x`
    * (see `reach`), reports those and returns 0, else returns their number for the tree descent.
+   * Its binary search is {@link lowerCount}'s, written out on numbers: the shared one compares keys
+   * of both types (CIDR blocks of IPv6 are hex strings) and is kept off the numeric hot path.
    */
   private scanNumbers(x: number, reach: Float64Array, visit: (item: T) => void): number {
     const lows = this.lows as number[];
