@@ -495,6 +495,11 @@ class OperatorTables<C extends IndexTarget> {
   private suffixes: AffixTable<Item<C>> | undefined;
   /** All-ASCII `equals-ignore-case` operands by their lower case (see {@link isAscii}). */
   private asciiFolded: Map<string, Item<C> | Item<C>[]> | undefined;
+  /**
+   * The {@link foldedShape}s of {@link asciiFolded}'s keys: most values are turned down by their
+   * length and end characters without being lower-cased (a new string) and hashed.
+   */
+  private foldedShapes: PresenceFilter | undefined;
   private ignoreCase: IgnoreCaseTrie<Item<C>> | undefined;
   private ignoreCaseSuffixes: IgnoreCaseTrie<Item<C>> | undefined;
   private wildcards: (Entry<C> | GlobEntry<C>)[] | undefined;
@@ -550,6 +555,13 @@ class OperatorTables<C extends IndexTarget> {
     const toAffixes = (table: AffixTable<Item<C>>, key: string, negative: boolean, wildcard?: CompiledWildcard): void => {
       if (adding) table.add(key, file(negative, wildcard));
       else table.remove(key, pick);
+    };
+    /** An all-ASCII equals-ignore-case operand, by its lower case, with its shape. */
+    const toFolded = (operand: string, negative: boolean): void => {
+      const map = (this.asciiFolded ??= new Map());
+      toMap(map, operand.toLowerCase(), negative);
+      const shapes = (this.foldedShapes ??= new PresenceFilter());
+      if (adding ? shapes.add(foldedShape(operand)) : shapes.remove()) shapes.refill(Array.from(map.keys(), foldedShape), map.size);
     };
     const toIgnoreCase = (reversed: boolean, p: string, whole: boolean, negative: boolean): void => {
       const trie = reversed
@@ -625,7 +637,7 @@ class OperatorTables<C extends IndexTarget> {
         if (m.ignoreCase) return toIgnoreCase(true, m.value, false, false);
         return toAffixes((this.suffixes ??= new AffixTable(true)), m.value, false);
       case 'equals-ignore-case':
-        if (isAscii(m.value)) return toMap((this.asciiFolded ??= new Map()), m.value.toLowerCase(), false);
+        if (isAscii(m.value)) return toFolded(m.value, false);
         return toIgnoreCase(false, m.value, true, false);
       case 'wildcard':
         return toWildcard(m.value, false);
@@ -674,7 +686,7 @@ class OperatorTables<C extends IndexTarget> {
               toAffixes((this.suffixes ??= new AffixTable(true)), operand as string, true);
               break;
             case 'equals-ignore-case':
-              if (isAscii(operand as string)) toMap((this.asciiFolded ??= new Map()), (operand as string).toLowerCase(), true);
+              if (isAscii(operand as string)) toFolded(operand as string, true);
               else toIgnoreCase(false, operand as string, true, true);
               break;
             case 'wildcard':
@@ -695,10 +707,13 @@ class OperatorTables<C extends IndexTarget> {
       if (this.prefixes !== undefined) this.prefixes.forEachMatch(v, visitEntries);
       if (this.suffixes !== undefined) this.suffixes.forEachMatch(v, visitEntries);
       if (this.asciiFolded !== undefined) {
-        // Look up first, check ASCII only on a hit (most values miss): a non-ASCII value can lower-case
-        // to an ASCII key (the Kelvin sign to "k"), so a hit still needs the check.
-        const folded = this.asciiFolded.get(v.toLowerCase());
-        if (folded !== undefined && isAscii(v)) visitEntries(folded);
+        // Most values are turned down by their shape. Past it, look up first and check ASCII only
+        // on a hit: a non-ASCII value can lower-case to an ASCII key (the Kelvin sign to "k").
+        const shape = foldedShape(v);
+        if (shape !== NOT_ASCII_SHAPE && (this.foldedShapes as PresenceFilter).mayHave(shape)) {
+          const folded = this.asciiFolded.get(v.toLowerCase());
+          if (folded !== undefined && isAscii(v)) visitEntries(folded);
+        }
       }
       if (this.ignoreCase !== undefined) this.ignoreCase.forEachMatch(v, visitEntries);
       if (this.ignoreCaseSuffixes !== undefined) this.ignoreCaseSuffixes.forEachMatch(v, visitEntries);
@@ -843,6 +858,25 @@ const ASCII = /^[\x00-\x7f]*$/;
  */
 function isAscii(s: string): boolean {
   return ASCII.test(s);
+}
+
+/** {@link foldedShape} of a string whose first or last character is not ASCII. */
+const NOT_ASCII_SHAPE = -1;
+
+/**
+ * A hash of a string's length and its first and last characters, ASCII letters lower-cased: equal
+ * for an ASCII string and its ASCII lower case. {@link NOT_ASCII_SHAPE} when either end is not
+ * ASCII (such a string is equal to no all-ASCII operand ignoring case). Constant time.
+ */
+function foldedShape(s: string): number {
+  const n = s.length;
+  if (n === 0) return 0;
+  let a = s.charCodeAt(0);
+  let b = s.charCodeAt(n - 1);
+  if ((a | b) >= 0x80) return NOT_ASCII_SHAPE;
+  if (a >= 0x41 && a <= 0x5a) a += 0x20;
+  if (b >= 0x41 && b <= 0x5a) b += 0x20;
+  return (Math.imul(n, 0x9e3779b1) ^ ((a << 7) | b)) >>> 1;
 }
 
 function ipKey(ip: IpAddress): string {

@@ -117,6 +117,28 @@ describe('ValueIndex.evaluate', () => {
     expect(evaluate(index, 'v1x')).toEqual([]);
   });
 
+  test('should find exactly the live equals-ignore-case operands while many come and go', () => {
+    // ASCII operands sit behind a filter of their shapes (length and end characters, case folded),
+    // which grows as operands come and is refilled as they go: no live operand may be turned down,
+    // in any letter case, and the ASCII-only rule still holds behind it.
+    const index = new ValueIndex<Target>();
+    const operands = Array.from({ length: 300 }, (_, i) => (i % 5 === 0 ? `Street ${i} West` : `x${i}Y`));
+    const targets = operands.map((v, i) => ({ t: { hitStamp: 0, key: `t${i}` }, m: matchersOf([{ 'equals-ignore-case': v }])?.[0] as LeafMatcher }));
+    for (const x of targets) index.add(x.m, x.t);
+    for (let i = 0; i < 300; i += 2) index.remove((targets[i] as (typeof targets)[number]).m, (targets[i] as (typeof targets)[number]).t);
+    for (let i = 0; i < 300; i++) {
+      const v = operands[i] as string;
+      const expected = i % 2 === 1 ? [`t${i}`] : [];
+      expect(evaluate(index, v.toUpperCase())).toEqual(expected);
+      expect(evaluate(index, v.toLowerCase())).toEqual(expected);
+    }
+    expect(evaluate(index, 'x1Yz')).toEqual([]);
+    const ok = { hitStamp: 0, key: 'ok' };
+    for (const m of matchersOf([{ 'equals-ignore-case': 'ok' }]) ?? []) index.add(m, ok);
+    expect(evaluate(index, 'OK')).toEqual(['ok']);
+    expect(evaluate(index, 'O\u212a')).toEqual([]);
+  });
+
   test('should give the same answers after globs are deleted and filed again', () => {
     // Positive globs are kept as entries that are their own affix-table links when alone under
     // their literal end; globs sharing an end, escaped and many-star globs, and globs without a
