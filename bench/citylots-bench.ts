@@ -1,8 +1,9 @@
 // The CityLots scenario: every CL2 rule set of event-ruler's Benchmarks.java against seeded
 // citylots2-shaped lines (bench/citylots.ts), each timed (process CPU time) as whole passes over all lines with
 // `Matcher.match` (strict) and `Matcher.match(text, { trusted: true })`, next to `JSON.parse` and a
-// `charCodeAt` loop over the same lines in the same round. Figures are ratios to those two baselines
-// (medians over rounds, each round's ratio from that round's baselines). Before timing, strict and
+// `charCodeAt` loop over the same lines timed right before or after each set's passes. Figures are
+// ratios to those two baselines (medians over rounds, each round's ratio from the baselines timed
+// next to it). Before timing, strict and
 // trusted must return the same names on every line, and the Matcher must agree with testEventPattern
 // (one rule at a time) on a sample of lines.
 //
@@ -140,25 +141,28 @@ export function runCityLots(api: BenchedApi, options: CityLotsOptions, log: (lin
   log(`  CityLots: ${lines.length} events, ${Math.round(bytes / lines.length)} B mean, ${sets.length} rule sets verified`);
   // Warm the baselines up as verification warmed the matchers (small runs would time cold code).
   for (let i = 0; i < Math.min(lines.length, 20_000); i++) sink += parseLine(lines[i] as string) + charLoop(lines[i] as string);
-  const parseRates: number[] = [];
-  const charRates: number[] = [];
+  // Each set's passes are paired with baselines timed right next to them (before or after, in turn),
+  // so that a change of the shared machine's speed during a round moves both sides of a ratio.
+  const parse: number[][] = sets.map(() => []);
+  const chars: number[][] = sets.map(() => []);
   const strict: number[][] = sets.map(() => []);
   const trusted: number[][] = sets.map(() => []);
   for (let round = 0; round < options.rounds; round++) {
-    const parse = pass(lines, parseLine);
-    const chars = pass(lines, charLoop);
-    parseRates.push(parse);
-    charRates.push(chars);
     sets.forEach((_, k) => {
       const m = matchers[k] as InstanceType<BenchedApi['Matcher']>;
       const match = m.match.bind(m) as TrustedMatch;
-      const s = pass(lines, (line) => match(line).length);
-      (strict[k] as number[]).push(s);
+      const baselines = (): void => {
+        (parse[k] as number[]).push(pass(lines, parseLine));
+        (chars[k] as number[]).push(pass(lines, charLoop));
+      };
+      const baselinesFirst = (round + k) % 2 === 0;
+      if (baselinesFirst) baselines();
+      (strict[k] as number[]).push(pass(lines, (line) => match(line).length));
       if (supportsTrusted) {
         const options = { trusted: true };
-        const t = pass(lines, (line) => match(line, options).length);
-        (trusted[k] as number[]).push(t);
+        (trusted[k] as number[]).push(pass(lines, (line) => match(line, options).length));
       }
+      if (!baselinesFirst) baselines();
     });
     log(`  CityLots: round ${round + 1}/${options.rounds} done`);
   }
@@ -167,16 +171,16 @@ export function runCityLots(api: BenchedApi, options: CityLotsOptions, log: (lin
     events: lines.length,
     meanBytes: Math.round(bytes / lines.length),
     rounds: options.rounds,
-    parseEventsPerSecond: Math.round(median(parseRates)),
-    charLoopEventsPerSecond: Math.round(median(charRates)),
+    parseEventsPerSecond: Math.round(median(parse.flat())),
+    charLoopEventsPerSecond: Math.round(median(chars.flat())),
     sets: sets.map((set, k) => ({
       name: set.name,
       rules: set.patterns.length,
       matchesPerEvent: perEvent[k] as number,
-      strictVsParse: ratio(strict[k] as number[], parseRates),
-      strictVsCharLoop: ratio(strict[k] as number[], charRates),
-      trustedVsParse: supportsTrusted ? ratio(trusted[k] as number[], parseRates) : null,
-      trustedVsCharLoop: supportsTrusted ? ratio(trusted[k] as number[], charRates) : null,
+      strictVsParse: ratio(strict[k] as number[], parse[k] as number[]),
+      strictVsCharLoop: ratio(strict[k] as number[], chars[k] as number[]),
+      trustedVsParse: supportsTrusted ? ratio(trusted[k] as number[], parse[k] as number[]) : null,
+      trustedVsCharLoop: supportsTrusted ? ratio(trusted[k] as number[], chars[k] as number[]) : null,
       strictEventsPerSecond: Math.round(median(strict[k] as number[])),
     })),
   };
