@@ -201,6 +201,15 @@ export class ValueIndex<C extends IndexTarget> {
     return operators instanceof OperatorIndex ? operators.absent : undefined;
   }
 
+  /**
+   * Sets the evaluation stamps this index keeps (its anything-but entries' exclusions) back to 0,
+   * for a matcher that starts its stamp counter over (see `Matcher`); targets keep their own.
+   */
+  clearStamps(): void {
+    const operators = this.operators;
+    if (operators instanceof OperatorIndex) operators.clearStamps();
+  }
+
   /** The operator index, made (from a bare `exists:true` target, if any) on first need. */
   private operatorIndex(): OperatorIndex<C> {
     const operators = this.operators;
@@ -467,6 +476,11 @@ class OperatorIndex<C extends IndexTarget> {
     }
   }
 
+  /** See {@link ValueIndex.clearStamps}. */
+  clearStamps(): void {
+    this.tables?.clearStamps();
+  }
+
   /** The part of {@link ValueIndex.evaluate} for these matchers (evaluation state already set). Hot. */
   evaluate(v: LeafValue, epoch: number): void {
     if (this.tables !== undefined) this.tables.evaluate(v, epoch);
@@ -696,6 +710,12 @@ class OperatorTables<C extends IndexTarget> {
         }
         return;
     }
+  }
+
+  /** See {@link ValueIndex.clearStamps}: an operand marks its reporting entry, one of these. */
+  clearStamps(): void {
+    const negatives = this.negatives;
+    if (negatives !== undefined) for (const e of negatives) e.excluded = 0;
   }
 
   /** The part of {@link ValueIndex.evaluate} for these matchers (evaluation state already set). Hot. */

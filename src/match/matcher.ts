@@ -148,12 +148,38 @@ export class Matcher {
       } finally {
         this.scanning = nested;
       }
-      if (this.rules.size > 0) this.walk(fields, out);
+      if (this.rules.size > 0) {
+        if (this.arrayWalk.stamp > STAMP_LIMIT || this.matchEpoch > STAMP_LIMIT) this.restartStamps();
+        this.walk(fields, out);
+      }
     } finally {
       fields.clearValues();
       forgetHashedString();
     }
     return out;
+  }
+
+  /**
+   * Starts the stamp counters over at 0, once they pass {@link STAMP_LIMIT}: every stamp kept in
+   * the trie (conditions' hit and step stamps, anything-but exclusions, rules' match stamps) is set
+   * back to 0 first, so that no old stamp can equal a new one. Linear in the trie, once per
+   * 2^29 stamps.
+   */
+  private restartStamps(): void {
+    const stack: TrieNode[] = [this.root];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      for (const edge of node.edgeList()) {
+        edge.clearStamps();
+        for (const cond of edge.conds) {
+          cond.hitStamp = 0;
+          cond.stepStamp = 0;
+          stack.push(cond);
+        }
+      }
+    }
+    for (const rule of this.rules.values()) if (!(rule instanceof TrieNode)) rule.matchStamp = 0;
+    this.arrayWalk.stamp = 0;
+    this.matchEpoch = 0;
   }
 
   /**
@@ -234,6 +260,16 @@ export class Matcher {
     return sp + 1;
   }
 }
+
+/**
+ * Where a matcher starts its stamps over (see `Matcher.restartStamps`). Stamps are compared for
+ * equality only, so any counter would do, but V8 keeps integers up to 2^30 - 1 (2^31 - 1 on 64-bit
+ * builds without pointer compression) unboxed: past that, every stamp written to a condition or
+ * to the evaluation state became a heap number, and walk-heavy rule sets (CityLots COMBO) matched
+ * about 8% more slowly once a long-running matcher had made 2^31 evaluations. The headroom of
+ * 2^29 above the limit is for one event's walk, which may take many stamps before the next check.
+ */
+const STAMP_LIMIT = 2 ** 29;
 
 /**
  * Marks (`delta` 1) or unmarks (-1) the dotted prefixes two or more of one sub-rule's field paths
