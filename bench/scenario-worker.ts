@@ -14,6 +14,10 @@ import type { BenchRule } from './scenarios.js';
 /** Rule count at which the per-rule testEventPattern loop is timed. */
 export const LOOP_RULES = 10_000;
 
+/** The rule counts whose rates 100k ÷ 100 compares (see `runScenario`'s reference matcher). */
+const REFERENCE_RULES = 100;
+const SCALE_RULES = 100_000;
+
 /** What the parent asks a worker to run. */
 export interface WorkerOptions {
   /** The scenario name. */
@@ -109,6 +113,27 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
   }, options.maxTime);
   const jsonParseRuns = [timeJsonParse()];
 
+  // A matcher of the first REFERENCE_RULES rules, built before any count (so every count's heap
+  // figures include it alike) and timed again right after the SCALE_RULES count: 100k ÷ 100 then
+  // compares two matchers timed together in one JIT and heap state, not minutes apart.
+  let reference: InstanceType<BenchedApi['Matcher']> | undefined;
+  if (options.ruleCounts.includes(REFERENCE_RULES) && options.ruleCounts.includes(SCALE_RULES)) {
+    reference = new api.Matcher();
+    for (let i = 0; i < REFERENCE_RULES; i++) {
+      const rule = scenario.rule(i);
+      reference.addRule(rule.name, rule.pattern);
+    }
+    for (let e = 0; e < events.length; e++) {
+      const want: string[] = [];
+      for (let i = 0; i < REFERENCE_RULES; i++) {
+        const rule = scenario.rule(i);
+        if (rule.matches((events[e] as GeneratedEvent).value)) want.push(rule.name);
+      }
+      const got = reference.match(texts[e] as string);
+      if (!sameNames(got, want)) throw new Error(`${scenario.name}, ${REFERENCE_RULES} rules (reference), event ${e}: expected ${preview(want)}, got ${preview(got)}`);
+    }
+  }
+
   const counts: Omit<CountResult, 'ratioToJsonParse'>[] = [];
   let loop: LoopResult | null = null;
   let abandoned: AbandonedBuild | null = null;
@@ -162,6 +187,16 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
     // JSON.parse of the same texts right after: the ratio compares rates the machine ran at together.
     const parseNow = timeJsonParse();
     jsonParseRuns.push(parseNow);
+    let again: CountResult['reference'];
+    if (reference !== undefined && ruleCount === SCALE_RULES) {
+      const small = reference;
+      for (let round = 0; round < 4; round++) for (const text of texts) sink += small.match(text).length;
+      let r = 0;
+      const smallMatch = measure(`match ${REFERENCE_RULES} again`, () => {
+        sink += small.match(texts[r++ & mask] as string).length;
+      }, options.maxTime);
+      again = { rules: REFERENCE_RULES, match: smallMatch, parseHz: timeJsonParse().hz };
+    }
 
     if (ruleCount === LOOP_RULES) loop = timeRuleLoop(api, rules, events, expected, options.loopSeconds);
 
@@ -180,6 +215,7 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
       oracleChecks,
       match,
       parseHz: parseNow.hz,
+      ...(again !== undefined ? { reference: again } : {}),
     });
   }
   const jsonParse: Measurement = {
