@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, test } from 'vitest';
-import { formatCompact, formatMarkdownTable, formatTable, judgeTargets, renderChart } from '../../bench/report.js';
+import { formatCompact, formatMarkdownTable, formatTable, judgeTargets, renderChart, scaleRatio } from '../../bench/report.js';
 import type { CountResult, ScenarioResult } from '../../bench/report.js';
 
 function count(rules: number, hz: number, extra: Partial<CountResult> = {}): CountResult {
@@ -67,6 +67,24 @@ describe('judgeTargets', () => {
     expect(byTarget.get('10k prefix rules >= 2x JSON.parse')).toBe(false);
     expect(byTarget.get('100k rules >= 0.7x the rate at 100 rules')).toBe(false);
     expect(byTarget.get('>= 1000x the per-rule testEventPattern loop at 10k rules')).toBe(true);
+  });
+});
+
+describe('scaleRatio', () => {
+  test('should compare the 100k rate with the 100-rule matcher timed right after it when there is one', () => {
+    // 100 rules at 800k (JSON.parse 100k) minutes earlier; at 100k rules 450k (JSON.parse 90k),
+    // and the 100-rule matcher again at 500k (JSON.parse 100k) right after.
+    const small = count(100, 800_000, { parseHz: 100_000, ratioToJsonParse: 8 });
+    const large = count(100_000, 450_000, { parseHz: 90_000, ratioToJsonParse: 5, reference: { rules: 100, match: { hz: 500_000, rme: 1, samples: 20 }, parseHz: 100_000 } });
+    expect(scaleRatio(small, large)).toBeCloseTo(1.0, 10);
+    const { reference: _, ...without } = large;
+    expect(scaleRatio(small, without)).toBeCloseTo(5 / 8, 10);
+    const s = scenario('exact-envelope', 'envelope', [900_000, 800_000, 700_000, 450_000]);
+    const paired: ScenarioResult = { ...s, counts: [s.counts[0] as CountResult, small, s.counts[2] as CountResult, large] };
+    const verdict = judgeTargets([paired]).find((v) => v.target === '100k rules >= 0.7x the rate at 100 rules');
+    expect(verdict?.met).toBe(true);
+    expect(verdict?.detail).toContain('450k vs 500k ev/s (100 rules timed right after)');
+    expect(formatMarkdownTable([paired]).split('\n')[2]).toContain('| 1.00 |');
   });
 });
 
