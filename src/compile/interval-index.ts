@@ -301,6 +301,18 @@ export class IntervalIndex<K extends number | string, T> {
     return 0;
   }
 
+  /**
+   * Appends both bounds of every live interval to `out` (in no order, repeats kept).
+   *
+   * @param out - Receives the bounds.
+   */
+  collectBounds(out: K[]): void {
+    const flags = this.flags;
+    for (let i = 0; i < flags.length; i++) {
+      if (flags[i] !== DEAD) out.push(this.lows[i] as K, this.highs[i] as K);
+    }
+  }
+
   /** Reports slot `i` if it contains `x` (a dead slot contains nothing). */
   private check(i: number, x: K, visit: (item: T) => void): void {
     const low = this.lows[i] as K;

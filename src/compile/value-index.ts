@@ -122,6 +122,18 @@ let curCount = 0;
 /** Placeholder for `curOut` between evaluations, so no caller's buffer stays referenced. */
 const scratch: (IndexTarget | undefined)[] = [];
 
+/**
+ * The answer of {@link ValueIndex.numberRegion}: an open interval of numbers, empty (`NaN` bounds)
+ * when the number asked about is itself a cut.
+ */
+export const region = { lo: NaN, hi: NaN };
+
+/**
+ * Most cuts an index keeps for {@link ValueIndex.numberRegion} (8 bytes each); past it, regions
+ * are empty. Many numeric rules on one path leave narrow regions, seldom shared by two values.
+ */
+const MAX_CUTS = 1024;
+
 function visitEntry(x: Item<IndexTarget>): void {
   if (x instanceof GlobEntry) {
     if ((x as GlobEntry<IndexTarget>).matches(curString)) report(x.target);
@@ -208,6 +220,25 @@ export class ValueIndex<C extends IndexTarget> {
   clearStamps(): void {
     const operators = this.operators;
     if (operators instanceof OperatorIndex) operators.clearStamps();
+  }
+
+  /**
+   * The numbers for which {@link evaluate} gives the same answer as for the comparable number `x`:
+   * sets {@link region} to the widest open interval around `x` that holds no range bound, exact
+   * number or anything-but number filed here (empty if `x` is one). A number's answer depends on
+   * those alone: plain exact strings never match it, the other operators either ignore numbers or
+   * (`exists`, anything-but of strings) hold for every number alike. Cold enough to build its
+   * sorted cuts on first use after a change.
+   *
+   * @param x - A comparable number's double.
+   */
+  numberRegion(x: number): void {
+    const operators = this.operators;
+    if (operators instanceof OperatorIndex) operators.numberRegion(x);
+    else {
+      region.lo = -Infinity;
+      region.hi = Infinity;
+    }
   }
 
   /** The operator index, made (from a bare `exists:true` target, if any) on first need. */
@@ -481,6 +512,15 @@ class OperatorIndex<C extends IndexTarget> {
     this.tables?.clearStamps();
   }
 
+  /** See {@link ValueIndex.numberRegion}. */
+  numberRegion(x: number): void {
+    if (this.tables !== undefined) this.tables.numberRegion(x);
+    else {
+      region.lo = -Infinity;
+      region.hi = Infinity;
+    }
+  }
+
   /** The part of {@link ValueIndex.evaluate} for these matchers (evaluation state already set). Hot. */
   evaluate(v: LeafValue, epoch: number): void {
     if (this.tables !== undefined) this.tables.evaluate(v, epoch);
@@ -524,6 +564,12 @@ class OperatorTables<C extends IndexTarget> {
   /** anything-but reporting entries (unordered), and the same by target key and matcher key. */
   private negatives: Entry<C>[] | undefined;
   private negativeById: Map<string, Entry<C>> | undefined;
+  /**
+   * Every number at which some answer for numbers can change (range bounds, exact numbers and
+   * anything-but numbers), sorted; `null` past {@link MAX_CUTS}; `undefined` until first asked for
+   * (see {@link numberRegion}) and after any change.
+   */
+  private cuts: Float64Array | null | undefined;
 
   /**
    * Adds (`adding`) or removes the entries of one matcher.
@@ -533,6 +579,7 @@ class OperatorTables<C extends IndexTarget> {
    * @param adding - Whether to add or to remove.
    */
   file(m: LeafMatcher, target: C, adding: boolean): void {
+    this.cuts = undefined;
     const same = (e: Item<C>): boolean => e === target;
     // The anything-but reporting entry, created first so that its operands can point at it.
     let neg: Entry<C> | undefined;
@@ -771,6 +818,37 @@ class OperatorTables<C extends IndexTarget> {
         if (e.excluded !== epoch) report(e.target);
       }
     }
+  }
+
+  /** See {@link ValueIndex.numberRegion}. */
+  numberRegion(x: number): void {
+    let cuts = this.cuts;
+    if (cuts === undefined) cuts = this.cuts = this.buildCuts();
+    if (cuts === null) {
+      region.lo = region.hi = NaN;
+      return;
+    }
+    let lo = 0;
+    let hi = cuts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cuts[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    // cuts[lo - 1] < x <= cuts[lo]; at a cut itself the region is empty.
+    if (lo < cuts.length && cuts[lo] === x) {
+      region.lo = region.hi = NaN;
+      return;
+    }
+    region.lo = lo > 0 ? (cuts[lo - 1] as number) : -Infinity;
+    region.hi = lo < cuts.length ? (cuts[lo] as number) : Infinity;
+  }
+
+  private buildCuts(): Float64Array | null {
+    const all: number[] = [];
+    if (this.numByValue !== undefined) for (const x of this.numByValue.keys()) all.push(x);
+    this.ranges?.collectBounds(all);
+    return all.length > MAX_CUTS ? null : Float64Array.from(all).sort();
   }
 
   private evaluateIp(ip: IpAddress): void {

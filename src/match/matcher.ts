@@ -15,7 +15,7 @@ import { PathTable } from '../compile/path-table.js';
 import { TrieNode, insertSubRule, removeSubRule } from '../compile/rule-trie.js';
 import type { Cond, RuleEntry, Terminal } from '../compile/rule-trie.js';
 import { EventFields } from '../event/scanner-fields.js';
-import { forgetHashedString } from '../compile/value-index.js';
+import { forgetHashedString, region } from '../compile/value-index.js';
 import type { LeafValue } from '../values/leaf-value.js';
 import { scanEventText, scanEventValue } from '../event/scanner.js';
 import type { MatchOptions } from './match-options.js';
@@ -231,12 +231,24 @@ export class Matcher {
           continue;
         }
         if (edge.isEmpty) continue;
+        // A number in the region of one already evaluated here reaches the same conditions, which
+        // this walk has taken: skipped (the points of a polygon, the prices of a basket).
+        let lo = NaN;
+        let hi = NaN;
         for (let o = first; o >= 0; o = next[o] as number) {
-          const count = edge.evaluate(values[o] as LeafValue, ++arrayWalk.stamp, hits);
+          const v = values[o] as LeafValue;
+          const x = typeof v === 'object' && v !== null ? v.value : undefined;
+          if (x !== undefined && x > lo && x < hi) continue;
+          const count = edge.evaluate(v, ++arrayWalk.stamp, hits);
           for (let h = 0; h < count; h++) {
             const cond = hits[h] as Cond;
             hits[h] = undefined;
             sp = this.enter(cond, sp, visit, out, epoch);
+          }
+          if (x !== undefined && (next[o] as number) >= 0) {
+            edge.numberRegion(x);
+            lo = region.lo;
+            hi = region.hi;
           }
         }
       }

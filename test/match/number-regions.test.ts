@@ -1,0 +1,108 @@
+/**
+ * The plain walk skips a number whose region (src/compile/value-index.ts, `numberRegion`) holds a
+ * number it already evaluated on the same edge: every bound, exact number and anything-but number
+ * filed on the path must cut the regions, or a value on the other side of one would be skipped and
+ * a rule it alone matches go unreported. Occurrences are walked last first, so each event is tried
+ * in both orders.
+ */
+
+import { describe, expect, test } from 'vitest';
+import { Matcher } from '../../src/match/matcher.js';
+import { testEventPattern } from '../../src/test-event-pattern.js';
+
+/** Patterns as JSON text (a JavaScript number cannot hold 2^53 + 1). */
+const RULES: Record<string, string> = {
+  // A bound of the interval index.
+  equalsFive: '{"a":[{"numeric":["=",5]}]}',
+  range: '{"a":[{"numeric":[">",0,"<=",10]}]}',
+  // An upper bound outside its range: the numbers just below it match where it does not.
+  below: '{"a":[{"numeric":[">=",20,"<",30]}]}',
+  // An exact number (kept by its double, beside the ranges).
+  seven: '{"a":[7]}',
+  // An anything-but number (kept with the exact numbers).
+  notThree: '{"a":[{"anything-but":[3]}],"b":["x"]}',
+  // A number no double spells exactly: matched by its text only.
+  long: '{"a":[9007199254740993]}',
+  present: '{"a":[{"exists":true}]}',
+};
+
+/** The same rules one level down, under `p` (an array of objects in the events). */
+const NESTED: Record<string, string> = Object.fromEntries(Object.entries(RULES).map(([name, p]) => [name, `{"p":${p}}`]));
+
+/** Arrays of two or more numbers; each row's numbers share a region unless a cut lies between them. */
+const VALUES: number[][] = [
+  [1, 5],
+  [4, 5, 6],
+  [1, 7],
+  [2, 10],
+  [10.5, 10],
+  [11, 12],
+  [-1, 0],
+  [0.5, 3, 2],
+  [25, 30],
+  [20, 19],
+];
+
+function matcherOf(rules: Record<string, string>): Matcher {
+  const m = new Matcher();
+  for (const [name, pattern] of Object.entries(rules)) m.addRule(name, pattern);
+  return m;
+}
+
+/** The rules testEventPattern (the reference evaluator) says match, sorted. */
+function expected(rules: Record<string, string>, event: string): string[] {
+  return Object.keys(rules).filter((name) => testEventPattern(rules[name] as string, event)).sort();
+}
+
+function events(values: readonly number[]): string[] {
+  const reversed = [...values].reverse();
+  return [values, reversed].flatMap((v) => [
+    `{"a":${JSON.stringify(v)},"b":"x"}`,
+    // The same numbers in objects of an array (the shape of coordinates).
+    `{"p":${JSON.stringify(v.map((x) => ({ a: x })))}}`,
+  ]);
+}
+
+describe('number regions in the plain walk', () => {
+  const m = matcherOf(RULES);
+  const nested = matcherOf(NESTED);
+
+  test.each(VALUES.map((v) => [JSON.stringify(v), v] as const))('numbers %s reach every rule each one matches', (_label, values) => {
+    for (const event of events(values)) {
+      const inObjects = event.startsWith('{"p"');
+      expect((inObjects ? nested : m).match(event).sort(), event).toEqual(expected(inObjects ? NESTED : RULES, event));
+    }
+  });
+
+  test('a value at a cut is still evaluated after one beside it (each kind of cut)', () => {
+    expect(m.match('{"a":[5,4]}')).toContain('equalsFive');
+    expect(m.match('{"a":[7,8]}')).toContain('seven');
+    expect(m.match('{"a":[10,9]}')).toContain('range');
+    expect(m.match('{"a":[10,11]}')).toContain('range');
+    expect(m.match('{"a":[25,30]}')).toContain('below');
+    expect(m.match('{"a":[9007199254740993,1]}')).toContain('long');
+  });
+
+  test('regions follow rules added and deleted after a match', () => {
+    const k = matcherOf({ range: RULES['range'] as string });
+    expect(k.match('{"a":[6,5]}')).toEqual(['range']);
+    k.addRule('equalsFive', RULES['equalsFive'] as string);
+    expect(k.match('{"a":[6,5]}').sort()).toEqual(['equalsFive', 'range']);
+    k.addRule('seven', RULES['seven'] as string);
+    expect(k.match('{"a":[6,7]}').sort()).toEqual(['range', 'seven']);
+    k.deleteRule('range');
+    expect(k.match('{"a":[6,7,5]}').sort()).toEqual(['equalsFive', 'seven']);
+    k.deleteRule('equalsFive');
+    expect(k.match('{"a":[6,7,5]}')).toEqual(['seven']);
+  });
+
+  test('past the most cuts an index keeps, every number is evaluated', () => {
+    // 700 one-point ranges make 1,400 cuts.
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 700; i++) many[`r${i}`] = `{"a":[{"numeric":["=",${i}]}]}`;
+    const k = matcherOf(many);
+    const event = '{"a":[0.5,1,2,3,698,699,700]}';
+    expect(k.match(event).sort()).toEqual(expected(many, event));
+    expect(k.match(event)).toHaveLength(5);
+  });
+});
