@@ -845,10 +845,11 @@ class OperatorTables<C extends IndexTarget> {
   }
 
   private buildCuts(): Float64Array | null {
+    if ((this.numByValue?.size ?? 0) + 2 * (this.ranges?.size ?? 0) > MAX_CUTS) return null;
     const all: number[] = [];
     if (this.numByValue !== undefined) for (const x of this.numByValue.keys()) all.push(x);
     this.ranges?.collectBounds(all);
-    return all.length > MAX_CUTS ? null : Float64Array.from(all).sort();
+    return Float64Array.from(all).sort();
   }
 
   private evaluateIp(ip: IpAddress): void {
