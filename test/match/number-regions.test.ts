@@ -6,6 +6,7 @@
  * in both orders.
  */
 
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Matcher } from '../../src/match/matcher.js';
 import { testEventPattern } from '../../src/test-event-pattern.js';
@@ -104,5 +105,34 @@ describe('number regions in the plain walk', () => {
     const event = '{"a":[0.5,1,2,3,698,699,700]}';
     expect(k.match(event).sort()).toEqual(expected(many, event));
     expect(k.match(event)).toHaveLength(5);
+  });
+
+  test('random rules on a few cuts agree with the reference on arrays of numbers beside them', () => {
+    // Every operand and every event number is drawn from one small set of halves, so events put
+    // numbers at, between and on both sides of the cuts, repeated, in every order.
+    const point = fc.integer({ min: -2, max: 12 }).map((k) => k / 2);
+    const operator = fc.constantFrom('>', '>=', '<', '<=');
+    const matcher = fc.oneof(
+      fc.tuple(operator, point).map(([op, x]) => ({ numeric: [op, x] })),
+      fc.tuple(point, point).map(([x, y]) => ({ numeric: ['>=', Math.min(x, y), '<', Math.max(x, y) + 0.5] })),
+      fc.tuple(point, point).map(([x, y]) => ({ numeric: ['>', Math.min(x, y), '<=', Math.max(x, y) + 0.5] })),
+      point.map((x) => ({ numeric: ['=', x] })),
+      point,
+      fc.array(point, { minLength: 1, maxLength: 2 }).map((xs) => ({ 'anything-but': xs })),
+      fc.constant({ exists: true }),
+    );
+    const rules = fc.array(fc.array(matcher, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 });
+    const values = fc.array(point, { minLength: 2, maxLength: 6 });
+    fc.assert(
+      fc.property(rules, values, fc.boolean(), (ruleList, numbers, inObjects) => {
+        const patterns: Record<string, string> = {};
+        ruleList.forEach((m, i) => {
+          patterns[`r${i}`] = JSON.stringify(inObjects ? { p: { a: m } } : { a: m });
+        });
+        const event = JSON.stringify(inObjects ? { p: numbers.map((a) => ({ a })) } : { a: numbers });
+        expect(matcherOf(patterns).match(event).sort()).toEqual(expected(patterns, event));
+      }),
+      { seed: 20261207, numRuns: 1000 },
+    );
   });
 });
