@@ -232,9 +232,12 @@ export class Matcher {
         }
         if (edge.isEmpty) continue;
         // A number in the region of one already evaluated here reaches the same conditions, which
-        // this walk has taken: skipped (the points of a polygon, the prices of a basket).
+        // this walk has taken: skipped (the points of a polygon, the prices of a basket). At most
+        // REGIONS_PER_EDGE regions are worked out per edge and walk, so numbers that each fall in
+        // a region of their own cost a bounded number of searches, however many there are.
         let lo = NaN;
         let hi = NaN;
+        let regions = REGIONS_PER_EDGE;
         for (let o = first; o >= 0; o = next[o] as number) {
           const v = values[o] as LeafValue;
           const x = typeof v === 'object' && v !== null ? v.value : undefined;
@@ -245,7 +248,8 @@ export class Matcher {
             hits[h] = undefined;
             sp = this.enter(cond, sp, visit, out, epoch);
           }
-          if (x !== undefined && (next[o] as number) >= 0) {
+          if (x !== undefined && regions > 0 && (next[o] as number) >= 0) {
+            regions--;
             edge.numberRegion(x);
             lo = region.lo;
             hi = region.hi;
@@ -272,6 +276,13 @@ export class Matcher {
     return sp + 1;
   }
 }
+
+/**
+ * Most number regions (`ValueIndex.numberRegion`, a binary search over the cuts of an edge) the
+ * plain walk works out per edge: enough for the points of a polygon that cross a range bound or
+ * two, and a bound on the searches wasted on numbers that never share a region.
+ */
+const REGIONS_PER_EDGE = 8;
 
 /**
  * Where a matcher starts its stamps over (see `Matcher.restartStamps`). Stamps are compared for

@@ -107,6 +107,19 @@ describe('number regions in the plain walk', () => {
     expect(k.match(event)).toHaveLength(5);
   });
 
+  test('past the regions the walk works out per edge, numbers are evaluated one by one', () => {
+    // 21 one-point ranges and a range over all of them: 40 numbers in 20 regions, then some again.
+    const rules: Record<string, string> = { wide: '{"a":[{"numeric":[">",0,"<",20.25]}]}' };
+    for (let i = 0; i <= 20; i++) rules[`r${i}`] = `{"a":[{"numeric":["=",${i}]}]}`;
+    const k = matcherOf(rules);
+    const numbers = [...Array.from({ length: 20 }, (_, i) => i + 0.5), ...Array.from({ length: 20 }, (_, i) => i + 0.25), 3, 17, 20.5];
+    for (const values of [numbers, [...numbers].reverse()]) {
+      const event = JSON.stringify({ a: values });
+      expect(k.match(event).sort()).toEqual(expected(rules, event));
+    }
+    expect(k.match(JSON.stringify({ a: numbers })).sort()).toEqual(['r17', 'r3', 'wide']);
+  });
+
   test('random rules on a few cuts agree with the reference on arrays of numbers beside them', () => {
     // Every operand and every event number is drawn from one small set of halves, so events put
     // numbers at, between and on both sides of the cuts, repeated, in every order.
