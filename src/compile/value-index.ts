@@ -226,10 +226,10 @@ export class ValueIndex<C extends IndexTarget> {
    * The comparable numbers for which {@link evaluate} gives the same answer as for the comparable
    * number `x` (a number that is not comparable is looked up by its text, and belongs to no region):
    * sets {@link region} to the widest open interval around `x` that holds no range bound, exact
-   * number or anything-but number filed here (empty if `x` is one). A comparable number's answer depends on
-   * those alone: plain exact strings never match it, the other operators either ignore numbers or
-   * (`exists`, anything-but of strings) hold for every number alike. Cold enough to build its
-   * sorted cuts on first use after a change.
+   * number or anything-but number filed here (empty if `x` is one). A comparable number's answer
+   * depends on those alone: plain exact strings never match it, the other operators either ignore
+   * numbers or (`exists`, anything-but of strings) hold for every number alike. Cold enough to
+   * build its sorted cuts on first use after a change.
    *
    * @param x - A comparable number's double.
    */
