@@ -18,6 +18,11 @@ export const LOOP_RULES = 10_000;
 const REFERENCE_RULES = 100;
 const SCALE_RULES = 100_000;
 
+/** Rounds of the paired 100k ÷ 100 timing (see {@link pairedScale}). */
+const PAIRED_ROUNDS = 21;
+/** Fewest CPU microseconds one timed pass of the paired timing takes. */
+const PAIRED_PASS_MICROS = 20_000;
+
 /** What the parent asks a worker to run. */
 export interface WorkerOptions {
   /** The scenario name. */
@@ -55,6 +60,47 @@ export interface BenchedApi {
 
 /** Sum of the timed calls' results, kept so the optimiser cannot drop those calls. */
 export let sinkTotal = 0;
+
+/** Process CPU time in microseconds (the machine is shared: other processes' time is not ours). */
+function cpuMicros(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
+/**
+ * The rate of `large` over the rate of `small` on the same texts, paired: rounds alternate one pass
+ * of each matcher (which goes first alternates too), each pass as many sweeps of the pool as take
+ * {@link PAIRED_PASS_MICROS} of CPU time; the median of the rounds' ratios. A round's two passes run
+ * within milliseconds of each other, where benchmark.js timings of the two run a second or more
+ * apart and moved by up to 15 % between such timings on the bench machine.
+ */
+function pairedScale(large: { match(text: string): string[] }, small: { match(text: string): string[] }, texts: readonly string[]): number {
+  let sink = 0;
+  const sweep = (m: { match(text: string): string[] }, sweeps: number): number => {
+    const start = cpuMicros();
+    for (let k = 0; k < sweeps; k++) for (const text of texts) sink += m.match(text).length;
+    return cpuMicros() - start;
+  };
+  // Sweeps per pass: enough for the slower of the two to take PAIRED_PASS_MICROS.
+  let sweeps = 1;
+  while (Math.max(sweep(large, sweeps), sweep(small, sweeps)) < PAIRED_PASS_MICROS && sweeps < 1 << 16) sweeps *= 2;
+  const ratios: number[] = [];
+  for (let round = 0; round < PAIRED_ROUNDS; round++) {
+    let largeMicros: number;
+    let smallMicros: number;
+    if (round % 2 === 0) {
+      largeMicros = sweep(large, sweeps);
+      smallMicros = sweep(small, sweeps);
+    } else {
+      smallMicros = sweep(small, sweeps);
+      largeMicros = sweep(large, sweeps);
+    }
+    ratios.push(smallMicros / Math.max(largeMicros, 1));
+  }
+  sinkTotal += sink;
+  ratios.sort((a, b) => a - b);
+  return ratios[ratios.length >> 1] as number;
+}
 
 /** The package's own name: Node resolves it to dist/ through package.json "exports" (self-reference). */
 const PACKAGE_NAME: string = 'eventbridge-matcher';
@@ -195,7 +241,8 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
       const smallMatch = measure(`match ${REFERENCE_RULES} again`, () => {
         sink += small.match(texts[r++ & mask] as string).length;
       }, options.maxTime);
-      again = { rules: REFERENCE_RULES, match: smallMatch, parseHz: timeJsonParse().hz };
+      const parseHz = timeJsonParse().hz;
+      again = { rules: REFERENCE_RULES, match: smallMatch, parseHz, paired: pairedScale(matcher, small, texts) };
     }
 
     if (ruleCount === LOOP_RULES) loop = timeRuleLoop(api, rules, events, expected, options.loopSeconds);

@@ -86,6 +86,20 @@ describe('scaleRatio', () => {
     expect(verdict?.detail).toContain('450k vs 500k ev/s (100 rules timed right after)');
     expect(formatMarkdownTable([paired]).split('\n')[2]).toContain('| 1.00 |');
   });
+
+  test('should take the paired timing of the two matchers when a result has one', () => {
+    const small = count(100, 800_000, { parseHz: 100_000, ratioToJsonParse: 8 });
+    const reference = { rules: 100, match: { hz: 500_000, rme: 1, samples: 20 }, parseHz: 100_000, paired: 0.75 };
+    const large = count(100_000, 450_000, { parseHz: 90_000, ratioToJsonParse: 5, reference });
+    expect(scaleRatio(small, large)).toBe(0.75);
+    const s = scenario('exact-envelope', 'envelope', [900_000, 800_000, 700_000, 450_000]);
+    const result: ScenarioResult = { ...s, counts: [s.counts[0] as CountResult, small, s.counts[2] as CountResult, large] };
+    const verdict = judgeTargets([result]).find((v) => v.target === '100k rules >= 0.7x the rate at 100 rules');
+    expect(verdict?.met).toBe(true);
+    expect(verdict?.detail).toContain('paired passes of the two matchers');
+    expect(verdict?.detail).toContain('= 0.75x');
+    expect(formatMarkdownTable([result]).split('\n')[2]).toContain('| 0.75 |');
+  });
 });
 
 describe('judgeTargets with an abandoned build', () => {
