@@ -11,6 +11,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchedApi } from './scenario-worker.js';
+import { median } from './stats.js';
 import { reportFromChild } from './child-report.js';
 
 /** One shape of the scenario: its rule and an event generator for a target size in bytes. */
@@ -95,11 +96,6 @@ function timeOf(fn: () => unknown, minMs: number): number {
     elapsed = performance.now() - start;
   } while (elapsed < minMs);
   return elapsed / n;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
 }
 
 /**

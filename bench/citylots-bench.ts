@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { CITYLOTS_RULE_SETS, makeCityLots2 } from './citylots.js';
 import type { BenchedApi } from './scenario-worker.js';
 import { reportFromChild } from './child-report.js';
+import { median } from './stats.js';
 
 /** One rule set's figures. */
 export interface CityLotsResult {
@@ -65,11 +66,6 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 /**
  * Times one pass of `body` over every line; returns events per second of this process's CPU time

@@ -6,6 +6,7 @@
 
 import Benchmark from 'benchmark';
 import { createRandom, randomInt } from './data.js';
+import { median } from './stats.js';
 import type { GeneratedEvent } from './data.js';
 import type { AbandonedBuild, CountResult, LoopResult, Measurement, ScenarioResult } from './report.js';
 import { SCENARIOS, SHAPES } from './scenarios.js';
@@ -20,7 +21,7 @@ const SCALE_RULES = 100_000;
 
 /** Rounds of the paired 100k ÷ 100 timing (see {@link pairedScale}). */
 const PAIRED_ROUNDS = 21;
-/** Fewest CPU microseconds one timed pass of the paired timing takes. */
+/** Fewest CPU microseconds the slower matcher's pass of the paired timing takes. */
 const PAIRED_PASS_MICROS = 20_000;
 
 /** What the parent asks a worker to run. */
@@ -69,8 +70,9 @@ function cpuMicros(): number {
 
 /**
  * The rate of `large` over the rate of `small` on the same texts, paired: rounds alternate one pass
- * of each matcher (which goes first alternates too), each pass as many sweeps of the pool as take
- * {@link PAIRED_PASS_MICROS} of CPU time; the median of the rounds' ratios. A round's two passes run
+ * of each matcher (which goes first alternates too), each pass the same number of sweeps of the
+ * pool, enough for the slower matcher's pass to take {@link PAIRED_PASS_MICROS} of CPU time; the
+ * median of the rounds' ratios. A round's two passes run
  * within milliseconds of each other, where benchmark.js timings of the two run a second or more
  * apart and moved by up to 15 % between such timings on the bench machine.
  */
@@ -98,8 +100,7 @@ function pairedScale(large: { match(text: string): string[] }, small: { match(te
     ratios.push(smallMicros / Math.max(largeMicros, 1));
   }
   sinkTotal += sink;
-  ratios.sort((a, b) => a - b);
-  return ratios[ratios.length >> 1] as number;
+  return median(ratios);
 }
 
 /** The package's own name: Node resolves it to dist/ through package.json "exports" (self-reference). */
