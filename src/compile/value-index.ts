@@ -128,6 +128,12 @@ const scratch: (IndexTarget | undefined)[] = [];
  */
 export const region = { lo: NaN, hi: NaN };
 
+/** Sets {@link region} (`NaN` bounds: empty). */
+function setRegion(lo: number, hi: number): void {
+  region.lo = lo;
+  region.hi = hi;
+}
+
 /**
  * Most cuts an index keeps for {@link ValueIndex.numberRegion} (8 bytes each); past it, regions
  * are empty. Many numeric rules on one path leave narrow regions, seldom shared by two values.
@@ -236,10 +242,7 @@ export class ValueIndex<C extends IndexTarget> {
   numberRegion(x: number): void {
     const operators = this.operators;
     if (operators instanceof OperatorIndex) operators.numberRegion(x);
-    else {
-      region.lo = -Infinity;
-      region.hi = Infinity;
-    }
+    else setRegion(-Infinity, Infinity);
   }
 
   /** The operator index, made (from a bare `exists:true` target, if any) on first need. */
@@ -516,10 +519,7 @@ class OperatorIndex<C extends IndexTarget> {
   /** See {@link ValueIndex.numberRegion}. */
   numberRegion(x: number): void {
     if (this.tables !== undefined) this.tables.numberRegion(x);
-    else {
-      region.lo = -Infinity;
-      region.hi = Infinity;
-    }
+    else setRegion(-Infinity, Infinity);
   }
 
   /** The part of {@link ValueIndex.evaluate} for these matchers (evaluation state already set). Hot. */
@@ -825,10 +825,7 @@ class OperatorTables<C extends IndexTarget> {
   numberRegion(x: number): void {
     let cuts = this.cuts;
     if (cuts === undefined) cuts = this.cuts = this.buildCuts();
-    if (cuts === null) {
-      region.lo = region.hi = NaN;
-      return;
-    }
+    if (cuts === null) return setRegion(NaN, NaN);
     let lo = 0;
     let hi = cuts.length;
     while (lo < hi) {
@@ -837,12 +834,8 @@ class OperatorTables<C extends IndexTarget> {
       else hi = mid;
     }
     // cuts[lo - 1] < x <= cuts[lo]; at a cut itself the region is empty.
-    if (lo < cuts.length && cuts[lo] === x) {
-      region.lo = region.hi = NaN;
-      return;
-    }
-    region.lo = lo > 0 ? (cuts[lo - 1] as number) : -Infinity;
-    region.hi = lo < cuts.length ? (cuts[lo] as number) : Infinity;
+    if (lo < cuts.length && cuts[lo] === x) return setRegion(NaN, NaN);
+    setRegion(lo > 0 ? (cuts[lo - 1] as number) : -Infinity, lo < cuts.length ? (cuts[lo] as number) : Infinity);
   }
 
   private buildCuts(): Float64Array | null {

@@ -231,8 +231,8 @@ export class Matcher {
           continue;
         }
         if (edge.isEmpty) continue;
-        // A number in the region of one already evaluated here reaches the same conditions, which
-        // this walk has taken: skipped (the points of a polygon, the prices of a basket). At most
+        // A number in the region last worked out here (`lo`, `hi`, around a number evaluated) reaches
+        // the same conditions, which this walk has taken: skipped (the points of a polygon). At most
         // REGIONS_PER_EDGE regions are worked out per edge and walk, so numbers that each fall in
         // a region of their own cost a bounded number of searches, however many there are.
         let lo = NaN;

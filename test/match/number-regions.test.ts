@@ -1,8 +1,8 @@
 /**
- * The plain walk skips a number whose region (src/compile/value-index.ts, `numberRegion`) holds a
- * number it already evaluated on the same edge: every bound, exact number and anything-but number
- * filed on the path must cut the regions, or a value on the other side of one would be skipped and
- * a rule it alone matches go unreported. Occurrences are walked last first, so each event is tried
+ * The plain walk skips a number that lies in the region (src/compile/value-index.ts,
+ * `numberRegion`) of the last number it evaluated on the same edge: every bound, exact number and
+ * anything-but number filed on the path must cut the regions, or a value on the other side of one
+ * would be skipped and a rule it alone matches go unreported. Occurrences are walked last first, so each event is tried
  * in both orders.
  */
 
