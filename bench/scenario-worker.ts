@@ -8,6 +8,7 @@ import Benchmark from 'benchmark';
 import { createRandom, randomInt } from './data.js';
 import { median } from './stats.js';
 import type { GeneratedEvent } from './data.js';
+import { jsonParseRatio } from './report.js';
 import type { AbandonedBuild, CountResult, LoopResult, Measurement, ScenarioResult } from './report.js';
 import { SCENARIOS, SHAPES } from './scenarios.js';
 import type { BenchRule } from './scenarios.js';
@@ -19,9 +20,9 @@ export const LOOP_RULES = 10_000;
 const REFERENCE_RULES = 100;
 const SCALE_RULES = 100_000;
 
-/** Rounds of the paired 100k ÷ 100 timing (see {@link pairedScale}). */
+/** Rounds of a paired timing (see {@link pairedRatio}). */
 const PAIRED_ROUNDS = 21;
-/** Fewest CPU microseconds the slower matcher's pass of the paired timing takes. */
+/** Fewest CPU microseconds the slower side's pass of a paired timing takes. */
 const PAIRED_PASS_MICROS = 20_000;
 
 /** What the parent asks a worker to run. */
@@ -69,38 +70,48 @@ function cpuMicros(): number {
 }
 
 /**
- * The rate of `large` over the rate of `small` on the same texts, paired: rounds alternate one pass
- * of each matcher (which goes first alternates too), each pass the same number of sweeps of the
- * pool, enough for the slower matcher's pass to take {@link PAIRED_PASS_MICROS} of CPU time; the
- * median of the rounds' ratios. A round's two passes run
- * within milliseconds of each other, where benchmark.js timings of the two run a second or more
- * apart and moved by up to 15 % between such timings on the bench machine.
+ * The rate of `timed` over the rate of `base` on the same texts, paired: rounds alternate one pass
+ * of each (which goes first alternates too), each pass the same number of sweeps of the pool,
+ * enough for the slower one's pass to take {@link PAIRED_PASS_MICROS} of CPU time; the median of
+ * the rounds' ratios. A round's two passes run within milliseconds of each other, where
+ * benchmark.js timings of the two run a second or more apart and moved by up to 15 % between such
+ * timings on the bench machine.
+ *
+ * @param timed - What is timed, called once per text (its result feeds a sink).
+ * @param base - What it is compared with, likewise.
+ * @param texts - The event pool.
+ * @returns Median over the rounds of (CPU time of `base`) ÷ (CPU time of `timed`).
  */
-function pairedScale(large: { match(text: string): string[] }, small: { match(text: string): string[] }, texts: readonly string[]): number {
+function pairedRatio(timed: (text: string) => number, base: (text: string) => number, texts: readonly string[]): number {
   let sink = 0;
-  const sweep = (m: { match(text: string): string[] }, sweeps: number): number => {
+  const sweep = (body: (text: string) => number, sweeps: number): number => {
     const start = cpuMicros();
-    for (let k = 0; k < sweeps; k++) for (const text of texts) sink += m.match(text).length;
+    for (let k = 0; k < sweeps; k++) for (const text of texts) sink += body(text);
     return cpuMicros() - start;
   };
   // Sweeps per pass: enough for the slower of the two to take PAIRED_PASS_MICROS.
   let sweeps = 1;
-  while (Math.max(sweep(large, sweeps), sweep(small, sweeps)) < PAIRED_PASS_MICROS && sweeps < 1 << 16) sweeps *= 2;
+  while (Math.max(sweep(timed, sweeps), sweep(base, sweeps)) < PAIRED_PASS_MICROS && sweeps < 1 << 16) sweeps *= 2;
   const ratios: number[] = [];
   for (let round = 0; round < PAIRED_ROUNDS; round++) {
-    let largeMicros: number;
-    let smallMicros: number;
+    let timedMicros: number;
+    let baseMicros: number;
     if (round % 2 === 0) {
-      largeMicros = sweep(large, sweeps);
-      smallMicros = sweep(small, sweeps);
+      timedMicros = sweep(timed, sweeps);
+      baseMicros = sweep(base, sweeps);
     } else {
-      smallMicros = sweep(small, sweeps);
-      largeMicros = sweep(large, sweeps);
+      baseMicros = sweep(base, sweeps);
+      timedMicros = sweep(timed, sweeps);
     }
-    ratios.push(smallMicros / Math.max(largeMicros, 1));
+    ratios.push(baseMicros / Math.max(timedMicros, 1));
   }
   sinkTotal += sink;
   return median(ratios);
+}
+
+/** JSON.parse of one text, as the paired timings' baseline (a number, for the sink). */
+function parseOnce(text: string): number {
+  return JSON.parse(text) === null ? 1 : 0;
 }
 
 /** The package's own name: Node resolves it to dist/ through package.json "exports" (self-reference). */
@@ -234,6 +245,8 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
     // JSON.parse of the same texts right after: the ratio compares rates the machine ran at together.
     const parseNow = timeJsonParse();
     jsonParseRuns.push(parseNow);
+    // The ratio the report uses: this matcher and JSON.parse in alternating passes (see pairedRatio).
+    const pairedToJsonParse = pairedRatio((text) => matcher.match(text).length, parseOnce, texts);
     let again: CountResult['reference'];
     if (reference !== undefined && ruleCount === SCALE_RULES) {
       const small = reference;
@@ -243,7 +256,8 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
         sink += small.match(texts[r++ & mask] as string).length;
       }, options.maxTime);
       const parseHz = timeJsonParse().hz;
-      again = { rules: REFERENCE_RULES, match: smallMatch, parseHz, paired: pairedScale(matcher, small, texts) };
+      const paired = pairedRatio((text) => matcher.match(text).length, (text) => small.match(text).length, texts);
+      again = { rules: REFERENCE_RULES, match: smallMatch, parseHz, paired };
     }
 
     if (ruleCount === LOOP_RULES) loop = timeRuleLoop(api, rules, events, expected, options.loopSeconds);
@@ -263,6 +277,7 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
       oracleChecks,
       match,
       parseHz: parseNow.hz,
+      pairedToJsonParse,
       ...(again !== undefined ? { reference: again } : {}),
     });
   }
@@ -285,7 +300,7 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
     jsonParseRuns,
     loop,
     speedupOverLoop: loop !== null && atLoop !== undefined ? atLoop.match.hz / loop.hz : null,
-    counts: counts.map((c) => ({ ...c, ratioToJsonParse: c.match.hz / (c.parseHz ?? jsonParse.hz) })),
+    counts: counts.map((c) => ({ ...c, ratioToJsonParse: jsonParseRatio(c, jsonParse.hz) })),
     abandoned,
   };
 }

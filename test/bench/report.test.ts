@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, test } from 'vitest';
-import { formatCompact, formatMarkdownTable, formatTable, judgeTargets, renderChart, scaleRatio } from '../../bench/report.js';
+import { formatCompact, formatMarkdownTable, formatTable, judgeTargets, jsonParseRatio, renderChart, scaleRatio } from '../../bench/report.js';
 import type { CountResult, ScenarioResult } from '../../bench/report.js';
 
 function count(rules: number, hz: number, extra: Partial<CountResult> = {}): CountResult {
@@ -67,6 +67,29 @@ describe('judgeTargets', () => {
     expect(byTarget.get('10k prefix rules >= 2x JSON.parse')).toBe(false);
     expect(byTarget.get('100k rules >= 0.7x the rate at 100 rules')).toBe(false);
     expect(byTarget.get('>= 1000x the per-rule testEventPattern loop at 10k rules')).toBe(true);
+  });
+});
+
+describe('jsonParseRatio', () => {
+  test('should take the paired timing of matcher and JSON.parse when a count has one', () => {
+    // benchmark.js says 120k ev/s against JSON.parse at 100k timed right after (1.2x); the paired passes say 0.9x.
+    const { ratioToJsonParse: _, ...figures } = count(10_000, 120_000, { parseHz: 100_000, pairedToJsonParse: 0.9 });
+    expect(jsonParseRatio(figures, 50_000)).toBe(0.9);
+    const { pairedToJsonParse: __, ...unpaired } = figures;
+    expect(jsonParseRatio(unpaired, 50_000)).toBeCloseTo(1.2, 10);
+    const { parseHz: ___, ...older } = unpaired;
+    expect(jsonParseRatio(older, 50_000)).toBeCloseTo(2.4, 10);
+  });
+
+  test('should say in the verdict how the ratio was timed', () => {
+    const s = scenario('exact-envelope', 'envelope', [900_000, 800_000, 120_000, 100_000]);
+    const paired = count(10_000, 120_000, { parseHz: 100_000, pairedToJsonParse: 0.9, ratioToJsonParse: 0.9 });
+    const result: ScenarioResult = { ...s, counts: [s.counts[0] as CountResult, s.counts[1] as CountResult, paired, s.counts[3] as CountResult] };
+    const verdict = judgeTargets([result]).find((v) => v.target === '10k exact rules >= 1x JSON.parse');
+    expect(verdict?.met).toBe(false);
+    expect(verdict?.detail).toContain('paired passes over the same events, median of the rounds = 0.90x');
+    const rates = judgeTargets([s]).find((v) => v.target === '10k exact rules >= 1x JSON.parse');
+    expect(rates?.detail).toContain('the two rates = 1.20x');
   });
 });
 
