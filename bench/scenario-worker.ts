@@ -163,8 +163,9 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
   // Results feed this sink so the optimiser cannot drop the timed calls.
   let sink = 0;
 
-  // Baseline: JSON.parse of the same texts, timed first and again right after each match timing; each
-  // count's ratio uses the JSON.parse timed next to it, the table's JSON.parse column the mean.
+  // Baseline: JSON.parse of the same texts, timed by benchmark.js first and again right after each
+  // match timing (the table's JSON.parse column is the mean); each count's ratio comes from paired
+  // passes of its matcher and JSON.parse (pairedRatio).
   let p = 0;
   const timeJsonParse = (): Measurement => measure('JSON.parse', () => {
     sink += JSON.parse(texts[p++ & mask] as string) === null ? 1 : 0;
@@ -242,7 +243,8 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
     const match = measure(`match ${ruleCount}`, () => {
       sink += matcher.match(texts[q++ & mask] as string).length;
     }, options.maxTime);
-    // JSON.parse of the same texts right after: the ratio compares rates the machine ran at together.
+    // JSON.parse of the same texts right after, by benchmark.js too: the table's rates (and the ratio
+    // of results without the paired timing below).
     const parseNow = timeJsonParse();
     jsonParseRuns.push(parseNow);
     // The ratio the report uses: this matcher and JSON.parse in alternating passes (see pairedRatio).
