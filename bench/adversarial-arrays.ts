@@ -11,7 +11,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchedApi } from './scenario-worker.js';
-import { median } from './stats.js';
+import { median } from './timing.js';
 import { reportFromChild } from './child-report.js';
 
 /** One shape of the scenario: its rule and an event generator for a target size in bytes. */

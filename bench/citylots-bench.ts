@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { CITYLOTS_RULE_SETS, makeCityLots2 } from './citylots.js';
 import type { BenchedApi } from './scenario-worker.js';
 import { reportFromChild } from './child-report.js';
-import { median } from './stats.js';
+import { cpuMicros, median, parseLine } from './timing.js';
 
 /** One rule set's figures. */
 export interface CityLotsResult {
@@ -66,7 +66,6 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-
 /**
  * Times one pass of `body` over every line; returns events per second of this process's CPU time
  * (user + system, so garbage-collector threads count), which other processes on a shared machine
@@ -74,22 +73,18 @@ function gc(): void {
  */
 function pass(lines: readonly string[], body: (line: string) => number): number {
   gc();
-  const t0 = process.cpuUsage();
+  const t0 = cpuMicros();
   let s = 0;
   for (let i = 0; i < lines.length; i++) s += body(lines[i] as string);
-  const used = process.cpuUsage(t0);
+  const used = cpuMicros() - t0;
   sink += s;
-  return lines.length / ((used.user + used.system) / 1e6);
+  return lines.length / (used / 1e6);
 }
 
 function charLoop(line: string): number {
   let s = 0;
   for (let i = 0; i < line.length; i++) s += line.charCodeAt(i);
   return s;
-}
-
-function parseLine(line: string): number {
-  return JSON.parse(line) === null ? 1 : 0;
 }
 
 /**

@@ -6,7 +6,7 @@
 
 import Benchmark from 'benchmark';
 import { createRandom, randomInt } from './data.js';
-import { median } from './stats.js';
+import { cpuMicros, median, parseLine } from './timing.js';
 import type { GeneratedEvent } from './data.js';
 import { jsonParseRatio } from './report.js';
 import type { AbandonedBuild, CountResult, LoopResult, Measurement, ScenarioResult } from './report.js';
@@ -63,12 +63,6 @@ export interface BenchedApi {
 /** Sum of the timed calls' results, kept so the optimiser cannot drop those calls. */
 export let sinkTotal = 0;
 
-/** Process CPU time in microseconds (the machine is shared: other processes' time is not ours). */
-function cpuMicros(): number {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-}
-
 /**
  * The rate of `timed` over the rate of `base` on the same texts, paired: rounds alternate one pass
  * of each (which goes first alternates too), each pass the same number of sweeps of the pool,
@@ -107,11 +101,6 @@ function pairedRatio(timed: (text: string) => number, base: (text: string) => nu
   }
   sinkTotal += sink;
   return median(ratios);
-}
-
-/** JSON.parse of one text, as the paired timings' baseline (a number, for the sink). */
-function parseOnce(text: string): number {
-  return JSON.parse(text) === null ? 1 : 0;
 }
 
 /** The package's own name: Node resolves it to dist/ through package.json "exports" (self-reference). */
@@ -168,7 +157,7 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
   // passes of its matcher and JSON.parse (pairedRatio).
   let p = 0;
   const timeJsonParse = (): Measurement => measure('JSON.parse', () => {
-    sink += JSON.parse(texts[p++ & mask] as string) === null ? 1 : 0;
+    sink += parseLine(texts[p++ & mask] as string);
   }, options.maxTime);
   const jsonParseRuns = [timeJsonParse()];
 
@@ -248,7 +237,7 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
     const parseNow = timeJsonParse();
     jsonParseRuns.push(parseNow);
     // The ratio the report uses: this matcher and JSON.parse in alternating passes (see pairedRatio).
-    const pairedToJsonParse = pairedRatio((text) => matcher.match(text).length, parseOnce, texts);
+    const pairedToJsonParse = pairedRatio((text) => matcher.match(text).length, parseLine, texts);
     let again: CountResult['reference'];
     if (reference !== undefined && ruleCount === SCALE_RULES) {
       const small = reference;

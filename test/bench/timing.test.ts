@@ -1,7 +1,7 @@
-/** The bench's shared median (bench/stats.ts), used by the CityLots, adversarial and scenario timings. */
+/** The bench's shared timing helpers (bench/timing.ts), used by the CityLots, adversarial and scenario timings. */
 
 import { describe, expect, test } from 'vitest';
-import { median } from '../../bench/stats.js';
+import { median } from '../../bench/timing.js';
 
 describe('median', () => {
   test('should take the middle of an odd count and the mean of the two middles of an even one', () => {

@@ -1,0 +1,33 @@
+// Small helpers the bench's timings share: the CPU clock, the JSON.parse baseline and the median.
+
+/**
+ * This process's CPU time in microseconds, user and system (so garbage-collector threads count):
+ * other processes on a shared machine disturb it far less than wall-clock time.
+ */
+export function cpuMicros(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
+/**
+ * The `JSON.parse` baseline for one event text, as the timed loops call it.
+ *
+ * @param text - A JSON text.
+ * @returns A number for the loop's sink (so the call cannot be dropped).
+ */
+export function parseLine(text: string): number {
+  return JSON.parse(text) === null ? 1 : 0;
+}
+
+/**
+ * The median of some numbers (the mean of the two middle ones for an even count).
+ *
+ * @param values - The numbers (not modified).
+ * @returns Their median; `NaN` for none.
+ */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
