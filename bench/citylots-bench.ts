@@ -31,6 +31,11 @@ export interface CityLotsResult {
   /** The same with `{ trusted: true }`, or null when the Matcher has no options parameter. */
   readonly trustedVsParse: number | null;
   readonly trustedVsCharLoop: number | null;
+  /**
+   * Median over rounds of the trusted rate over the strict rate (each round times the two passes one
+   * right after the other); null as above, and absent in older results.
+   */
+  readonly trustedVsStrict?: number | null;
   /** Median strict events/s (for context only; compare the ratios). */
   readonly strictEventsPerSecond: number;
 }
@@ -172,6 +177,7 @@ export function runCityLots(api: BenchedApi, options: CityLotsOptions, log: (lin
       strictVsCharLoop: ratio(strict[k] as number[], chars[k] as number[]),
       trustedVsParse: supportsTrusted ? ratio(trusted[k] as number[], parse[k] as number[]) : null,
       trustedVsCharLoop: supportsTrusted ? ratio(trusted[k] as number[], chars[k] as number[]) : null,
+      trustedVsStrict: supportsTrusted ? ratio(trusted[k] as number[], strict[k] as number[]) : null,
       strictEventsPerSecond: Math.round(median(strict[k] as number[])),
     })),
   };
@@ -184,9 +190,11 @@ export function runCityLots(api: BenchedApi, options: CityLotsOptions, log: (lin
  * @returns The table, with a heading line.
  */
 export function formatCityLots(report: CityLotsReport): string {
-  const x = (v: number | null): string => (v === null ? 'n/a' : `${v.toFixed(2)}x`);
-  const rows = report.sets.map((s) => [s.name, String(s.rules), s.matchesPerEvent.toFixed(2), x(s.strictVsParse), x(s.trustedVsParse), x(s.strictVsCharLoop), x(s.trustedVsCharLoop)]);
-  const head = ['CL2 rule set', 'rules', 'matches/ev', 'strict/parse', 'trusted/parse', 'strict/charLoop', 'trusted/charLoop'];
+  const x = (v: number | null | undefined): string => (v == null ? 'n/a' : `${v.toFixed(2)}x`);
+  const rows = report.sets.map((s) => [
+    s.name, String(s.rules), s.matchesPerEvent.toFixed(2), x(s.strictVsParse), x(s.trustedVsParse), x(s.strictVsCharLoop), x(s.trustedVsCharLoop), x(s.trustedVsStrict),
+  ]);
+  const head = ['CL2 rule set', 'rules', 'matches/ev', 'strict/parse', 'trusted/parse', 'strict/charLoop', 'trusted/charLoop', 'trusted/strict'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const fmt = (r: readonly string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
   return [

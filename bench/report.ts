@@ -35,6 +35,12 @@ export interface CountResult {
    */
   readonly pairedToJsonParse?: number;
   /**
+   * At 10,000 rules: the matcher's rate with `{ trusted: true }` (the bus's way of matching the
+   * envelopes it builds) over its strict rate, in paired passes as `pairedToJsonParse`; absent at
+   * other counts, in older results, and for builds without the option.
+   */
+  readonly trustedToStrict?: number;
+  /**
    * Match rate over JSON.parse rate: `pairedToJsonParse` when there is one, else `match.hz` divided by
    * `parseHz` (the JSON.parse timed next to it), else by the scenario's JSON.parse hz.
    */
@@ -146,7 +152,7 @@ function formatRules(n: number): string {
  * @returns The table, with a header and a trailing newline.
  */
 export function formatTable(scenarios: readonly ScenarioResult[]): string {
-  const header = ['scenario', 'rules', 'build s', 'adds/s', 'heap B/rule', 'left after delete', 'matches', 'events/s', '±%', 'x JSON.parse', 'x rule loop'];
+  const header = ['scenario', 'rules', 'build s', 'adds/s', 'heap B/rule', 'left after delete', 'matches', 'events/s', '±%', 'x JSON.parse', 'trusted/strict', 'x rule loop'];
   const rows: string[][] = [];
   for (const s of scenarios) {
     for (const c of s.counts) {
@@ -161,16 +167,17 @@ export function formatTable(scenarios: readonly ScenarioResult[]): string {
         formatCompact(c.match.hz),
         c.match.rme.toFixed(1),
         c.ratioToJsonParse.toFixed(2),
+        c.trustedToStrict === undefined ? '' : c.trustedToStrict.toFixed(2),
         s.loop !== null && s.loop.rules === c.rules && s.speedupOverLoop !== null ? `${formatCompact(s.speedupOverLoop)}x` : '',
       ]);
     }
     if (s.abandoned !== null) {
       const a = s.abandoned;
-      rows.push([s.name, formatRules(a.rules), `>${a.seconds.toFixed(0)}`, formatCompact(a.added / a.seconds), '', '', '', '', '', '',
+      rows.push([s.name, formatRules(a.rules), `>${a.seconds.toFixed(0)}`, formatCompact(a.added / a.seconds), '', '', '', '', '', '', '',
         `build abandoned: ${a.added} added in ${a.seconds.toFixed(1)} s`]);
     }
     rows.push([
-      `  JSON.parse (${s.averageEventBytes} B)`, '', '', '', '', '', '', formatCompact(s.jsonParse.hz), s.jsonParse.rme.toFixed(1), '1.00',
+      `  JSON.parse (${s.averageEventBytes} B)`, '', '', '', '', '', '', formatCompact(s.jsonParse.hz), s.jsonParse.rme.toFixed(1), '1.00', '',
       s.loop === null ? '' : `loop ${formatCompact(s.loop.hz)} ev/s`,
     ]);
   }
@@ -194,8 +201,8 @@ function formatBytes(bytes: number): string {
  */
 export function formatMarkdownTable(scenarios: readonly ScenarioResult[]): string {
   const lines = [
-    '| scenario | event size | JSON.parse ev/s | 1 rule | 100 rules | 10k rules | 100k rules | 10k ÷ JSON.parse | 100k ÷ 100 | vs per-rule loop (10k) | 100k build s | heap B/rule (100k) | heap left after deleting the 100k |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | event size | JSON.parse ev/s | 1 rule | 100 rules | 10k rules | 100k rules | 10k ÷ JSON.parse | trusted ÷ strict (10k) | 100k ÷ 100 | vs per-rule loop (10k) | 100k build s | heap B/rule (100k) | heap left after deleting the 100k |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const s of scenarios) {
     const at = (n: number): CountResult | undefined => s.counts.find((c) => c.rules === n);
@@ -209,6 +216,7 @@ export function formatMarkdownTable(scenarios: readonly ScenarioResult[]): strin
     const c100k = at(100_000);
     lines.push(`| ${s.name} | ${s.averageEventBytes} B | ${formatCompact(s.jsonParse.hz)} | ${rate(1)} | ${rate(100)} | ${rate(10_000)} | ${rate(100_000)} | ` +
       `${c10k === undefined ? '–' : c10k.ratioToJsonParse.toFixed(2)} | ` +
+      `${c10k?.trustedToStrict === undefined ? '–' : c10k.trustedToStrict.toFixed(2)} | ` +
       `${c100 === undefined || c100k === undefined ? '–' : scaleRatio(c100, c100k).toFixed(2)} | ` +
       `${s.speedupOverLoop === null ? '–' : `${formatCompact(s.speedupOverLoop)}x`} | ` +
       `${c100k !== undefined ? c100k.buildSeconds.toFixed(2) : s.abandoned?.rules === 100_000 ? `> ${s.abandoned.seconds.toFixed(0)} (${s.abandoned.added} added)` : '–'} | ` +

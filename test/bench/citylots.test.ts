@@ -75,6 +75,15 @@ describe('citylots-bench', () => {
       sets: [{ name: 'EXACT', rules: 5, matchesPerEvent: 0.5, strictVsParse: 3, strictVsCharLoop: 1.2, trustedVsParse: null, trustedVsCharLoop: null, strictEventsPerSecond: 300 }],
     });
     expect(text).toContain('charCodeAt loop = 2.50x JSON.parse');
-    expect(text).toMatch(/EXACT\s+5\s+0\.50\s+3\.00x\s+n\/a\s+1\.20x\s+n\/a/);
+    expect(text).toMatch(/EXACT\s+5\s+0\.50\s+3\.00x\s+n\/a\s+1\.20x\s+n\/a\s+n\/a$/m);
+  });
+
+  test('formats trusted over strict, paired by round, where the run has it', () => {
+    const text = formatCityLots({
+      events: 10, meanBytes: 900, rounds: 1, parseEventsPerSecond: 100, charLoopEventsPerSecond: 250,
+      sets: [{ name: 'EXACT', rules: 5, matchesPerEvent: 0.5, strictVsParse: 3, strictVsCharLoop: 1.2, trustedVsParse: 5, trustedVsCharLoop: 2, trustedVsStrict: 1.7, strictEventsPerSecond: 300 }],
+    });
+    expect(text.split('\n')[1]).toMatch(/trusted\/charLoop\s+trusted\/strict$/);
+    expect(text).toMatch(/EXACT\s+5\s+0\.50\s+3\.00x\s+5\.00x\s+1\.20x\s+2\.00x\s+1\.70x$/m);
   });
 });

@@ -150,7 +150,17 @@ describe('tables and chart', () => {
   test('should give the Markdown table one row per scenario', () => {
     const lines = formatMarkdownTable(results).trimEnd().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toContain('| exact-envelope | 1000 B | 100k | 900k | 800k | 700k | 600k | 7.00 | 0.75 | 350kx |');
+    expect(lines[2]).toContain('| exact-envelope | 1000 B | 100k | 900k | 800k | 700k | 600k | 7.00 | – | 0.75 | 350kx |');
+  });
+
+  test('should show trusted over strict matching at 10k rules where a result has it', () => {
+    const s = scenario('exact-envelope', 'envelope', [900_000, 800_000, 700_000, 600_000]);
+    const withTrusted: ScenarioResult = { ...s, counts: s.counts.map((c) => (c.rules === 10_000 ? { ...c, trustedToStrict: 1.23 } : c)) };
+    expect(formatMarkdownTable([withTrusted]).split('\n')[2]).toContain('| 7.00 | 1.23 | 0.75 |');
+    const rows = formatTable([withTrusted]).split('\n').filter((line) => line.startsWith('exact-envelope'));
+    expect(rows.filter((row) => row.includes(' 1.23 '))).toHaveLength(1);
+    expect(rows[2]).toMatch(/\s7\.00\s+1\.23\s+350kx$/);
+    expect(formatTable([withTrusted]).split('\n')[0]).toMatch(/x JSON\.parse  trusted\/strict\s+x rule loop$/);
   });
 
   test('should draw a polyline per scenario, a dashed JSON.parse line per shape and escape labels', () => {
