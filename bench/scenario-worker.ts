@@ -1,7 +1,8 @@
 // Runs one scenario in a fresh child process (so JIT state and heap do not leak between scenarios):
 // builds each rule count once, checks the oracle against testEventPattern on a sample, asserts the
 // Matcher's matches on every event before timing, then times match(), JSON.parse of the same texts and
-// (at 10,000 rules) a per-rule loop of testEventPattern. Sends one result to the parent over IPC.
+// (at 10,000 rules) trusted matching and a per-rule loop of testEventPattern. Sends one result to the
+// parent over IPC.
 // Needs `node --expose-gc` for heap figures. It imports the built package (dist/) by its own name.
 
 import Benchmark from 'benchmark';
@@ -244,7 +245,7 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
     if (ruleCount === LOOP_RULES && api.Matcher.prototype.match.length >= 2) {
       const trusted = { trusted: true };
       for (let e = 0; e < texts.length; e++) {
-        if (!sameNames(matcher.match(texts[e] as string, trusted), expected[e] ?? [])) throw new Error(`${scenario.name}, ${ruleCount} rules, event ${e}: trusted and strict differ`);
+        if (!sameNames(matcher.match(texts[e] as string, trusted), expected[e] ?? [])) throw new Error(`${scenario.name}, ${ruleCount} rules, event ${e}: trusted matching disagrees with the oracle`);
       }
       trustedToStrict = pairedRatio((text) => matcher.match(text, trusted).length, (text) => matcher.match(text).length, texts);
     }
