@@ -15,10 +15,11 @@ import { eventFromValue, isEventObject, parseEventText } from './parse-event.js'
 import type { EventObject, EventValue } from './parse-event.js';
 import type { EventFields } from './scanner-fields.js';
 import type { LeafValue } from '../values/leaf-value.js';
-import type { Lookahead, PathNode, PathTable } from '../compile/path-table.js';
+import type { PathNode, PathTable } from '../compile/path-table.js';
 import { stepByKey, stepByText } from '../compile/path-table.js';
 import { numberFromSpan, numberFromValue, readNumber, readNumberEnd } from '../values/json-number.js';
 import { scanJsonString } from './json-lexical.js';
+import { canStop, enterTop, startLookahead } from './trusted-stop.js';
 
 const OBJECT = 0;
 const ARRAY = 1;
@@ -380,128 +381,6 @@ function scanMembers(text: string, pos: number, from: PathNode | undefined, cont
   }
 }
 
-/** Keys {@link canStop} searches for at most (each adds native searches over the text, at most one pass). */
-const LOOKAHEAD_KEYS = 4;
-
-/** The look-ahead of a node without steps. */
-const NO_LOOKAHEAD: Lookahead = Object.freeze({ keys: Object.freeze([]), steps: Object.freeze([]) });
-
-/** Steps above which a node's look-ahead keys are not worked out (that costs steps²). */
-const LOOKAHEAD_STEPS = 64;
-
-/**
- * The keys whose spellings {@link canStop} must find for `node`, with their steps: its step keys,
- * less those that another step key is a prefix of (a spelling of `detail-type` after a quote is
- * also one of `detail` at the same place, and so is a dotted key such as `detail.a`, which is no
- * step). `null` when more than {@link LOOKAHEAD_KEYS} remain, or one is empty (a path such as `""`
- * or `.b`). Kept with the steps until they change.
- */
-function lookaheadOf(node: PathNode): Lookahead | null {
-  const steps = node.stepSet;
-  if (steps === undefined) return NO_LOOKAHEAD;
-  let lookahead = steps.lookahead;
-  if (lookahead !== undefined) return lookahead;
-  const all = steps.count > LOOKAHEAD_STEPS ? undefined : steps.list();
-  const minimal = all?.filter((step) => !all.some((other) => other.key.length < step.key.length && step.key.startsWith(other.key)));
-  // An empty key is spelled at every position: no point where no later key can be it.
-  lookahead =
-    minimal === undefined || minimal.length > LOOKAHEAD_KEYS || minimal.some((step) => step.key === '')
-      ? null
-      : { keys: minimal.map((step) => step.key), steps: minimal };
-  steps.lookahead = lookahead;
-  return lookahead;
-}
-
-/**
- * The root's look-ahead ({@link lookaheadOf}) in the trusted scan under way, or `null` when it does
- * not stop early (a strict scan; too many keys; a backslash in the rest of the text, as a key may
- * then be spelled with escapes).
- */
-let lookahead: Lookahead | null = null;
-
-/**
- * Per look-ahead key, in the scan under way: a place where it is spelled right after a quote, at
- * or after the place it was last searched from; -1 when it is spelled nowhere from there on;
- * {@link UNSEARCHED} before its first search.
- */
-const keyAt: number[] = [];
-
-/** A look-ahead key not searched for yet in the scan under way. */
-const UNSEARCHED = -2;
-
-/**
- * The top-level objects and arrays the trusted scan under way has entered (at most
- * {@link ENTERED_KEPT}; held until the next trusted scan).
- */
-const entered: (PathNode | undefined)[] = [];
-let enteredCount = 0;
-
-/** Top-level containers {@link entered} keeps; a step entered past them counts as not met. */
-const ENTERED_KEPT = 8;
-
-/** Starts the early-stop state of a scan: trusted scans look ahead for the root's keys. */
-function startLookahead(trusted: boolean, root: PathNode): void {
-  lookahead = trusted ? lookaheadOf(root) : null;
-  enteredCount = 0;
-  if (lookahead !== null) for (let k = 0; k < lookahead.keys.length; k++) keyAt[k] = UNSEARCHED;
-}
-
-/** Notes a top-level object or array the scan enters (`step`: its path). */
-function enterTop(step: PathNode | undefined): void {
-  if (enteredCount < ENTERED_KEPT) entered[enteredCount++] = step;
-}
-
-/**
- * Whether the scan under way has read a top-level key to `step`: a leaf with an occurrence, or a
- * container it entered.
- */
-function met(step: PathNode, fields: EventFields): boolean {
-  const leafId = step.leafId;
-  if (leafId >= 0 && fields.headEpoch[leafId] === fields.epoch) return true;
-  for (let i = 0; i < enteredCount; i++) if (entered[i] === step) return true;
-  return false;
-}
-
-/** Where `key` is first spelled right after a quote at or after `from`, or -1. */
-function spelledAt(text: string, key: string, from: number): number {
-  // Forward: V8's indexOf is a fast native search, its lastIndexOf a plain loop.
-  for (let at = text.indexOf(key, from); at >= 0; at = text.indexOf(key, at + 1)) {
-    if (text.charCodeAt(at - 1) === 0x22) return at;
-  }
-  return -1;
-}
-
-/**
- * Whether the trusted scan can stop at `pos` in the top-level object (at a comma, or at a value no
- * rule reads): no look-ahead key of the root is spelled at or after it, so no later key can lead
- * to a used path, although JSON objects may repeat keys (a repeated key must be spelled somewhere
- * in the rest). Conservative: a key nested deeper, or inside a string, also counts.
- *
- * It searches only once every look-ahead key has been read ({@link met}) and none is known to be
- * spelled ahead: before that, a key is most likely still to come (most texts are read to their
- * end, their last top-level key being one rules read), and a native search through a 1 KB envelope
- * costs 2-4% of a `JSON.parse` of it, for no stop. So a text that lacks a key rules read is read
- * to its end, as a strict scan reads it. A search then runs to the end of the text unless
- * the key is repeated, and the stop it proves skips that rest. A key found ahead is not searched
- * again until the scan passes it, so each key's searches move forward through the text: linear in
- * it over the whole scan, whatever it holds.
- */
-function canStop(text: string, pos: number, look: Lookahead, fields: EventFields): boolean {
-  const steps = look.steps;
-  const count = steps.length;
-  for (let k = 0; k < count; k++) {
-    if ((keyAt[k] as number) >= pos || !met(steps[k] as PathNode, fields)) return false;
-  }
-  for (let k = 0; k < count; k++) {
-    if ((keyAt[k] as number) !== -1 && (keyAt[k] = spelledAt(text, look.keys[k] as string, pos)) >= 0) return false;
-  }
-  if (text.indexOf('\\', pos) >= 0) {
-    lookahead = null;
-    return false;
-  }
-  return true;
-}
-
 /**
  * Scans an event given as JSON text into `fields`.
  *
@@ -531,7 +410,8 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
   let sp = 0;
   let node: PathNode | undefined = table.root;
   let context = -1;
-  startLookahead(trusted, table.root);
+  /** With `trusted`: what the early stop looks for ({@link startLookahead}), else `null`. */
+  const lookahead = startLookahead(trusted, table.root);
   for (;;) {
     // A value starts at `pos` (after whitespace); `node` is its path, `context` its array context.
     let c = text.charCodeAt(pos);
