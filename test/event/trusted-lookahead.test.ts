@@ -60,3 +60,19 @@ test('a rule on a path with an empty first segment makes trusted mode read every
     expect(() => m.match(`{"a":1,${later},"z":[`, { trusted: true })).toThrow(InvalidEventError);
   }
 });
+
+test('a read key counts as met only among the first eight top-level containers the scan enters', () => {
+  // Ten steps, all under the one look-ahead key `a` (a, a0 .. a8): the scan keeps at most eight
+  // entered containers, so `a` entered ninth is not met and the scan reads on; entered first, it is.
+  const m = new Matcher();
+  m.addRule('a', '{"a":{"x":[1]}}');
+  for (let i = 0; i < 9; i++) m.addRule(`a${i}`, JSON.stringify({ [`a${i}`]: { x: [1] } }));
+  const others = Array.from({ length: 8 }, (_, i) => `"a${i}":{"x":2}`).join(',');
+  expect(m.match(`{"a":{"x":1},${others},"z":[1,`, { trusted: true })).toEqual(['a']);
+  expect(() => m.match(`{${others},"a":{"x":1},"z":[1,`, { trusted: true })).toThrow(InvalidEventError);
+  // Complete, both texts answer alike in both modes.
+  for (const text of [`{"a":{"x":1},${others},"z":[1]}`, `{${others},"a":{"x":1},"z":[1]}`]) {
+    expect(m.match(text, { trusted: true })).toEqual(['a']);
+    expect(m.match(text)).toEqual(['a']);
+  }
+});
