@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { Matcher } from '../../src/match/matcher.js';
 import { InvalidEventError } from '../../src/event/errors.js';
-import { eventText, loadRules, ruleSet } from './arbitraries.js';
+import { eventText, eventValue, loadRules, ruleSet } from './arbitraries.js';
 
 /** The strict answer, or the error's reason. */
 function answer(run: () => string[]): string {
@@ -110,4 +110,32 @@ test('trusted stops after the last top-level key a rule can read, and only then'
   // So does a key rules read that the text has not had yet (here `x`): it is most likely ahead, so
   // the scan does not search for it, and reads to the end as a strict scan does.
   expect(() => m.match('{"a":3,"b":{"c":[1,2', { trusted: true })).toThrow(InvalidEventError);
+});
+
+test('trusted stops early only where strict, reading on, gives the same names', () => {
+  // Every key rules read at the top level (a, b, c) leads the event, then its own members, then
+  // unread containers: where every top-level key rules read has been read and none comes again,
+  // trusted stops before those, so even the text cut off inside them answers, and it must answer
+  // as strict does on the whole text. Elsewhere it reads on and the cut-off text is an error.
+  let stopped = 0;
+  const lead = fc.tuple(eventValue, eventValue, eventValue).map((vs) => vs.map((v, i) => `${JSON.stringify('abc'[i])}:${JSON.stringify(v)}`).join(','));
+  fc.assert(
+    fc.property(ruleSet(4), lead, eventText, fc.boolean(), (patterns, first, text, scalarFirst) => {
+      const m = loadRules(patterns).matcher;
+      const head = `{${first},${text.slice(1, -1)}`;
+      const tail = scalarFirst ? '"zs":"q","zz":[[1,{"q":2}],' : '"zz":[[1,{"q":2}],';
+      const whole = `${head},${tail}{"q":3}]}`;
+      const cut = `${head},${tail}{"q":`;
+      const strict = answer(() => m.match(whole));
+      const early = answer(() => m.match(cut, { trusted: true }));
+      expect(answer(() => m.match(whole, { trusted: true }))).toBe(strict);
+      if (!early.startsWith('error: ')) {
+        expect(early).toBe(strict);
+        stopped++;
+      }
+    }),
+    { seed: 13, numRuns: 1500 },
+  );
+  // The stop is reached often enough to be tested.
+  expect(stopped).toBeGreaterThan(600);
 });
