@@ -69,12 +69,6 @@ const NO_STEPS: readonly PathNode[] = Object.freeze([]);
 /** Above this many steps a node indexes them by hash. */
 const LINEAR_STEPS = 8;
 
-/** Keys the scanner's trusted look-ahead searches for, with their steps, in the same order. */
-export interface Lookahead {
-  readonly keys: readonly string[];
-  readonly steps: readonly PathNode[];
-}
-
 /**
  * The outgoing steps of a node that has some: up to {@link LINEAR_STEPS} in an array searched
  * linearly (hot: compared by length and `startsWith`), more by the hash of their key behind a
@@ -107,11 +101,11 @@ export class StepSet {
    */
   deepSteps = 0;
   /**
-   * What the scanner's trusted look-ahead searches for (the step keys no other step key is a
-   * prefix of, and their steps), `null` when there are too many, `undefined` until computed; reset
-   * when steps change.
+   * The steps whose keys the scanner's trusted look-ahead searches for (those no other step key is
+   * a prefix of), `null` when there are too many, `undefined` until computed; reset when steps
+   * change.
    */
-  lookahead: Lookahead | null | undefined = undefined;
+  lookahead: readonly PathNode[] | null | undefined = undefined;
 
   /** @param keyStart - See {@link StepSet.keyStart}. */
   constructor(keyStart: number) {

@@ -410,7 +410,7 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
   let sp = 0;
   let node: PathNode | undefined = table.root;
   let context = -1;
-  /** With `trusted`: what the early stop looks for ({@link startLookahead}), else `null`. */
+  /** With `trusted`: the root steps the early stop looks for ({@link startLookahead}), else `null`. */
   const lookahead = startLookahead(trusted, table.root);
   for (;;) {
     // A value starts at `pos` (after whitespace); `node` is its path, `context` its array context.
@@ -485,7 +485,8 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
       const top = sp - 1;
       const isObject = stackKind[top] === OBJECT;
       if (d === 0x2c) {
-        // Trusted text: once no later top-level key can lead to a used path, the rest is not read.
+        // Trusted text: once every top-level key rules read has been read and none can come again,
+        // the rest is not read.
         if (top === 0 && lookahead !== null && canStop(text, pos, lookahead, fields)) {
           stackNode[0] = undefined;
           return;

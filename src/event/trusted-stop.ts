@@ -11,35 +11,33 @@
  */
 
 import type { EventFields } from './scanner-fields.js';
-import type { Lookahead, PathNode } from '../compile/path-table.js';
+import type { PathNode } from '../compile/path-table.js';
 
 /** Keys {@link canStop} searches for at most (each adds native searches over the text, at most one pass). */
 const LOOKAHEAD_KEYS = 4;
 
-/** The look-ahead of a node without steps. */
-const NO_LOOKAHEAD: Lookahead = Object.freeze({ keys: Object.freeze([]), steps: Object.freeze([]) });
+/** The look-ahead of a root without steps. */
+const NO_LOOKAHEAD: readonly PathNode[] = Object.freeze([]);
 
-/** Steps above which a node's look-ahead keys are not worked out (that costs steps²). */
+/** Root steps above which the look-ahead is not worked out (that costs steps²). */
 const LOOKAHEAD_STEPS = 64;
 
 /**
- * The keys whose spellings {@link canStop} must find for `node`, with their steps: its step keys,
- * less those that another step key is a prefix of (a spelling of `detail-type` after a quote is
- * also one of `detail` at the same place, and so is a dotted key such as `detail.a`, which is no
- * step). `null` when more than {@link LOOKAHEAD_KEYS} remain, or one is empty (a path such as `""`
- * or `.b`: an empty key is spelled at every position). Kept with the steps until they change.
+ * The root's steps whose keys {@link canStop} must find spelled: all of them, less those whose key
+ * another step key is a prefix of (a spelling of `detail-type` after a quote is also one of
+ * `detail` at the same place, and so is a dotted key such as `detail.a`, which is no step). A root
+ * step's path is its key. `null` when more than {@link LOOKAHEAD_KEYS} remain, or one key is empty
+ * (a path such as `""` or `.b`: an empty key is spelled at every position). Kept with the steps
+ * until they change.
  */
-function lookaheadOf(node: PathNode): Lookahead | null {
-  const steps = node.stepSet;
+function lookaheadOf(root: PathNode): readonly PathNode[] | null {
+  const steps = root.stepSet;
   if (steps === undefined) return NO_LOOKAHEAD;
   let lookahead = steps.lookahead;
   if (lookahead !== undefined) return lookahead;
   const all = steps.count > LOOKAHEAD_STEPS ? undefined : steps.list();
-  const minimal = all?.filter((step) => !all.some((other) => other.key.length < step.key.length && step.key.startsWith(other.key)));
-  lookahead =
-    minimal === undefined || minimal.length > LOOKAHEAD_KEYS || minimal.some((step) => step.key === '')
-      ? null
-      : { keys: minimal.map((step) => step.key), steps: minimal };
+  const minimal = all?.filter((step) => !all.some((other) => other.path.length < step.path.length && step.path.startsWith(other.path)));
+  lookahead = minimal === undefined || minimal.length > LOOKAHEAD_KEYS || minimal.some((step) => step.path === '') ? null : minimal;
   steps.lookahead = lookahead;
   return lookahead;
 }
@@ -74,12 +72,12 @@ const ENTERED_KEPT = 8;
  * @param root - The path table's root.
  * @returns What {@link canStop} looks for in this scan, or `null` when it cannot stop early.
  */
-export function startLookahead(trusted: boolean, root: PathNode): Lookahead | null {
+export function startLookahead(trusted: boolean, root: PathNode): readonly PathNode[] | null {
   const lookahead = trusted ? lookaheadOf(root) : null;
   if (lookahead === null) return null;
   escaped = false;
   enteredCount = 0;
-  for (let k = 0; k < lookahead.keys.length; k++) keyAt[k] = UNSEARCHED;
+  for (let k = 0; k < lookahead.length; k++) keyAt[k] = UNSEARCHED;
   return lookahead;
 }
 
@@ -97,8 +95,7 @@ export function enterTop(step: PathNode | undefined): void {
  * container it entered.
  */
 function met(step: PathNode, fields: EventFields): boolean {
-  const leafId = step.leafId;
-  if (leafId >= 0 && fields.headEpoch[leafId] === fields.epoch) return true;
+  if (step.leafId >= 0 && fields.first(step.leafId) >= 0) return true;
   for (let i = 0; i < enteredCount; i++) if (entered[i] === step) return true;
   return false;
 }
@@ -129,18 +126,17 @@ function spelledAt(text: string, key: string, from: number): number {
  *
  * @param text - The event text.
  * @param pos - A place in the top-level object between members, or at a member's value.
- * @param look - From {@link startLookahead} for this scan.
+ * @param steps - From {@link startLookahead} for this scan.
  * @param fields - The occurrences the scan has found so far.
  */
-export function canStop(text: string, pos: number, look: Lookahead, fields: EventFields): boolean {
+export function canStop(text: string, pos: number, steps: readonly PathNode[], fields: EventFields): boolean {
   if (escaped) return false;
-  const steps = look.steps;
   const count = steps.length;
   for (let k = 0; k < count; k++) {
     if ((keyAt[k] as number) >= pos || !met(steps[k] as PathNode, fields)) return false;
   }
   for (let k = 0; k < count; k++) {
-    if ((keyAt[k] as number) !== -1 && (keyAt[k] = spelledAt(text, look.keys[k] as string, pos)) >= 0) return false;
+    if ((keyAt[k] as number) !== -1 && (keyAt[k] = spelledAt(text, (steps[k] as PathNode).path, pos)) >= 0) return false;
   }
   if (text.indexOf('\\', pos) >= 0) {
     escaped = true;
