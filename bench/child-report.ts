@@ -1,7 +1,6 @@
 // Shared by the scenarios that `npm run bench` runs in a child process of their own (CityLots,
 // adversarial arrays): load the built package, run, and hand the report to the parent over IPC, or
-// print it when the script runs alone; and, for those and the scenario worker, what the loaded
-// build offers. Free of side effects on import.
+// print it when the script runs alone.
 
 import type { BenchedApi } from './scenario-worker.js';
 
@@ -23,14 +22,4 @@ export async function reportFromChild<T>(run: (api: BenchedApi, log: (line: stri
     else console.error(error);
     process.exitCode = 1;
   }
-}
-
-/**
- * Whether the benched build's `Matcher.match` takes options (`{ trusted: true }`): builds from
- * before the option, timed for comparison, do not.
- *
- * @param api - The loaded package.
- */
-export function hasTrustedOption(api: BenchedApi): boolean {
-  return api.Matcher.prototype.match.length >= 2;
 }

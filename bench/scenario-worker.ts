@@ -7,9 +7,8 @@
 
 import Benchmark from 'benchmark';
 import { createRandom, randomInt } from './data.js';
-import { cpuMicros, median, parseLine } from './timing.js';
+import { cpuMicros, hasTrustedOption, median, parseLine } from './timing.js';
 import type { GeneratedEvent } from './data.js';
-import { hasTrustedOption } from './child-report.js';
 import { jsonParseRatio } from './report.js';
 import type { AbandonedBuild, CountResult, LoopResult, Measurement, ScenarioResult } from './report.js';
 import { SCENARIOS, SHAPES } from './scenarios.js';
@@ -243,7 +242,7 @@ export function runScenario(api: BenchedApi, options: WorkerOptions): ScenarioRe
     // At 10,000 rules, trusted matching (the bus's) against strict, likewise paired, where the build
     // has it; first it must give the same names on every event.
     let trustedToStrict: number | undefined;
-    if (ruleCount === LOOP_RULES && hasTrustedOption(api)) {
+    if (ruleCount === LOOP_RULES && hasTrustedOption(api.Matcher.prototype.match)) {
       const trusted = { trusted: true };
       for (let e = 0; e < texts.length; e++) {
         if (!sameNames(matcher.match(texts[e] as string, trusted), expected[e] ?? [])) throw new Error(`${scenario.name}, ${ruleCount} rules, event ${e}: trusted matching disagrees with the oracle`);

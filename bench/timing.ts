@@ -1,4 +1,5 @@
-// Small helpers the bench's timings share: the CPU clock, the JSON.parse baseline and the median.
+// Small helpers the bench's timings share: the CPU clock, the JSON.parse baseline, the median, and
+// whether the build under test can be timed in trusted mode.
 
 /**
  * This process's CPU time in microseconds, user and system (so garbage-collector threads count):
@@ -30,4 +31,14 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/**
+ * Whether the benched build's `Matcher.match` takes options (`{ trusted: true }`): builds from
+ * before the option, timed for comparison, do not.
+ *
+ * @param match - `Matcher.prototype.match` of the loaded package.
+ */
+export function hasTrustedOption(match: (...args: never[]) => unknown): boolean {
+  return match.length >= 2;
 }

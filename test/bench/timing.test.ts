@@ -1,7 +1,7 @@
 /** The bench's shared timing helpers (bench/timing.ts), used by the CityLots, adversarial and scenario timings. */
 
 import { describe, expect, test } from 'vitest';
-import { median } from '../../bench/timing.js';
+import { hasTrustedOption, median } from '../../bench/timing.js';
 
 describe('median', () => {
   test('should take the middle of an odd count and the mean of the two middles of an even one', () => {
@@ -14,5 +14,12 @@ describe('median', () => {
     const values = [3, 1, 2];
     median(values);
     expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe('hasTrustedOption', () => {
+  test('should tell a match taking options from one without', () => {
+    expect(hasTrustedOption(function match(_event: never, _options: never) { return []; })).toBe(true);
+    expect(hasTrustedOption(function match(_event: never) { return []; })).toBe(false);
   });
 });
