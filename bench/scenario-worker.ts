@@ -7,7 +7,7 @@
 
 import Benchmark from 'benchmark';
 import { createRandom, randomInt } from './data.js';
-import { cpuMicros, hasTrustedOption, median, parseLine } from './timing.js';
+import { hasTrustedOption, pairedRatio, parseLine } from './timing.js';
 import type { GeneratedEvent } from './data.js';
 import { jsonParseRatio } from './report.js';
 import type { AbandonedBuild, CountResult, LoopResult, Measurement, ScenarioResult } from './report.js';
@@ -20,11 +20,6 @@ export const LOOP_RULES = 10_000;
 /** The rule counts whose rates 100k ÷ 100 compares (see `runScenario`'s reference matcher). */
 const REFERENCE_RULES = 100;
 const SCALE_RULES = 100_000;
-
-/** Rounds of a paired timing (see {@link pairedRatio}). */
-const PAIRED_ROUNDS = 21;
-/** Fewest CPU microseconds the slower side's pass of a paired timing takes. */
-const PAIRED_PASS_MICROS = 20_000;
 
 /** What the parent asks a worker to run. */
 export interface WorkerOptions {
@@ -63,46 +58,6 @@ export interface BenchedApi {
 
 /** Sum of the timed calls' results, kept so the optimiser cannot drop those calls. */
 export let sinkTotal = 0;
-
-/**
- * The rate of `timed` over the rate of `base` on the same texts, paired: rounds alternate one pass
- * of each (which goes first alternates too), each pass the same number of sweeps of the pool,
- * enough for the slower one's pass to take {@link PAIRED_PASS_MICROS} of CPU time; the median of
- * the rounds' ratios. A round's two passes run within milliseconds of each other, where
- * benchmark.js timings of the two run a second or more apart and moved by up to 15 % between such
- * timings on the bench machine.
- *
- * @param timed - What is timed, called once per text (its result feeds a sink).
- * @param base - What it is compared with, likewise.
- * @param texts - The event pool.
- * @returns Median over the rounds of (CPU time of `base`) ÷ (CPU time of `timed`).
- */
-function pairedRatio(timed: (text: string) => number, base: (text: string) => number, texts: readonly string[]): number {
-  let sink = 0;
-  const sweep = (body: (text: string) => number, sweeps: number): number => {
-    const start = cpuMicros();
-    for (let k = 0; k < sweeps; k++) for (const text of texts) sink += body(text);
-    return cpuMicros() - start;
-  };
-  // Sweeps per pass: enough for the slower of the two to take PAIRED_PASS_MICROS.
-  let sweeps = 1;
-  while (Math.max(sweep(timed, sweeps), sweep(base, sweeps)) < PAIRED_PASS_MICROS && sweeps < 1 << 16) sweeps *= 2;
-  const ratios: number[] = [];
-  for (let round = 0; round < PAIRED_ROUNDS; round++) {
-    let timedMicros: number;
-    let baseMicros: number;
-    if (round % 2 === 0) {
-      timedMicros = sweep(timed, sweeps);
-      baseMicros = sweep(base, sweeps);
-    } else {
-      baseMicros = sweep(base, sweeps);
-      timedMicros = sweep(timed, sweeps);
-    }
-    ratios.push(baseMicros / Math.max(timedMicros, 1));
-  }
-  sinkTotal += sink;
-  return median(ratios);
-}
 
 /** The package's own name: Node resolves it to dist/ through package.json "exports" (self-reference). */
 const PACKAGE_NAME: string = 'eventbridge-matcher';

@@ -1,5 +1,6 @@
-// Small helpers the bench's timings share: the CPU clock, the JSON.parse baseline, the median, and
-// whether the build under test can be timed in trusted mode.
+// Small helpers the bench's timings share: the CPU clock, the JSON.parse baseline, the median,
+// whether the build under test can be timed in trusted mode, and paired timings of two things over
+// the same texts.
 
 /**
  * This process's CPU time in microseconds, user and system (so garbage-collector threads count):
@@ -41,4 +42,61 @@ export function median(values: readonly number[]): number {
  */
 export function hasTrustedOption(match: (...args: never[]) => unknown): boolean {
   return match.length >= 2;
+}
+
+/** Rounds of a paired timing (see {@link pairedRatios}). */
+export const PAIRED_ROUNDS = 21;
+/** Fewest CPU microseconds the slower side's pass of a paired timing takes. */
+const PAIRED_PASS_MICROS = 20_000;
+
+/** Sum of the paired timings' results, kept so the optimiser cannot drop the timed calls. */
+export let pairedSink = 0;
+
+/**
+ * The rate of `timed` over the rate of `base` on the same texts, round by round, paired: rounds
+ * alternate one pass of each (which goes first alternates too), each pass the same number of
+ * sweeps of the pool, enough for the slower one's pass to take {@link PAIRED_PASS_MICROS} of CPU
+ * time. A round's two passes run within milliseconds of each other, where benchmark.js timings of
+ * the two run a second or more apart and moved by up to 15 % between such timings on the bench
+ * machine.
+ *
+ * @param timed - What is timed, called once per text (its result feeds a sink).
+ * @param base - What it is compared with, likewise.
+ * @param texts - The event pool.
+ * @param rounds - How many rounds.
+ * @returns Per round, (CPU time of `base`) ÷ (CPU time of `timed`).
+ */
+export function pairedRatios(timed: (text: string) => number, base: (text: string) => number, texts: readonly string[], rounds = PAIRED_ROUNDS): number[] {
+  let sink = 0;
+  const sweep = (body: (text: string) => number, sweeps: number): number => {
+    const start = cpuMicros();
+    for (let k = 0; k < sweeps; k++) for (const text of texts) sink += body(text);
+    return cpuMicros() - start;
+  };
+  // Sweeps per pass: enough for the slower of the two to take PAIRED_PASS_MICROS.
+  let sweeps = 1;
+  while (Math.max(sweep(timed, sweeps), sweep(base, sweeps)) < PAIRED_PASS_MICROS && sweeps < 1 << 16) sweeps *= 2;
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    let timedMicros: number;
+    let baseMicros: number;
+    if (round % 2 === 0) {
+      timedMicros = sweep(timed, sweeps);
+      baseMicros = sweep(base, sweeps);
+    } else {
+      baseMicros = sweep(base, sweeps);
+      timedMicros = sweep(timed, sweeps);
+    }
+    ratios.push(baseMicros / Math.max(timedMicros, 1));
+  }
+  pairedSink += sink;
+  return ratios;
+}
+
+/**
+ * The median of {@link pairedRatios} over {@link PAIRED_ROUNDS} rounds: how many times as fast as
+ * `base` `timed` runs over the texts.
+ */
+export function pairedRatio(timed: (text: string) => number, base: (text: string) => number, texts: readonly string[]): number {
+  return median(pairedRatios(timed, base, texts));
 }
