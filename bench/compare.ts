@@ -1,0 +1,214 @@
+// Times two builds of the package against each other on the bench's own workloads, paired: the
+// measurement design notes give when they credit one change ("B ÷ A, paired"). Both builds are
+// loaded into one process, must return the same rule names for every event, and are then timed in
+// alternating passes over the same texts (bench/timing.ts, pairedRatios), each also against
+// `JSON.parse`. The same build given twice shows the harness's noise on this machine.
+//
+// Usage: node bench/dist/compare.js <buildA> <buildB> [TARGET ...] [--trusted] [--rules=10000]
+//        [--events=N] [--rounds=21]
+//   buildA, buildB  directories of a compiled package (its index.js at their top): dist/ after
+//                   `npm run build`, or another commit compiled from a worktree of it with
+//                   `npx tsc -p tsconfig.build.json --outDir <dir>`
+//   TARGET          a CityLots rule set (EXACT, COMBO, ...: bench/citylots.ts) or a scenario of
+//                   bench/scenarios.ts (mixed-envelope, exact-citylots, ...); default COMBO and
+//                   mixed-envelope
+//   --trusted       time match(text, { trusted: true }) on both builds
+//   --rules=N       rules of a scenario (default 10,000; a CityLots set has its own rules)
+//   --events=N      distinct events (default 20,000 CityLots lines, or 128 scenario events as
+//                   `npm run bench` uses)
+//   --rounds=N      rounds of each paired timing (default 21)
+
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CITYLOTS_RULE_SETS, makeCityLots2 } from './citylots.js';
+import { createRandom } from './data.js';
+import { SCENARIOS, SHAPES } from './scenarios.js';
+import { PAIRED_ROUNDS, hasTrustedOption, median, pairedRatios, parseLine } from './timing.js';
+
+/** The part of a build's API compared: `Matcher` with `addRule` and `match`. */
+export interface ComparedMatcher {
+  addRule(name: string, pattern: string): unknown;
+  match(eventText: string, options?: { trusted?: boolean }): string[];
+}
+
+/** A build's `Matcher` class. */
+export type MatcherClass = new () => ComparedMatcher;
+
+/** Options of a comparison. */
+export interface CompareOptions {
+  /** Rule-set or scenario names. */
+  readonly targets: readonly string[];
+  readonly trusted: boolean;
+  /** Rules of a scenario. */
+  readonly rules: number;
+  /** Distinct events; `undefined` for the target's default. */
+  readonly events: number | undefined;
+  readonly rounds: number;
+}
+
+/** A workload: rule patterns and event texts. */
+export interface CompareTarget {
+  readonly name: string;
+  readonly patterns: readonly string[];
+  readonly texts: readonly string[];
+}
+
+/** What one comparison found. */
+export interface Comparison {
+  readonly target: string;
+  readonly rules: number;
+  readonly events: number;
+  readonly trusted: boolean;
+  /** Matches per event (the same for both builds). */
+  readonly matchesPerEvent: number;
+  /**
+   * Median over rounds of B's speed over A's, and the middle half of the rounds (from the first
+   * quartile to the third: a round disturbed by a collection or the machine falls outside).
+   */
+  readonly speedup: number;
+  readonly lowQuartile: number;
+  readonly highQuartile: number;
+  /** Each build's speed over `JSON.parse` of the same texts (medians, paired). */
+  readonly aToParse: number;
+  readonly bToParse: number;
+}
+
+/** The seed of the scenarios' events, as `npm run bench` draws them. */
+const SCENARIO_SEED = 0x5eed_2026;
+/** The seed of the CityLots lines, as the CityLots bench draws them. */
+const CITYLOTS_SEED = 0x5eed_2026;
+
+/**
+ * Parses the command line.
+ *
+ * @param argv - Arguments after the script name.
+ * @returns The two build directories and the options.
+ * @throws Error on an unknown option, a bad count, or fewer than two build directories.
+ */
+export function parseCompareArgs(argv: readonly string[]): { buildA: string; buildB: string; options: CompareOptions } {
+  const positional: string[] = [];
+  let trusted = false;
+  let rules = 10_000;
+  let events: number | undefined;
+  let rounds = PAIRED_ROUNDS;
+  for (const arg of argv) {
+    const [flag, value] = arg.split('=', 2);
+    if (flag === '--trusted' && value === undefined) trusted = true;
+    else if (flag === '--rules') rules = Number(value);
+    else if (flag === '--events') events = Number(value);
+    else if (flag === '--rounds') rounds = Number(value);
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  const positive = (n: number | undefined): boolean => n === undefined || (Number.isInteger(n) && n > 0);
+  if (!positive(rules) || !positive(events) || !positive(rounds)) throw new Error('--rules, --events and --rounds must be positive integers');
+  const [buildA, buildB, ...targets] = positional;
+  if (buildA === undefined || buildB === undefined) throw new Error('usage: compare.js <buildA> <buildB> [TARGET ...] [--trusted] [--rules=N] [--events=N] [--rounds=N]');
+  return { buildA, buildB, options: { targets: targets.length > 0 ? targets : ['COMBO', 'mixed-envelope'], trusted, rules, events, rounds } };
+}
+
+/**
+ * The workload a target names: a CityLots rule set over CityLots lines, or a scenario's first
+ * `rules` rules over its events.
+ *
+ * @throws Error for a name that is neither.
+ */
+export function resolveTarget(name: string, options: CompareOptions): CompareTarget {
+  const set = CITYLOTS_RULE_SETS.find((s) => s.name === name);
+  if (set !== undefined) return { name, patterns: set.patterns, texts: makeCityLots2(options.events ?? 20_000, CITYLOTS_SEED) };
+  const scenario = SCENARIOS.find((s) => s.name === name);
+  if (scenario === undefined) {
+    const known = [...CITYLOTS_RULE_SETS.map((s) => s.name), ...SCENARIOS.map((s) => s.name)];
+    throw new Error(`unknown target ${name}; one of: ${known.join(', ')}`);
+  }
+  const random = createRandom(SCENARIO_SEED);
+  const makeEvent = SHAPES[scenario.shape];
+  const texts = Array.from({ length: options.events ?? 128 }, () => makeEvent(random).text);
+  const patterns = Array.from({ length: options.rules }, (_, i) => scenario.rule(i).pattern);
+  return { name, patterns, texts };
+}
+
+/**
+ * Compares two builds on one workload: checks that they return the same names for every event,
+ * then times B against A, and each against `JSON.parse`, in paired passes.
+ *
+ * @param A - The first build's `Matcher`.
+ * @param B - The second build's.
+ * @param target - The workload.
+ * @param options - Mode and rounds.
+ * @returns The figures.
+ * @throws Error if a build lacks the trusted option asked for, or the builds disagree on an event.
+ */
+export function compareBuilds(A: MatcherClass, B: MatcherClass, target: CompareTarget, options: CompareOptions): Comparison {
+  if (options.trusted && !(hasTrustedOption(A.prototype.match) && hasTrustedOption(B.prototype.match))) {
+    throw new Error('--trusted: a build has no options parameter on match');
+  }
+  const build = (M: MatcherClass): ComparedMatcher => {
+    const m = new M();
+    target.patterns.forEach((pattern, i) => m.addRule(`rule-${i}`, pattern));
+    return m;
+  };
+  const a = build(A);
+  const b = build(B);
+  const mode = options.trusted ? { trusted: true } : undefined;
+  const texts = target.texts;
+  let matches = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] as string;
+    const fromA = a.match(text, mode).sort();
+    const fromB = b.match(text, mode).sort();
+    if (fromA.join('\n') !== fromB.join('\n')) {
+      throw new Error(`the builds disagree on event ${i} of ${target.name}: A ${JSON.stringify(fromA)}, B ${JSON.stringify(fromB)}`);
+    }
+    matches += fromA.length;
+  }
+  const matchA = (text: string): number => a.match(text, mode).length;
+  const matchB = (text: string): number => b.match(text, mode).length;
+  const rounds = pairedRatios(matchB, matchA, texts, options.rounds).sort((x, y) => x - y);
+  return {
+    target: target.name,
+    rules: target.patterns.length,
+    events: texts.length,
+    trusted: options.trusted,
+    matchesPerEvent: matches / texts.length,
+    speedup: median(rounds),
+    lowQuartile: rounds[Math.floor(rounds.length / 4)] as number,
+    highQuartile: rounds[Math.ceil((3 * rounds.length) / 4) - 1] as number,
+    aToParse: median(pairedRatios(matchA, parseLine, texts, options.rounds)),
+    bToParse: median(pairedRatios(matchB, parseLine, texts, options.rounds)),
+  };
+}
+
+/** One line for a comparison. */
+export function formatComparison(c: Comparison): string {
+  const setting = `${c.rules.toLocaleString('en-US')} rules, ${c.events.toLocaleString('en-US')} events, ${c.trusted ? 'trusted' : 'strict'}, ${c.matchesPerEvent.toFixed(2)} matches/event`;
+  return (
+    `${c.target} (${setting}): B ÷ A ${c.speedup.toFixed(3)} (middle half of rounds ${c.lowQuartile.toFixed(2)}–${c.highQuartile.toFixed(2)}); ` +
+    `A ÷ JSON.parse ${c.aToParse.toFixed(2)}, B ÷ JSON.parse ${c.bToParse.toFixed(2)}`
+  );
+}
+
+/** Loads a build's `Matcher` from a directory holding its index.js. */
+async function loadBuild(dir: string): Promise<MatcherClass> {
+  const module = (await import(pathToFileURL(resolve(dir, 'index.js')).href)) as { Matcher?: MatcherClass };
+  if (typeof module.Matcher !== 'function') throw new Error(`${dir}/index.js exports no Matcher`);
+  return module.Matcher;
+}
+
+async function main(): Promise<void> {
+  const { buildA, buildB, options } = parseCompareArgs(process.argv.slice(2));
+  const A = await loadBuild(buildA);
+  const B = await loadBuild(buildB);
+  console.log(`A: ${buildA}\nB: ${buildB}`);
+  for (const name of options.targets) console.log(formatComparison(compareBuilds(A, B, resolveTarget(name, options), options)));
+}
+
+// Runs only as a script (the tests import its parts); a refusal is one line and exit code 1.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`compare: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

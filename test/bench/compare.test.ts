@@ -1,0 +1,92 @@
+/** The paired comparison of two builds (bench/compare.ts): its command line, its workloads and its checks. */
+
+import { describe, expect, test } from 'vitest';
+import { compareBuilds, formatComparison, parseCompareArgs, resolveTarget } from '../../bench/compare.js';
+import type { CompareOptions, MatcherClass } from '../../bench/compare.js';
+import { CITYLOTS_RULE_SETS } from '../../bench/citylots.js';
+import { Matcher } from '../../src/index.js';
+
+const defaults = parseCompareArgs(['a', 'b']).options;
+
+describe('parseCompareArgs', () => {
+  test('should default to COMBO and mixed envelopes, strict, 10,000 rules and 21 rounds', () => {
+    expect(parseCompareArgs(['dist', 'other'])).toEqual({
+      buildA: 'dist',
+      buildB: 'other',
+      options: { targets: ['COMBO', 'mixed-envelope'], trusted: false, rules: 10_000, events: undefined, rounds: 21 },
+    });
+  });
+
+  test('should read targets and options', () => {
+    const { options } = parseCompareArgs(['x', 'y', 'EXACT', '--trusted', '--rules=100', '--events=64', '--rounds=5', 'exists-envelope']);
+    expect(options).toEqual({ targets: ['EXACT', 'exists-envelope'], trusted: true, rules: 100, events: 64, rounds: 5 });
+  });
+
+  test('should refuse a missing build, an unknown option and a count that is not a positive integer', () => {
+    expect(() => parseCompareArgs(['only-one'])).toThrow(/usage/);
+    expect(() => parseCompareArgs(['a', 'b', '--fast'])).toThrow('unknown option --fast');
+    expect(() => parseCompareArgs(['a', 'b', '--rules=0'])).toThrow(/positive integers/);
+    expect(() => parseCompareArgs(['a', 'b', '--events=1.5'])).toThrow(/positive integers/);
+    expect(() => parseCompareArgs(['a', 'b', '--rounds=many'])).toThrow(/positive integers/);
+  });
+});
+
+describe('resolveTarget', () => {
+  test('should take a CityLots rule set with its own rules over CityLots lines', () => {
+    const target = resolveTarget('COMBO', { ...defaults, events: 10 });
+    expect(target.patterns).toEqual(CITYLOTS_RULE_SETS.find((s) => s.name === 'COMBO')?.patterns);
+    expect(target.texts).toHaveLength(10);
+    expect(JSON.parse(target.texts[0] as string)).toHaveProperty('geometry');
+  });
+
+  test('should take the first rules of a scenario over its events, the same for every call', () => {
+    const options: CompareOptions = { ...defaults, rules: 30, events: 8 };
+    const target = resolveTarget('mixed-envelope', options);
+    expect(target.patterns).toHaveLength(30);
+    expect(target.texts).toHaveLength(8);
+    expect(JSON.parse(target.texts[0] as string)).toHaveProperty('detail-type');
+    expect(resolveTarget('mixed-envelope', options)).toEqual(target);
+  });
+
+  test('should name the known targets for an unknown one', () => {
+    expect(() => resolveTarget('COMBOS', defaults)).toThrow(/unknown target COMBOS; one of: EXACT, .*mixed-envelope/);
+  });
+});
+
+describe('compareBuilds', () => {
+  const small: CompareOptions = { ...defaults, events: 60, rules: 40, rounds: 3 };
+
+  test('should time a build against itself and report the matches both give', () => {
+    const target = resolveTarget('exists-envelope', small);
+    const c = compareBuilds(Matcher, Matcher, target, small);
+    const m = new Matcher();
+    target.patterns.forEach((p, i) => m.addRule(`rule-${i}`, p));
+    const matches = target.texts.reduce((sum, text) => sum + m.match(text).length, 0);
+    expect(c.matchesPerEvent).toBe(matches / target.texts.length);
+    expect(c.matchesPerEvent).toBeGreaterThan(0);
+    for (const ratio of [c.speedup, c.lowQuartile, c.highQuartile, c.aToParse, c.bToParse]) expect(ratio).toBeGreaterThan(0);
+    expect(c.lowQuartile).toBeLessThanOrEqual(c.speedup);
+    expect(c.speedup).toBeLessThanOrEqual(c.highQuartile);
+    expect(formatComparison(c)).toMatch(/^exists-envelope \(40 rules, 60 events, strict, [\d.]+ matches\/event\): B ÷ A [\d.]+ \(middle half of rounds [\d.]+–[\d.]+\); A ÷ JSON.parse [\d.]+, B ÷ JSON.parse [\d.]+$/);
+  });
+
+  test('should refuse builds that disagree on an event', () => {
+    class Extra extends Matcher {
+      override match(event: string | object): string[] {
+        return [...super.match(event), 'rule-extra'];
+      }
+    }
+    const target = resolveTarget('exists-envelope', small);
+    expect(() => compareBuilds(Matcher, Extra as MatcherClass, target, small)).toThrow(/the builds disagree on event 0 of exists-envelope: A .*, B .*rule-extra/);
+  });
+
+  test('should refuse trusted timing of a build whose match takes no options', () => {
+    class Old extends Matcher {
+      override match(event: string | object): string[] {
+        return super.match(event);
+      }
+    }
+    const target = resolveTarget('exists-envelope', small);
+    expect(() => compareBuilds(Matcher, Old as MatcherClass, target, { ...small, trusted: true })).toThrow(/--trusted: a build has no options parameter/);
+  });
+});
