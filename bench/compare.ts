@@ -4,8 +4,8 @@
 // alternating passes over the same texts (bench/timing.ts, pairedRatios), each also against
 // `JSON.parse`. The same build given twice shows the harness's noise on this machine.
 //
-// Usage: node bench/dist/compare.js <buildA> <buildB> [TARGET ...] [--trusted] [--rules=10000]
-//        [--events=N] [--rounds=21]
+// Usage: node bench/dist/compare.js <buildA> <buildB> [TARGET ...] [--trusted] [--split]
+//        [--rules=10000] [--events=N] [--rounds=21]
 //   buildA, buildB  directories of a compiled package (its index.js at their top): dist/ after
 //                   `npm run build`, or another commit compiled from a worktree of it with
 //                   `npx tsc -p tsconfig.build.json --outDir <dir>`
@@ -13,6 +13,9 @@
 //                   bench/scenarios.ts (mixed-envelope, exact-citylots, ...); default COMBO and
 //                   mixed-envelope
 //   --trusted       time match(text, { trusted: true }) on both builds
+//   --split         also time each build's scan alone (its event/scanner.js over the matcher's
+//                   path table, reaching into the Matcher's internals: for this project's own
+//                   builds), to give each match's time as scan and the rest, in parse units
 //   --rules=N       rules of a scenario (default 10,000; a CityLots set has its own rules)
 //   --events=N      distinct events (default 20,000 CityLots lines, or 128 scenario events as
 //                   `npm run bench` uses)
@@ -34,11 +37,28 @@ export interface ComparedMatcher {
 /** A build's `Matcher` class. */
 export type MatcherClass = new () => ComparedMatcher;
 
+/** The fields object a build's scanner fills (`EventFields`), as far as a scan alone uses it. */
+interface ScanFields {
+  reset(leafCapacity: number): void;
+  clearValues(): void;
+}
+
+/** A build's `scanEventText` (src/event/scanner.ts). */
+export type ScanEventText = (text: string, table: never, fields: never, trusted: boolean) => void;
+
+/** A loaded build: its `Matcher`, and its scanner when a split is asked for. */
+export interface LoadedBuild {
+  readonly Matcher: MatcherClass;
+  readonly scanEventText?: ScanEventText;
+}
+
 /** Options of a comparison. */
 export interface CompareOptions {
   /** Rule-set or scenario names. */
   readonly targets: readonly string[];
   readonly trusted: boolean;
+  /** Also time each build's scan alone. */
+  readonly split: boolean;
   /** Rules of a scenario. */
   readonly rules: number;
   /** Distinct events; `undefined` for the target's default. */
@@ -71,6 +91,9 @@ export interface Comparison {
   /** Each build's speed over `JSON.parse` of the same texts (medians, paired). */
   readonly aToParse: number;
   readonly bToParse: number;
+  /** With `split`: each build's scan alone, its speed over `JSON.parse` (medians, paired); else null. */
+  readonly aScanToParse: number | null;
+  readonly bScanToParse: number | null;
 }
 
 /** The seed of the scenarios' events, as `npm run bench` draws them. */
@@ -88,12 +111,14 @@ const CITYLOTS_SEED = 0x5eed_2026;
 export function parseCompareArgs(argv: readonly string[]): { buildA: string; buildB: string; options: CompareOptions } {
   const positional: string[] = [];
   let trusted = false;
+  let split = false;
   let rules = 10_000;
   let events: number | undefined;
   let rounds = PAIRED_ROUNDS;
   for (const arg of argv) {
     const [flag, value] = arg.split('=', 2);
     if (flag === '--trusted' && value === undefined) trusted = true;
+    else if (flag === '--split' && value === undefined) split = true;
     else if (flag === '--rules') rules = Number(value);
     else if (flag === '--events') events = Number(value);
     else if (flag === '--rounds') rounds = Number(value);
@@ -103,8 +128,8 @@ export function parseCompareArgs(argv: readonly string[]): { buildA: string; bui
   const positive = (n: number | undefined): boolean => n === undefined || (Number.isInteger(n) && n > 0);
   if (!positive(rules) || !positive(events) || !positive(rounds)) throw new Error('--rules, --events and --rounds must be positive integers');
   const [buildA, buildB, ...targets] = positional;
-  if (buildA === undefined || buildB === undefined) throw new Error('usage: compare.js <buildA> <buildB> [TARGET ...] [--trusted] [--rules=N] [--events=N] [--rounds=N]');
-  return { buildA, buildB, options: { targets: targets.length > 0 ? targets : ['COMBO', 'mixed-envelope'], trusted, rules, events, rounds } };
+  if (buildA === undefined || buildB === undefined) throw new Error('usage: compare.js <buildA> <buildB> [TARGET ...] [--trusted] [--split] [--rules=N] [--events=N] [--rounds=N]');
+  return { buildA, buildB, options: { targets: targets.length > 0 ? targets : ['COMBO', 'mixed-envelope'], trusted, split, rules, events, rounds } };
 }
 
 /**
@@ -129,17 +154,40 @@ export function resolveTarget(name: string, options: CompareOptions): CompareTar
 }
 
 /**
- * Compares two builds on one workload: checks that they return the same names for every event,
- * then times B against A, and each against `JSON.parse`, in paired passes.
+ * A scan alone of a matcher's build: what `match` does before its walk, over the matcher's own path
+ * table and fields (internals of this project's `Matcher`).
  *
- * @param A - The first build's `Matcher`.
- * @param B - The second build's.
- * @param target - The workload.
- * @param options - Mode and rounds.
- * @returns The figures.
- * @throws Error if a build lacks the trusted option asked for, or the builds disagree on an event.
+ * @throws Error when the build has no scanner or its matcher keeps no path table and fields.
  */
-export function compareBuilds(A: MatcherClass, B: MatcherClass, target: CompareTarget, options: CompareOptions): Comparison {
+function scanOnly(m: ComparedMatcher, scan: ScanEventText | undefined, trusted: boolean): (text: string) => number {
+  const inner = m as unknown as { paths?: { leafCapacity: number }; fields?: ScanFields };
+  const paths = inner.paths;
+  const fields = inner.fields;
+  if (scan === undefined || paths === undefined || fields === undefined) throw new Error('--split: a build has no scanner, or its Matcher keeps no path table and fields');
+  return (text) => {
+    fields.reset(paths.leafCapacity);
+    scan(text, paths as never, fields as never, trusted);
+    fields.clearValues();
+    return 1;
+  };
+}
+
+/**
+ * Compares two builds on one workload: checks that they return the same names for every event,
+ * then times B against A, and each against `JSON.parse`, in paired passes (with `split`, each
+ * build's scan alone too).
+ *
+ * @param buildA - The first build.
+ * @param buildB - The second.
+ * @param target - The workload.
+ * @param options - Mode, split and rounds.
+ * @returns The figures.
+ * @throws Error if a build lacks the trusted option or the scanner asked for, or the builds
+ *   disagree on an event.
+ */
+export function compareBuilds(buildA: LoadedBuild, buildB: LoadedBuild, target: CompareTarget, options: CompareOptions): Comparison {
+  const A = buildA.Matcher;
+  const B = buildB.Matcher;
   if (options.trusted && !(hasTrustedOption(A.prototype.match) && hasTrustedOption(B.prototype.match))) {
     throw new Error('--trusted: a build has no options parameter on match');
   }
@@ -164,6 +212,10 @@ export function compareBuilds(A: MatcherClass, B: MatcherClass, target: CompareT
   }
   const matchA = (text: string): number => a.match(text, mode).length;
   const matchB = (text: string): number => b.match(text, mode).length;
+  const scanA = options.split ? scanOnly(a, buildA.scanEventText, options.trusted) : undefined;
+  const scanB = options.split ? scanOnly(b, buildB.scanEventText, options.trusted) : undefined;
+  const toParse = (timed: ((text: string) => number) | undefined): number | null =>
+    timed === undefined ? null : median(pairedRatios(timed, parseLine, texts, options.rounds));
   const rounds = pairedRatios(matchB, matchA, texts, options.rounds).sort((x, y) => x - y);
   return {
     target: target.name,
@@ -174,31 +226,41 @@ export function compareBuilds(A: MatcherClass, B: MatcherClass, target: CompareT
     speedup: median(rounds),
     lowQuartile: rounds[Math.floor(rounds.length / 4)] as number,
     highQuartile: rounds[Math.ceil((3 * rounds.length) / 4) - 1] as number,
-    aToParse: median(pairedRatios(matchA, parseLine, texts, options.rounds)),
-    bToParse: median(pairedRatios(matchB, parseLine, texts, options.rounds)),
+    aToParse: toParse(matchA) as number,
+    bToParse: toParse(matchB) as number,
+    aScanToParse: toParse(scanA),
+    bScanToParse: toParse(scanB),
   };
 }
 
-/** One line for a comparison. */
+/**
+ * A comparison as text: one line, and with a split a second one giving each match's time as the
+ * scan's and the rest's (the walk), in parse units (time per event ÷ `JSON.parse`'s).
+ */
 export function formatComparison(c: Comparison): string {
   const setting = `${c.rules.toLocaleString('en-US')} rules, ${c.events.toLocaleString('en-US')} events, ${c.trusted ? 'trusted' : 'strict'}, ${c.matchesPerEvent.toFixed(2)} matches/event`;
-  return (
+  const line =
     `${c.target} (${setting}): B ÷ A ${c.speedup.toFixed(3)} (middle half of rounds ${c.lowQuartile.toFixed(2)}–${c.highQuartile.toFixed(2)}); ` +
-    `A ÷ JSON.parse ${c.aToParse.toFixed(2)}, B ÷ JSON.parse ${c.bToParse.toFixed(2)}`
-  );
+    `A ÷ JSON.parse ${c.aToParse.toFixed(2)}, B ÷ JSON.parse ${c.bToParse.toFixed(2)}`;
+  if (c.aScanToParse === null || c.bScanToParse === null) return line;
+  const units = (whole: number, scan: number): string => `scan ${(1 / scan).toFixed(2)}, rest ${(1 / whole - 1 / scan).toFixed(2)}`;
+  return `${line}\n  parse units: A ${units(c.aToParse, c.aScanToParse)}; B ${units(c.bToParse, c.bScanToParse)}`;
 }
 
-/** Loads a build's `Matcher` from a directory holding its index.js. */
-async function loadBuild(dir: string): Promise<MatcherClass> {
+/** Loads a build from a directory holding its index.js (and, for a split, its event/scanner.js). */
+async function loadBuild(dir: string, split: boolean): Promise<LoadedBuild> {
   const module = (await import(pathToFileURL(resolve(dir, 'index.js')).href)) as { Matcher?: MatcherClass };
   if (typeof module.Matcher !== 'function') throw new Error(`${dir}/index.js exports no Matcher`);
-  return module.Matcher;
+  if (!split) return { Matcher: module.Matcher };
+  const scanner = (await import(pathToFileURL(resolve(dir, 'event', 'scanner.js')).href)) as { scanEventText?: ScanEventText };
+  if (typeof scanner.scanEventText !== 'function') throw new Error(`${dir}/event/scanner.js exports no scanEventText`);
+  return { Matcher: module.Matcher, scanEventText: scanner.scanEventText };
 }
 
 async function main(): Promise<void> {
   const { buildA, buildB, options } = parseCompareArgs(process.argv.slice(2));
-  const A = await loadBuild(buildA);
-  const B = await loadBuild(buildB);
+  const A = await loadBuild(buildA, options.split);
+  const B = await loadBuild(buildB, options.split);
   console.log(`A: ${buildA}\nB: ${buildB}`);
   for (const name of options.targets) console.log(formatComparison(compareBuilds(A, B, resolveTarget(name, options), options)));
 }

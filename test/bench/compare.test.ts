@@ -5,6 +5,8 @@ import { compareBuilds, formatComparison, parseCompareArgs, resolveTarget } from
 import type { CompareOptions, MatcherClass } from '../../bench/compare.js';
 import { CITYLOTS_RULE_SETS } from '../../bench/citylots.js';
 import { Matcher } from '../../src/index.js';
+import { scanEventText } from '../../src/event/scanner.js';
+import type { ScanEventText } from '../../bench/compare.js';
 
 const defaults = parseCompareArgs(['a', 'b']).options;
 
@@ -13,13 +15,13 @@ describe('parseCompareArgs', () => {
     expect(parseCompareArgs(['dist', 'other'])).toEqual({
       buildA: 'dist',
       buildB: 'other',
-      options: { targets: ['COMBO', 'mixed-envelope'], trusted: false, rules: 10_000, events: undefined, rounds: 21 },
+      options: { targets: ['COMBO', 'mixed-envelope'], trusted: false, split: false, rules: 10_000, events: undefined, rounds: 21 },
     });
   });
 
   test('should read targets and options', () => {
-    const { options } = parseCompareArgs(['x', 'y', 'EXACT', '--trusted', '--rules=100', '--events=64', '--rounds=5', 'exists-envelope']);
-    expect(options).toEqual({ targets: ['EXACT', 'exists-envelope'], trusted: true, rules: 100, events: 64, rounds: 5 });
+    const { options } = parseCompareArgs(['x', 'y', 'EXACT', '--trusted', '--split', '--rules=100', '--events=64', '--rounds=5', 'exists-envelope']);
+    expect(options).toEqual({ targets: ['EXACT', 'exists-envelope'], trusted: true, split: true, rules: 100, events: 64, rounds: 5 });
   });
 
   test('should refuse a missing build, an unknown option and a count that is not a positive integer', () => {
@@ -58,7 +60,7 @@ describe('compareBuilds', () => {
 
   test('should time a build against itself and report the matches both give', () => {
     const target = resolveTarget('exists-envelope', small);
-    const c = compareBuilds(Matcher, Matcher, target, small);
+    const c = compareBuilds({ Matcher }, { Matcher }, target, small);
     const m = new Matcher();
     target.patterns.forEach((p, i) => m.addRule(`rule-${i}`, p));
     const matches = target.texts.reduce((sum, text) => sum + m.match(text).length, 0);
@@ -67,6 +69,7 @@ describe('compareBuilds', () => {
     for (const ratio of [c.speedup, c.lowQuartile, c.highQuartile, c.aToParse, c.bToParse]) expect(ratio).toBeGreaterThan(0);
     expect(c.lowQuartile).toBeLessThanOrEqual(c.speedup);
     expect(c.speedup).toBeLessThanOrEqual(c.highQuartile);
+    expect(c.aScanToParse).toBeNull();
     expect(formatComparison(c)).toMatch(/^exists-envelope \(40 rules, 60 events, strict, [\d.]+ matches\/event\): B ÷ A [\d.]+ \(middle half of rounds [\d.]+–[\d.]+\); A ÷ JSON.parse [\d.]+, B ÷ JSON.parse [\d.]+$/);
   });
 
@@ -77,7 +80,7 @@ describe('compareBuilds', () => {
       }
     }
     const target = resolveTarget('exists-envelope', small);
-    expect(() => compareBuilds(Matcher, Extra as MatcherClass, target, small)).toThrow(/the builds disagree on event 0 of exists-envelope: A .*, B .*rule-extra/);
+    expect(() => compareBuilds({ Matcher }, { Matcher: Extra as MatcherClass }, target, small)).toThrow(/the builds disagree on event 0 of exists-envelope: A .*, B .*rule-extra/);
   });
 
   test('should refuse trusted timing of a build whose match takes no options', () => {
@@ -87,6 +90,26 @@ describe('compareBuilds', () => {
       }
     }
     const target = resolveTarget('exists-envelope', small);
-    expect(() => compareBuilds(Matcher, Old as MatcherClass, target, { ...small, trusted: true })).toThrow(/--trusted: a build has no options parameter/);
+    expect(() => compareBuilds({ Matcher }, { Matcher: Old as MatcherClass }, target, { ...small, trusted: true })).toThrow(/--trusted: a build has no options parameter/);
+  });
+
+  test('should split each match into the scan and the rest when asked, and say when it cannot', () => {
+    const target = resolveTarget('COMPLEX_ARRAYS', { ...small, events: 40 });
+    const trustedFlags = new Set<boolean>();
+    let scans = 0;
+    const scan = ((text: string, table: never, fields: never, trusted: boolean) => {
+      scans++;
+      trustedFlags.add(trusted);
+      scanEventText(text, table, fields, trusted);
+    }) as ScanEventText;
+    const build = { Matcher, scanEventText: scan };
+    const c = compareBuilds(build, build, target, { ...small, split: true, trusted: true });
+    // How fast is the bench's to say; here that both scans were timed, over every text, in the mode asked.
+    expect(c.aScanToParse).toBeGreaterThan(0);
+    expect(c.bScanToParse).toBeGreaterThan(0);
+    expect(scans).toBeGreaterThanOrEqual(2 * small.rounds * target.texts.length);
+    expect([...trustedFlags]).toEqual([true]);
+    expect(formatComparison(c)).toMatch(/\n {2}parse units: A scan [\d.]+, rest -?[\d.]+; B scan [\d.]+, rest -?[\d.]+$/);
+    expect(() => compareBuilds({ Matcher }, build, target, { ...small, split: true })).toThrow(/--split: a build has no scanner/);
   });
 });
