@@ -24,9 +24,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CITYLOTS_RULE_SETS, makeCityLots2 } from './citylots.js';
-import { createRandom } from './data.js';
+import { BENCH_SEED, createRandom } from './data.js';
 import { SCENARIOS, SHAPES } from './scenarios.js';
-import { PAIRED_ROUNDS, hasTrustedOption, median, pairedRatios, parseLine } from './timing.js';
+import { PAIRED_ROUNDS, hasTrustedOption, median, pairedRatios, parseLine, sameNames } from './timing.js';
 
 /** The part of a build's API compared: `Matcher` with `addRule` and `match`. */
 export interface ComparedMatcher {
@@ -96,11 +96,6 @@ export interface Comparison {
   readonly bScanToParse: number | null;
 }
 
-/** The seed of the scenarios' events, as `npm run bench` draws them. */
-const SCENARIO_SEED = 0x5eed_2026;
-/** The seed of the CityLots lines, as the CityLots bench draws them. */
-const CITYLOTS_SEED = 0x5eed_2026;
-
 /**
  * Parses the command line.
  *
@@ -140,13 +135,13 @@ export function parseCompareArgs(argv: readonly string[]): { buildA: string; bui
  */
 export function resolveTarget(name: string, options: CompareOptions): CompareTarget {
   const set = CITYLOTS_RULE_SETS.find((s) => s.name === name);
-  if (set !== undefined) return { name, patterns: set.patterns, texts: makeCityLots2(options.events ?? 20_000, CITYLOTS_SEED) };
+  if (set !== undefined) return { name, patterns: set.patterns, texts: makeCityLots2(options.events ?? 20_000, BENCH_SEED) };
   const scenario = SCENARIOS.find((s) => s.name === name);
   if (scenario === undefined) {
     const known = [...CITYLOTS_RULE_SETS.map((s) => s.name), ...SCENARIOS.map((s) => s.name)];
     throw new Error(`unknown target ${name}; one of: ${known.join(', ')}`);
   }
-  const random = createRandom(SCENARIO_SEED);
+  const random = createRandom(BENCH_SEED);
   const makeEvent = SHAPES[scenario.shape];
   const texts = Array.from({ length: options.events ?? 128 }, () => makeEvent(random).text);
   const patterns = Array.from({ length: options.rules }, (_, i) => scenario.rule(i).pattern);
@@ -205,7 +200,7 @@ export function compareBuilds(buildA: LoadedBuild, buildB: LoadedBuild, target: 
     const text = texts[i] as string;
     const fromA = a.match(text, mode).sort();
     const fromB = b.match(text, mode).sort();
-    if (fromA.join('\n') !== fromB.join('\n')) {
+    if (!sameNames(fromA, fromB)) {
       throw new Error(`the builds disagree on event ${i} of ${target.name}: A ${JSON.stringify(fromA)}, B ${JSON.stringify(fromB)}`);
     }
     matches += fromA.length;

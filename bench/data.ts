@@ -18,6 +18,9 @@ export interface GeneratedEvent {
   readonly value: any;
 }
 
+/** The seed of the bench's generated events and lines, unless a run is given another. */
+export const BENCH_SEED = 0x5eed_2026;
+
 /**
  * Creates a small, fast, seeded PRNG (mulberry32, a public-domain 32-bit generator).
  *

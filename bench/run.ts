@@ -15,6 +15,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ScenarioResult } from './report.js';
 import { formatMarkdownTable, formatTable, formatVerdicts, judgeTargets, renderChart } from './report.js';
+import { BENCH_SEED } from './data.js';
 import { SCENARIOS } from './scenarios.js';
 import type { WorkerOptions, WorkerReply } from './scenario-worker.js';
 import type { CityLotsReport } from './citylots-bench.js';
@@ -27,7 +28,6 @@ const CITYLOTS_NAME = 'cl2-citylots';
 /** The adversarial-arrays scenario's name for argv filters (it grows the event, not the rules). */
 const ARRAYS_NAME = 'adversarial-arrays';
 
-const SEED = 0x5eed_2026;
 const DEFAULT_RULE_COUNTS = [1, 100, 10_000, 100_000];
 
 /** Command-line options. */
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
       maxTime: options.maxTime,
       loopSeconds: options.loopSeconds,
       buildBudgetSeconds: options.buildBudget,
-      seed: SEED,
+      seed: BENCH_SEED,
     });
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
     if (reply.ok) {
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
     const record = {
       date,
       machine: { ...machine, loadAverageAtEnd: os.loadavg()[0] ?? 0 },
-      settings: { seed: SEED, ruleCounts: options.ruleCounts, eventCount: options.eventCount, maxTime: options.maxTime, loopSeconds: options.loopSeconds, buildBudgetSeconds: options.buildBudget },
+      settings: { seed: BENCH_SEED, ruleCounts: options.ruleCounts, eventCount: options.eventCount, maxTime: options.maxTime, loopSeconds: options.loopSeconds, buildBudgetSeconds: options.buildBudget },
       totalSeconds,
       scenarios: results,
       cityLots,

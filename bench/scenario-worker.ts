@@ -7,7 +7,7 @@
 
 import Benchmark from 'benchmark';
 import { createRandom, randomInt } from './data.js';
-import { hasTrustedOption, pairedRatio, parseLine } from './timing.js';
+import { hasTrustedOption, pairedRatio, parseLine, sameNames } from './timing.js';
 import type { GeneratedEvent } from './data.js';
 import { jsonParseRatio } from './report.js';
 import type { AbandonedBuild, CountResult, LoopResult, Measurement, ScenarioResult } from './report.js';
@@ -76,12 +76,6 @@ function measure(name: string, fn: () => void, maxTime: number): Measurement {
   const error = (bench as unknown as { error?: unknown }).error;
   if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
   return { hz: bench.hz, rme: bench.stats.rme, samples: bench.stats.sample.length };
-}
-
-function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const sortedB = [...b].sort();
-  return [...a].sort().every((name, i) => name === sortedB[i]);
 }
 
 function preview(names: readonly string[]): string {

@@ -1,6 +1,6 @@
 // Small helpers the bench's timings share: the CPU clock, the JSON.parse baseline, the median,
-// whether the build under test can be timed in trusted mode, and paired timings of two things over
-// the same texts.
+// whether the build under test can be timed in trusted mode, the check that two answers name the
+// same rules (made before anything is timed), and paired timings of two things over the same texts.
 
 /**
  * This process's CPU time in microseconds, user and system (so garbage-collector threads count):
@@ -42,6 +42,18 @@ export function median(values: readonly number[]): number {
  */
 export function hasTrustedOption(match: (...args: never[]) => unknown): boolean {
   return match.length >= 2;
+}
+
+/**
+ * Whether two match answers name the same rules, in any order.
+ *
+ * @param a - Rule names.
+ * @param b - Rule names.
+ */
+export function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sortedB = [...b].sort();
+  return [...a].sort().every((name, i) => name === sortedB[i]);
 }
 
 /** Rounds of a paired timing (see {@link pairedRatios}). */

@@ -1,7 +1,7 @@
 /** The bench's shared timing helpers (bench/timing.ts), used by the CityLots, adversarial and scenario timings. */
 
 import { describe, expect, test } from 'vitest';
-import { hasTrustedOption, median, pairedRatios } from '../../bench/timing.js';
+import { hasTrustedOption, median, pairedRatios, sameNames } from '../../bench/timing.js';
 
 describe('median', () => {
   test('should take the middle of an odd count and the mean of the two middles of an even one', () => {
@@ -40,5 +40,21 @@ describe('pairedRatios', () => {
       expect(r).toBeGreaterThan(0);
       expect(r).toBeLessThan(1);
     }
+  });
+});
+
+describe('sameNames', () => {
+  test('should compare rule names in any order, counting each', () => {
+    expect(sameNames(['b', 'a'], ['a', 'b'])).toBe(true);
+    expect(sameNames([], [])).toBe(true);
+    expect(sameNames(['a'], ['a', 'b'])).toBe(false);
+    expect(sameNames(['a', 'a'], ['a', 'b'])).toBe(false);
+  });
+
+  test('should leave both answers in their order', () => {
+    const a = ['b', 'a'];
+    const b = ['a', 'b'];
+    sameNames(a, b);
+    expect([a, b]).toEqual([['b', 'a'], ['a', 'b']]);
   });
 });
