@@ -11,7 +11,9 @@
 //                   `npx tsc -p tsconfig.build.json --outDir <dir>`
 //   TARGET          a CityLots rule set (EXACT, COMBO, ...: bench/citylots.ts) or a scenario of
 //                   bench/scenarios.ts (mixed-envelope, exact-citylots, ...); default COMBO and
-//                   mixed-envelope
+//                   mixed-envelope. bus:<scenario> (an envelope scenario) times each build's
+//                   EventBridge instead (its bus/index.js): the scenario's rules as rules of the
+//                   default bus, its events as PutEvents entries, 8 to a call
 //   --trusted       time match(text, { trusted: true }) on both builds
 //   --split         also time each build's scan alone (its event/scanner.js over the matcher's
 //                   path table, reaching into the Matcher's internals: for this project's own
@@ -24,7 +26,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CITYLOTS_RULE_SETS, makeCityLots2 } from './citylots.js';
-import { BENCH_SEED, createRandom } from './data.js';
+import { BENCH_SEED, createRandom, flatText } from './data.js';
 import { SCENARIOS, SHAPES } from './scenarios.js';
 import { PAIRED_ROUNDS, hasTrustedOption, median, pairedRatios, parseLine, sameNames } from './timing.js';
 
@@ -46,10 +48,28 @@ interface ScanFields {
 /** A build's `scanEventText` (src/event/scanner.ts). */
 export type ScanEventText = (text: string, table: never, fields: never, trusted: boolean) => void;
 
-/** A loaded build: its `Matcher`, and its scanner when a split is asked for. */
+/** One PutEvents entry of a bus target. */
+export interface ComparedEntry {
+  readonly Source: string;
+  readonly DetailType: string;
+  readonly Detail: string;
+  readonly Resources: readonly string[];
+}
+
+/** The part of a build's `EventBridge` compared: rules on the default bus, and PutEvents. */
+export interface ComparedBus {
+  putRule(input: { Name: string; EventPattern: string }): unknown;
+  putEvents(input: { Entries: readonly ComparedEntry[] }): { FailedEntryCount: number; Matches: readonly { Rules: readonly { Name: string }[] }[] };
+}
+
+/** A build's `EventBridge` class. */
+export type BusClass = new () => ComparedBus;
+
+/** A loaded build: its `Matcher`, its scanner when a split is asked for, its `EventBridge` for a bus target. */
 export interface LoadedBuild {
   readonly Matcher: MatcherClass;
   readonly scanEventText?: ScanEventText;
+  readonly EventBridge?: BusClass;
 }
 
 /** Options of a comparison. */
@@ -66,12 +86,26 @@ export interface CompareOptions {
   readonly rounds: number;
 }
 
-/** A workload: rule patterns and event texts. */
+/** A workload: rule patterns and event texts; for a bus target, the same events as PutEvents calls. */
 export interface CompareTarget {
   readonly name: string;
   readonly patterns: readonly string[];
   readonly texts: readonly string[];
+  /** A bus target's PutEvents calls, {@link BUS_BATCH} entries each, in the order of `texts`. */
+  readonly batches?: readonly BusBatch[];
 }
+
+/** One PutEvents call of a bus target: its entries and the texts of the same events. */
+export interface BusBatch {
+  readonly entries: readonly ComparedEntry[];
+  readonly texts: readonly string[];
+}
+
+/** Entries per PutEvents call of a bus target (AWS takes at most 10). */
+export const BUS_BATCH = 8;
+
+/** Sweeps of a bus target's calls each build makes before it is timed. */
+const BUS_WARM_UP_SWEEPS = 50;
 
 /** What one comparison found. */
 export interface Comparison {
@@ -79,6 +113,8 @@ export interface Comparison {
   readonly rules: number;
   readonly events: number;
   readonly trusted: boolean;
+  /** For a bus target, the entries per PutEvents call (the bus matches trusted, as it always does). */
+  readonly batch?: number;
   /** Matches per event (the same for both builds). */
   readonly matchesPerEvent: number;
   /**
@@ -134,11 +170,13 @@ export function parseCompareArgs(argv: readonly string[]): { buildA: string; bui
  * @throws Error for a name that is neither.
  */
 export function resolveTarget(name: string, options: CompareOptions): CompareTarget {
+  if (name.startsWith(BUS_PREFIX)) return busTarget(name, options);
   const set = CITYLOTS_RULE_SETS.find((s) => s.name === name);
   if (set !== undefined) return { name, patterns: set.patterns, texts: makeCityLots2(options.events ?? 20_000, BENCH_SEED) };
   const scenario = SCENARIOS.find((s) => s.name === name);
   if (scenario === undefined) {
-    const known = [...CITYLOTS_RULE_SETS.map((s) => s.name), ...SCENARIOS.map((s) => s.name)];
+    const buses = SCENARIOS.filter((s) => s.shape === 'envelope').map((s) => BUS_PREFIX + s.name);
+    const known = [...CITYLOTS_RULE_SETS.map((s) => s.name), ...SCENARIOS.map((s) => s.name), ...buses];
     throw new Error(`unknown target ${name}; one of: ${known.join(', ')}`);
   }
   const random = createRandom(BENCH_SEED);
@@ -146,6 +184,35 @@ export function resolveTarget(name: string, options: CompareOptions): CompareTar
   const texts = Array.from({ length: options.events ?? 128 }, () => makeEvent(random).text);
   const patterns = Array.from({ length: options.rules }, (_, i) => scenario.rule(i).pattern);
   return { name, patterns, texts };
+}
+
+/** The prefix of a bus target's name. */
+const BUS_PREFIX = 'bus:';
+
+/**
+ * A bus target: an envelope scenario's first `rules` rules and its events, each event also as a
+ * PutEvents entry (its source, detail type, detail and resources; the bus writes the rest of the
+ * envelope), {@link BUS_BATCH} to a call.
+ *
+ * @throws Error for a scenario that is not on envelopes.
+ */
+function busTarget(name: string, options: CompareOptions): CompareTarget {
+  const scenario = SCENARIOS.find((s) => s.name === name.slice(BUS_PREFIX.length));
+  if (scenario?.shape !== 'envelope') throw new Error(`${name}: a bus target takes an envelope scenario`);
+  const inner = resolveTarget(scenario.name, options);
+  const random = createRandom(BENCH_SEED);
+  const events = Array.from({ length: inner.texts.length }, () => SHAPES.envelope(random).value);
+  const batches: BusBatch[] = [];
+  for (let i = 0; i < events.length; i += BUS_BATCH) {
+    const entries = events.slice(i, i + BUS_BATCH).map((event): ComparedEntry => ({
+      Source: event.source,
+      DetailType: event['detail-type'],
+      Detail: flatText(JSON.stringify(event.detail)),
+      Resources: event.resources,
+    }));
+    batches.push({ entries, texts: inner.texts.slice(i, i + BUS_BATCH) });
+  }
+  return { name, patterns: inner.patterns, texts: inner.texts, batches };
 }
 
 /**
@@ -181,6 +248,7 @@ function scanOnly(m: ComparedMatcher, scan: ScanEventText | undefined, trusted: 
  *   disagree on an event.
  */
 export function compareBuilds(buildA: LoadedBuild, buildB: LoadedBuild, target: CompareTarget, options: CompareOptions): Comparison {
+  if (target.batches !== undefined) return compareBuses(buildA, buildB, target, target.batches, options);
   const A = buildA.Matcher;
   const B = buildB.Matcher;
   if (options.trusted && !(hasTrustedOption(A.prototype.match) && hasTrustedOption(B.prototype.match))) {
@@ -229,11 +297,79 @@ export function compareBuilds(buildA: LoadedBuild, buildB: LoadedBuild, target: 
 }
 
 /**
+ * {@link compareBuilds} for a bus target: each build's `EventBridge` gets the rules, then the two
+ * must route every entry to the same rules, then PutEvents is timed, B against A and each against
+ * `JSON.parse` of the same events' texts, paired.
+ *
+ * @throws Error if a build has no `EventBridge`, `--trusted` or `--split` is asked for, a build
+ *   fails an entry, or the builds disagree on an event.
+ */
+function compareBuses(buildA: LoadedBuild, buildB: LoadedBuild, target: CompareTarget, batches: readonly BusBatch[], options: CompareOptions): Comparison {
+  if (options.trusted || options.split) throw new Error(`${target.name}: --trusted and --split do not apply to a bus target (the bus always matches trusted)`);
+  const A = buildA.EventBridge;
+  const B = buildB.EventBridge;
+  if (A === undefined || B === undefined) throw new Error(`${target.name}: a build has no EventBridge (bus/index.js)`);
+  const build = (Bus: BusClass): ComparedBus => {
+    const bus = new Bus();
+    target.patterns.forEach((pattern, i) => bus.putRule({ Name: `rule-${i}`, EventPattern: pattern }));
+    return bus;
+  };
+  const a = build(A);
+  const b = build(B);
+  let matches = 0;
+  batches.forEach((batch, k) => {
+    const fromA = a.putEvents({ Entries: batch.entries });
+    const fromB = b.putEvents({ Entries: batch.entries });
+    if (fromA.FailedEntryCount > 0 || fromB.FailedEntryCount > 0) throw new Error(`a build failed an entry of call ${k} of ${target.name}`);
+    for (let e = 0; e < batch.entries.length; e++) {
+      const namesA = fromA.Matches[e]?.Rules.map((r) => r.Name) ?? [];
+      const namesB = fromB.Matches[e]?.Rules.map((r) => r.Name) ?? [];
+      if (!sameNames(namesA, namesB)) {
+        throw new Error(`the builds disagree on event ${k * BUS_BATCH + e} of ${target.name}: A ${JSON.stringify(namesA)}, B ${JSON.stringify(namesB)}`);
+      }
+      matches += namesA.length;
+    }
+  });
+  const putA = (batch: BusBatch): number => a.putEvents({ Entries: batch.entries }).Matches.length;
+  const putB = (batch: BusBatch): number => b.putEvents({ Entries: batch.entries }).Matches.length;
+  // The check above is a few calls; a bus's code takes far more before it runs at speed (its first
+  // passes ran 3 to 10 times as long as its later ones).
+  for (let sweep = 0; sweep < BUS_WARM_UP_SWEEPS; sweep++) {
+    for (const batch of batches) {
+      putA(batch);
+      putB(batch);
+    }
+  }
+  const parse = (batch: BusBatch): number => {
+    let sum = 0;
+    for (const text of batch.texts) sum += parseLine(text);
+    return sum;
+  };
+  const rounds = pairedRatios(putB, putA, batches, options.rounds).sort((x, y) => x - y);
+  return {
+    target: target.name,
+    rules: target.patterns.length,
+    events: target.texts.length,
+    trusted: true,
+    batch: BUS_BATCH,
+    matchesPerEvent: matches / target.texts.length,
+    speedup: median(rounds),
+    lowQuartile: rounds[Math.floor(rounds.length / 4)] as number,
+    highQuartile: rounds[Math.ceil((3 * rounds.length) / 4) - 1] as number,
+    aToParse: median(pairedRatios(putA, parse, batches, options.rounds)),
+    bToParse: median(pairedRatios(putB, parse, batches, options.rounds)),
+    aScanToParse: null,
+    bScanToParse: null,
+  };
+}
+
+/**
  * A comparison as text: one line, and with a split a second one giving each match's time as the
  * scan's and the rest's (the walk), in parse units (time per event ÷ `JSON.parse`'s).
  */
 export function formatComparison(c: Comparison): string {
-  const setting = `${c.rules.toLocaleString('en-US')} rules, ${c.events.toLocaleString('en-US')} events, ${c.trusted ? 'trusted' : 'strict'}, ${c.matchesPerEvent.toFixed(2)} matches/event`;
+  const mode = c.batch !== undefined ? `PutEvents of ${c.batch}` : c.trusted ? 'trusted' : 'strict';
+  const setting = `${c.rules.toLocaleString('en-US')} rules, ${c.events.toLocaleString('en-US')} events, ${mode}, ${c.matchesPerEvent.toFixed(2)} matches/event`;
   const line =
     `${c.target} (${setting}): B ÷ A ${c.speedup.toFixed(3)} (middle half of rounds ${c.lowQuartile.toFixed(2)}–${c.highQuartile.toFixed(2)}); ` +
     `A ÷ JSON.parse ${c.aToParse.toFixed(2)}, B ÷ JSON.parse ${c.bToParse.toFixed(2)}`;
@@ -242,20 +378,33 @@ export function formatComparison(c: Comparison): string {
   return `${line}\n  parse units: A ${units(c.aToParse, c.aScanToParse)}; B ${units(c.bToParse, c.bScanToParse)}`;
 }
 
-/** Loads a build from a directory holding its index.js (and, for a split, its event/scanner.js). */
-async function loadBuild(dir: string, split: boolean): Promise<LoadedBuild> {
+/**
+ * Loads a build from a directory holding its index.js (for a split, its event/scanner.js too; for a
+ * bus target, its bus/index.js).
+ */
+async function loadBuild(dir: string, split: boolean, bus: boolean): Promise<LoadedBuild> {
   const module = (await import(pathToFileURL(resolve(dir, 'index.js')).href)) as { Matcher?: MatcherClass };
   if (typeof module.Matcher !== 'function') throw new Error(`${dir}/index.js exports no Matcher`);
-  if (!split) return { Matcher: module.Matcher };
-  const scanner = (await import(pathToFileURL(resolve(dir, 'event', 'scanner.js')).href)) as { scanEventText?: ScanEventText };
-  if (typeof scanner.scanEventText !== 'function') throw new Error(`${dir}/event/scanner.js exports no scanEventText`);
-  return { Matcher: module.Matcher, scanEventText: scanner.scanEventText };
+  let scanEventText: ScanEventText | undefined;
+  if (split) {
+    const scanner = (await import(pathToFileURL(resolve(dir, 'event', 'scanner.js')).href)) as { scanEventText?: ScanEventText };
+    if (typeof scanner.scanEventText !== 'function') throw new Error(`${dir}/event/scanner.js exports no scanEventText`);
+    scanEventText = scanner.scanEventText;
+  }
+  let EventBridge: BusClass | undefined;
+  if (bus) {
+    const busModule = (await import(pathToFileURL(resolve(dir, 'bus', 'index.js')).href)) as { EventBridge?: BusClass };
+    if (typeof busModule.EventBridge !== 'function') throw new Error(`${dir}/bus/index.js exports no EventBridge`);
+    EventBridge = busModule.EventBridge;
+  }
+  return { Matcher: module.Matcher, ...(scanEventText === undefined ? {} : { scanEventText }), ...(EventBridge === undefined ? {} : { EventBridge }) };
 }
 
 async function main(): Promise<void> {
   const { buildA, buildB, options } = parseCompareArgs(process.argv.slice(2));
-  const A = await loadBuild(buildA, options.split);
-  const B = await loadBuild(buildB, options.split);
+  const bus = options.targets.some((name) => name.startsWith(BUS_PREFIX));
+  const A = await loadBuild(buildA, options.split, bus);
+  const B = await loadBuild(buildB, options.split, bus);
   console.log(`A: ${buildA}\nB: ${buildB}`);
   for (const name of options.targets) console.log(formatComparison(compareBuilds(A, B, resolveTarget(name, options), options)));
 }

@@ -18,6 +18,19 @@ export interface GeneratedEvent {
   readonly value: any;
 }
 
+/**
+ * The text as one flat string, as a reader gets a line from a file or a socket (`Buffer` or
+ * `TextDecoder`): `JSON.stringify`, `+` and `replace` leave V8 a rope of parts, which every scan
+ * of it (the matcher's, a `charCodeAt` loop) reads more slowly, by 15–20 % in the matcher's case,
+ * until a full collection happens to flatten it (design note 012, tenth pass).
+ *
+ * @param text - Any string.
+ * @returns An equal string held flat.
+ */
+export function flatText(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** The seed of the bench's generated events and lines, unless a run is given another. */
 export const BENCH_SEED = 0x5eed_2026;
 
@@ -178,7 +191,7 @@ export function makeEnvelope(random: Random): GeneratedEvent {
     resources: [`arn:aws:s3:::bucket-${hex(random, 6)}`, `arn:aws:ec2:us-east-1:123456789012:instance/i-${hex(random, 17)}`],
     detail,
   };
-  return { text: JSON.stringify(value), value };
+  return { text: flatText(JSON.stringify(value)), value };
 }
 
 /** Street names of the CityLots-shaped features. */
@@ -232,5 +245,5 @@ export function makeCityLot(random: Random): GeneratedEvent {
     geometry: { type: polygon ? 'Polygon' : 'MultiPolygon', coordinates: polygon ? [ring] : [[ring]] },
   };
   // JSON.stringify writes the altitude 0 as "0"; the data set spells it "0.0".
-  return { text: JSON.stringify(value).replace(/,0\]/g, ',0.0]'), value };
+  return { text: flatText(JSON.stringify(value).replace(/,0\]/g, ',0.0]')), value };
 }

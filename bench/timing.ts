@@ -72,17 +72,17 @@ export let pairedSink = 0;
  * the two run a second or more apart and moved by up to 15 % between such timings on the bench
  * machine.
  *
- * @param timed - What is timed, called once per text (its result feeds a sink).
+ * @param timed - What is timed, called once per item of the pool (its result feeds a sink).
  * @param base - What it is compared with, likewise.
- * @param texts - The event pool.
+ * @param texts - The pool: event texts, or whatever both sides take (a batch of PutEvents entries).
  * @param rounds - How many rounds.
  * @returns Per round, (CPU time of `base`) ÷ (CPU time of `timed`).
  */
-export function pairedRatios(timed: (text: string) => number, base: (text: string) => number, texts: readonly string[], rounds = PAIRED_ROUNDS): number[] {
+export function pairedRatios<T = string>(timed: (item: T) => number, base: (item: T) => number, texts: readonly T[], rounds = PAIRED_ROUNDS): number[] {
   let sink = 0;
-  const sweep = (body: (text: string) => number, sweeps: number): number => {
+  const sweep = (body: (item: T) => number, sweeps: number): number => {
     const start = cpuMicros();
-    for (let k = 0; k < sweeps; k++) for (const text of texts) sink += body(text);
+    for (let k = 0; k < sweeps; k++) for (const item of texts) sink += body(item);
     return cpuMicros() - start;
   };
   // Sweeps per pass: enough for the slower of the two to take PAIRED_PASS_MICROS.

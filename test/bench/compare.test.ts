@@ -1,8 +1,9 @@
 /** The paired comparison of two builds (bench/compare.ts): its command line, its workloads and its checks. */
 
 import { describe, expect, test } from 'vitest';
-import { compareBuilds, formatComparison, parseCompareArgs, resolveTarget } from '../../bench/compare.js';
-import type { CompareOptions, MatcherClass } from '../../bench/compare.js';
+import { BUS_BATCH, compareBuilds, formatComparison, parseCompareArgs, resolveTarget } from '../../bench/compare.js';
+import type { BusClass, ComparedEntry, CompareOptions, MatcherClass } from '../../bench/compare.js';
+import { EventBridge } from '../../src/bus/index.js';
 import { CITYLOTS_RULE_SETS } from '../../bench/citylots.js';
 import { Matcher } from '../../src/index.js';
 import { scanEventText } from '../../src/event/scanner.js';
@@ -51,7 +52,29 @@ describe('resolveTarget', () => {
   });
 
   test('should name the known targets for an unknown one', () => {
-    expect(() => resolveTarget('COMBOS', defaults)).toThrow(/unknown target COMBOS; one of: EXACT, .*mixed-envelope/);
+    expect(() => resolveTarget('COMBOS', defaults)).toThrow(/unknown target COMBOS; one of: EXACT, .*mixed-envelope.*bus:mixed-envelope/);
+  });
+
+  test('should give a bus target the scenario\'s rules and events, the events also as PutEvents calls', () => {
+    const options: CompareOptions = { ...defaults, rules: 30, events: 20 };
+    const target = resolveTarget('bus:mixed-envelope', options);
+    const inner = resolveTarget('mixed-envelope', options);
+    expect(target.patterns).toEqual(inner.patterns);
+    expect(target.texts).toEqual(inner.texts);
+    const batches = target.batches ?? [];
+    expect(batches.map((b) => b.entries.length)).toEqual([8, 8, 4]);
+    expect(batches.flatMap((b) => b.texts)).toEqual(inner.texts);
+    for (const batch of batches) {
+      batch.entries.forEach((entry, i) => {
+        const event = JSON.parse(batch.texts[i] as string);
+        expect(entry).toEqual({ Source: event.source, DetailType: event['detail-type'], Detail: JSON.stringify(event.detail), Resources: event.resources });
+      });
+    }
+  });
+
+  test('should refuse a bus target on a scenario that is not on envelopes', () => {
+    expect(() => resolveTarget('bus:exact-citylots', defaults)).toThrow('bus:exact-citylots: a bus target takes an envelope scenario');
+    expect(() => resolveTarget('bus:COMBO', defaults)).toThrow(/a bus target takes an envelope scenario/);
   });
 });
 
@@ -91,6 +114,45 @@ describe('compareBuilds', () => {
     }
     const target = resolveTarget('exists-envelope', small);
     expect(() => compareBuilds({ Matcher }, { Matcher: Old as MatcherClass }, target, { ...small, trusted: true })).toThrow(/--trusted: a build has no options parameter/);
+  });
+
+  test('should time PutEvents through each build\'s bus and report the matches both route', () => {
+    const target = resolveTarget('bus:exists-envelope', small);
+    const c = compareBuilds({ Matcher, EventBridge }, { Matcher, EventBridge }, target, small);
+    // The rules read only source, detail type and detail, which the bus's envelope keeps.
+    const m = new Matcher();
+    target.patterns.forEach((p, i) => m.addRule(`rule-${i}`, p));
+    const matches = target.texts.reduce((sum, text) => sum + m.match(text).length, 0);
+    expect(c.matchesPerEvent).toBe(matches / target.texts.length);
+    expect(c.matchesPerEvent).toBeGreaterThan(0);
+    expect(c.batch).toBe(BUS_BATCH);
+    for (const ratio of [c.speedup, c.aToParse, c.bToParse]) expect(ratio).toBeGreaterThan(0);
+    expect(formatComparison(c)).toMatch(/^bus:exists-envelope \(40 rules, 60 events, PutEvents of 8, [\d.]+ matches\/event\): B ÷ A [\d.]+ \(middle half of rounds [\d.]+–[\d.]+\); A ÷ JSON.parse [\d.]+, B ÷ JSON.parse [\d.]+$/);
+  });
+
+  test('should refuse buses that route an event differently, a build without a bus, and options that do not apply', () => {
+    class Extra extends EventBridge {
+      override putEvents(input: Parameters<EventBridge['putEvents']>[0]): ReturnType<EventBridge['putEvents']> {
+        const out = super.putEvents(input);
+        out.Matches[1]?.Rules.push({ Name: 'rule-extra', Arn: 'arn:aws:events:us-east-1:123456789012:rule/rule-extra' });
+        return out;
+      }
+    }
+    const target = resolveTarget('bus:exists-envelope', small);
+    expect(() => compareBuilds({ Matcher, EventBridge }, { Matcher, EventBridge: Extra as BusClass }, target, small)).toThrow(/the builds disagree on event 1 of bus:exists-envelope: A .*, B .*rule-extra/);
+    expect(() => compareBuilds({ Matcher, EventBridge }, { Matcher }, target, small)).toThrow('bus:exists-envelope: a build has no EventBridge (bus/index.js)');
+    expect(() => compareBuilds({ Matcher, EventBridge }, { Matcher, EventBridge }, target, { ...small, trusted: true })).toThrow(/--trusted and --split do not apply to a bus target/);
+    expect(() => compareBuilds({ Matcher, EventBridge }, { Matcher, EventBridge }, target, { ...small, split: true })).toThrow(/--trusted and --split do not apply to a bus target/);
+  });
+
+  test('should refuse a bus that fails an entry', () => {
+    class Failing extends EventBridge {
+      override putEvents(input: { Entries: readonly ComparedEntry[] }): ReturnType<EventBridge['putEvents']> {
+        return super.putEvents({ Entries: input.Entries.map((e, i) => (i === 2 ? { ...e, Detail: '[]' } : e)) });
+      }
+    }
+    const target = resolveTarget('bus:exists-envelope', small);
+    expect(() => compareBuilds({ Matcher, EventBridge }, { Matcher, EventBridge: Failing as unknown as BusClass }, target, small)).toThrow('a build failed an entry of call 0 of bus:exists-envelope');
   });
 
   test('should split each match into the scan and the rest when asked, and say when it cannot', () => {

@@ -4,7 +4,7 @@
  */
 
 import { describe, expect, test } from 'vitest';
-import { createRandom, makeCityLot, makeEnvelope } from '../../bench/data.js';
+import { createRandom, flatText, makeCityLot, makeEnvelope } from '../../bench/data.js';
 import { SCENARIOS, SHAPES, globMatches } from '../../bench/scenarios.js';
 import { testEventPattern } from '../../src/test-event-pattern.js';
 
@@ -32,6 +32,10 @@ describe('bench data generators', () => {
 
   test('should spell CityLots altitudes as 0.0', () => {
     expect(makeCityLot(createRandom(1)).text).toMatch(/,0\.0\]/);
+  });
+
+  test('should hand texts over unchanged by flatText, whatever their characters', () => {
+    for (const text of ['{"a":"x"}', `{"k":"${'é€'.repeat(40)}\ud83d\ude00"}`, `{"a":1,${'"b":2,'.repeat(50)}"c":3}`]) expect(flatText(text)).toBe(text);
   });
 });
 
