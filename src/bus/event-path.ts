@@ -113,19 +113,37 @@ export function routeEvent(
 /**
  * The envelope text of an event, as AWS delivers it to targets.
  *
+ * One flat string: `join` copies the parts into it, where `+` and template literals leave V8 a
+ * rope of them, which the matcher reads a character at a time more slowly. Building and matching
+ * a joined envelope measured 1.07–1.15 times as fast as a concatenated one (design note 012, tenth
+ * pass).
+ *
  * @param state - The instance (account and region).
  * @param id - The event id.
  * @param fields - The producer's members.
  * @returns Compact JSON text.
  */
 export function buildEnvelope(state: BridgeState, id: string, fields: EventFields): string {
-  return (
-    `{"version":"0","id":${JSON.stringify(id)},"detail-type":${JSON.stringify(fields.detailType)},` +
-    `"source":${JSON.stringify(fields.source)},"account":${JSON.stringify(state.account)},` +
-    `"time":"${formatEventTime(fields.timeMs)}","region":${JSON.stringify(state.region)},` +
-    (fields.replayName === undefined ? '' : `"replay-name":${JSON.stringify(fields.replayName)},`) +
-    `"resources":${JSON.stringify(fields.resources)},"detail":${fields.detail}}`
-  );
+  return [
+    '{"version":"0","id":',
+    JSON.stringify(id),
+    ',"detail-type":',
+    JSON.stringify(fields.detailType),
+    ',"source":',
+    JSON.stringify(fields.source),
+    ',"account":',
+    JSON.stringify(state.account),
+    ',"time":"',
+    formatEventTime(fields.timeMs),
+    '","region":',
+    JSON.stringify(state.region),
+    fields.replayName === undefined ? '' : `,"replay-name":${JSON.stringify(fields.replayName)}`,
+    ',"resources":',
+    JSON.stringify(fields.resources),
+    ',"detail":',
+    fields.detail,
+    '}',
+  ].join('');
 }
 
 // -------------------------------------------------------------------------------------------------
