@@ -7,6 +7,7 @@
  */
 
 import { isDigit, isJsonWhitespace, scanJsonNumber, scanJsonString } from '../event/json-lexical.js';
+import { isCompactJsonObject } from '../event/scanner.js';
 
 const OBJECT = 0;
 const ARRAY = 1;
@@ -32,6 +33,10 @@ const EXPECT_SEPARATOR = 4; // after a value: ',' or a closer (or the end at top
  * ```
  */
 export function compactDetail(text: string): string | undefined {
+  // Most details are already compact (SDKs send JSON.stringify's output): one regex call accepts
+  // them as they are. It accepts nothing the event reader rejects; what it does not accept is read
+  // below. PutEvents ran 1.17–1.22 times as fast with it (design note 012, tenth pass).
+  if (isCompactJsonObject(text)) return text;
   const n = text.length;
   const parts: string[] = [];
   const stack: number[] = [];

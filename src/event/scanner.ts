@@ -103,6 +103,26 @@ function skipContainer(text: string, pos: number): number {
 }
 
 /**
+ * Whether `text`, whole, is one valid JSON object in compact form (no whitespace between tokens)
+ * at most {@link SKIP_DEPTH} containers deep: one call of the validating skip regex, several times
+ * as fast as a JavaScript character loop. `false` decides nothing (whitespace, deeper nesting,
+ * malformed text, or input too big for the regex): the caller reads the text the long way.
+ *
+ * @param text - Any text.
+ * @returns Whether the regex accepted the whole text as an object.
+ */
+export function isCompactJsonObject(text: string): boolean {
+  if (text.charCodeAt(0) !== 0x7b) return false;
+  try {
+    SKIP_COMPACT.lastIndex = 0;
+    return SKIP_COMPACT.test(text) && SKIP_COMPACT.lastIndex === text.length;
+  } catch {
+    // Irregexp's backtrack stack can overflow on huge input.
+    return false;
+  }
+}
+
+/**
  * Skips the container at `pos` in trusted mode: the validating {@link skipContainer} first (irregexp
  * validates as fast as a JavaScript loop can count brackets), and where it fails (deeper nesting,
  * or text it rejects) {@link skipContainerUnchecked} instead of the strict character loop. Returns

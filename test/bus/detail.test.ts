@@ -8,6 +8,14 @@ import { describe, expect, test } from 'vitest';
 import { compactDetail } from '../../src/bus/detail.js';
 import { parseEventText } from '../../src/event/parse-event.js';
 
+/** Containers nested in a parsed JSON value, itself included. */
+function depthOf(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let deepest = 0;
+  for (const v of Object.values(value)) deepest = Math.max(deepest, depthOf(v));
+  return deepest + 1;
+}
+
 /** Whether the event reader accepts `text` as an event (a JSON object). */
 function eventReaderAccepts(text: string): boolean {
   try {
@@ -80,6 +88,39 @@ describe('compactDetail', () => {
   test('should read a 1 MB string', () => {
     const big = 'x'.repeat(1024 * 1024);
     expect(compactDetail(`{ "big" : "${big}" }`)).toBe(`{"big":"${big}"}`);
+  });
+
+  test('should accept compact details as they are and read the rest the long way, as the event reader does', () => {
+    // Compact text takes one regex call when at most five containers deep; deeper or spaced text,
+    // and text one edit away from valid, takes the character loop.
+    const nested = fc.tuple(fc.jsonValue({ maxDepth: 2 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 8 })).map(([v, wraps]) =>
+      wraps.reduce<unknown>((inner, inArray) => (inArray ? [1, inner] : { k: inner, n: null }), v),
+    );
+    const compact = fc.oneof(fc.jsonValue({ maxDepth: 4 }), nested).map((v) => JSON.stringify({ v }));
+    const edited = fc.tuple(compact, fc.nat(), fc.constantFrom('', ' ', ',', '"', '}', ']', '\\', '\u0001', '0', '-', 'e', '\ud800')).map(([text, at, c]) => {
+      const i = at % text.length;
+      return text.slice(0, i) + c + text.slice(i + 1);
+    });
+    const seen = { compact: 0, deep: 0, rejected: 0 };
+    fc.assert(
+      fc.property(fc.oneof(compact, edited), (text) => {
+        const out = compactDetail(text);
+        expect(out !== undefined, text).toBe(eventReaderAccepts(text));
+        if (out === undefined) {
+          seen.rejected++;
+          return;
+        }
+        if (!/[ \t\n\r]/.test(text.replace(/"(?:[^"\\]|\\.)*"/g, ''))) {
+          expect(out).toBe(text);
+          seen.compact++;
+          if (depthOf(JSON.parse(text)) > 5) seen.deep++;
+        }
+      }),
+      { seed: 20261207, numRuns: 2000 },
+    );
+    expect(seen.compact).toBeGreaterThan(500);
+    expect(seen.deep).toBeGreaterThan(20);
+    expect(seen.rejected).toBeGreaterThan(200);
   });
 
   test('should accept exactly what the event reader accepts, and keep its meaning', () => {

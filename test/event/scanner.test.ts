@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { PathTable } from '../../src/compile/path-table.js';
 import { EventFields } from '../../src/event/scanner-fields.js';
-import { scanEventText, scanEventValue } from '../../src/event/scanner.js';
+import { isCompactJsonObject, scanEventText, scanEventValue } from '../../src/event/scanner.js';
 import { InvalidEventError } from '../../src/event/errors.js';
 import { eventFromValue, parseEventText } from '../../src/event/parse-event.js';
 import type { LeafValue } from '../../src/values/leaf-value.js';
@@ -245,5 +245,29 @@ describe('scanEventValue', () => {
       expect((thrown as InvalidEventError).message).toBe(valueReason(event));
     }
     expect(scan(['n.n'], deep)['n.n']?.length).toBe(0);
+  });
+});
+
+describe('isCompactJsonObject', () => {
+  const deep = (levels: number): string => `{"a":${'['.repeat(levels - 1)}1${']'.repeat(levels - 1)}}`;
+
+  test.each([['{}'], ['{"a":[1,{"b":"c d"},true,null,-0.5e+3]}'], ['{"s":"\\u00e9\\"{["}'], ['{"a":1,"a":2}'], [deep(5)]])('should accept %s whole', (text) => {
+    expect(isCompactJsonObject(text)).toBe(true);
+  });
+
+  // false decides nothing: the caller reads these the long way (and the valid ones are accepted there).
+  test.each([
+    ['an array', '[]'],
+    ['leading whitespace', ' {}'],
+    ['whitespace between tokens', '{"a": 1}'],
+    ['text after the object', '{"a":1}x'],
+    ['two objects', '{}{}'],
+    ['six containers deep', deep(6)],
+    ['a leading zero', '{"a":01}'],
+    ['a trailing comma', '{"a":1,}'],
+    ['a control character in a string', '{"a":"\u0001"}'],
+    ['an empty text', ''],
+  ])('should not accept %s', (_name, text) => {
+    expect(isCompactJsonObject(text)).toBe(false);
   });
 });
