@@ -43,6 +43,13 @@ describe('formatEventTime', () => {
   test('should print second precision with Z', () => {
     expect(formatEventTime(JAN_1_2022 + 1500)).toBe('2022-01-01T00:00:01Z');
   });
+
+  test('should print each instant of a sequence that comes back to earlier seconds as its own', () => {
+    // The text of the last second is kept: a change of second, either way, must replace it.
+    const instants = [0, 999, 1000, 1999, 999, 0, -1, -1000, -1001, 59_999, 60_000, 0].map((ms) => JAN_1_2022 + ms);
+    instants.push(Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(1970, 0, 1), JAN_1_2022);
+    for (const ms of instants) expect(formatEventTime(ms), String(ms)).toBe(`${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`);
+  });
 });
 
 describe('formatJavaInstant', () => {
