@@ -238,7 +238,8 @@ export async function* readNdjsonBytes(input: Readable, maxLineBytes: number): A
 /**
  * Splits a run of lines from {@link readNdjsonBytes} and decodes each as strict UTF-8. A line with
  * bad bytes, or longer than `maxLineBytes`, becomes an `{error}` item in its place, so numbering
- * stays right. A `\r` before a `\n` is left to the caller.
+ * stays right. A line's last `\r` (CRLF files) is dropped before decoding: the matcher reads a
+ * string decoded whole faster than one sliced from it (design note 012, tenth pass).
  *
  * @param run - The lines' bytes.
  * @param origin - The stream's name in messages (a file path or `stdin`).
@@ -256,7 +257,8 @@ export function ndjsonLinesOf(run: NdjsonBytes, origin: string, maxLineBytes: nu
   for (let start = 0; start < n; ) {
     const newline = bytes.indexOf(0x0a, start);
     const end = newline === -1 ? n : newline;
-    lines.push(end - start > maxLineBytes ? tooLong(maxLineBytes) : decodeLine(bytes.subarray(start, end), run.offset + start, origin, valid));
+    const textEnd = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
+    lines.push(end - start > maxLineBytes ? tooLong(maxLineBytes) : decodeLine(bytes.subarray(start, textEnd), run.offset + start, origin, valid));
     start = end + 1;
   }
   return lines;
@@ -286,7 +288,7 @@ function tooLong(maxLineBytes: number): NdjsonLine {
 }
 
 /**
- * Splits a byte stream into lines (`\n`; a `\r` before it is left to the caller) and decodes each
+ * Splits a byte stream into lines (`\n`; a line's last `\r` dropped) and decodes each
  * as strict UTF-8: {@link readNdjsonBytes} then {@link ndjsonLinesOf}. A line with bad bytes, or
  * longer than `maxLineBytes`, becomes an `{error}` item in its place, so numbering stays right and
  * the stream goes on. Memory is one chunk plus one line of at most `maxLineBytes`.

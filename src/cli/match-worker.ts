@@ -62,7 +62,8 @@ export function matchBatch(matcher: Matcher, lines: readonly BatchLine[], lineBe
       reject(raw.error);
       continue;
     }
-    const line = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.slice(0, -1) : raw;
+    // A CRLF line's `\r` is gone already (ndjsonLinesOf).
+    const line = raw;
     if (line.trim() === '') continue;
     events++;
     let names: string[];

@@ -121,7 +121,8 @@ describe('readNdjsonBytes and ndjsonLinesOf (the split the match workers use)', 
         const at = invalidUtf8Offset(line);
         out.push({ error: `Line is not valid UTF-8: invalid byte sequence at byte offset ${start + at} of in (byte ${at} of the line)` });
       } else {
-        const text = line.toString('utf8');
+        // A line's last \r (CRLF) is dropped.
+        const text = (line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line).toString('utf8');
         out.push(start === 0 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
       }
       start = end + 1;
@@ -129,8 +130,14 @@ describe('readNdjsonBytes and ndjsonLinesOf (the split the match workers use)', 
     return out;
   }
 
+  test('should drop the last \r of each line (CRLF, and a last line without \n), and no other', async () => {
+    const got: NdjsonLine[] = [];
+    for await (const run of readNdjsonBytes(Readable.from([Buffer.from('{"a":1}\r\n{"b":"x\ry"}\n\r\r\n\r\n{"c":2}\r')]), 100)) got.push(...ndjsonLinesOf(run, 'in', 100));
+    expect(got).toEqual(['{"a":1}', '{"b":"x\ry"}', '\r', '', '{"c":2}']);
+  });
+
   test('any chunking gives the lines of the whole stream, and each run counts its lines right', async () => {
-    const piece = fc.constantFrom('{"a":1}', '\n', '\r\n', 'é', '€', '\uFEFF', 'xxxxxxxxxxxxxxxxxxxx', '');
+    const piece = fc.constantFrom('{"a":1}', '\n', '\r\n', '\r', 'é', '€', '\uFEFF', 'xxxxxxxxxxxxxxxxxxxx', '');
     const stream = fc.tuple(
       fc.array(fc.oneof(piece.map((p) => Buffer.from(p)), fc.constantFrom(Buffer.from([0xff]), Buffer.from([0xc3]), Buffer.from([0x0a]))), { maxLength: 40 }),
       fc.array(fc.integer({ min: 1, max: 17 }), { minLength: 1, maxLength: 8 }),
