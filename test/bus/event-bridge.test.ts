@@ -258,6 +258,24 @@ describe('EventBridge', () => {
       );
     });
 
+    test('should write every string of the envelope as JSON.stringify does, escapes and all', () => {
+      // Quotes, backslashes and control characters escaped, a lone surrogate escaped, a pair kept.
+      const odd = ['say "hi"', 'back\\slash', 'tab\there', 'nul\u0000', 'lone \ud800', 'pair \ud83d\ude00', 'é€ plain', ''];
+      let n = 0;
+      const eb = new EventBridge({ now: () => FIXED, newId: () => odd[n++ % odd.length] as string, account: '000000000000', region: 'eu-west-1' });
+      for (let i = 0; i < odd.length; i++) {
+        const detailType = odd[(i + 1) % odd.length] as string;
+        const source = odd[(i + 2) % odd.length] as string;
+        const resources = [odd[(i + 3) % odd.length] as string, 'arn:r', odd[(i + 4) % odd.length] as string];
+        const out = eb.putEvents({ Entries: [{ Source: source || 's', DetailType: detailType || 'd', Detail: '{}', Resources: resources }] });
+        const id = odd[i] as string;
+        expect(out.Matches[0]?.Event).toBe(
+          `{"version":"0","id":${JSON.stringify(id)},"detail-type":${JSON.stringify(detailType || 'd')},"source":${JSON.stringify(source || 's')},` +
+            `"account":"000000000000","time":"2024-05-06T07:08:09Z","region":"eu-west-1","resources":${JSON.stringify(resources)},"detail":{}}`,
+        );
+      }
+    });
+
     test('should use the entry Time at second precision', () => {
       const eb = bridge();
       const out = eb.putEvents({ Entries: [{ ...order, Time: new Date('2022-01-01T00:00:00.999Z') }, { ...order, Time: 1640995261 }] });
