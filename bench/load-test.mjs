@@ -2,12 +2,14 @@
 /**
  * Load test of the HTTP server (loopback only, bounded): C concurrent clients send PutEvents
  * batches of B entries for S seconds against R rules, then every EventId the server returned is
- * looked up in `GET /_matches`, which must hold each exactly once (the ring is sized for the run).
+ * looked up in `GET /_matches`, which must hold each exactly once (the log is sized for the run:
+ * `--ring` records and `--ring-mib` MiB, its two bounds; the server's defaults, 10,000 and 64 MiB,
+ * would drop most of a run's entries, which is the log's documented bound, not a loss).
  * The server runs in a child process so client work does not eat its CPU. Needs a build first
  * (`npm run build`); it imports `<dist>/server/index.js`.
  *
  *   node bench/load-test.mjs [--seconds 10] [--clients 20] [--batch 10] [--rules 1000]
- *                            [--ring 2000000] [--dist dist]
+ *                            [--ring 2000000] [--ring-mib 2048] [--dist dist]
  *
  * Requests are sent as the AWS SDK sends them (same headers and body), unsigned: the server does not
  * check signatures, and signing would only measure the client. Exit code 1 on any error or lost entry.
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '10' },
     rules: { type: 'string', default: '1000' },
     ring: { type: 'string', default: '2000000' },
+    'ring-mib': { type: 'string', default: '2048' },
     dist: { type: 'string', default: 'dist' },
     serve: { type: 'boolean', default: false },
   },
@@ -60,7 +63,7 @@ async function serve() {
   const distUrl = pathToFileURL(resolve(values.dist, 'server', 'index.js')).href;
   /** @type {{ createServer: (options: object) => any }} */
   const { createServer } = await import(distUrl);
-  const server = createServer({ matchLogSize: Number(values.ring) });
+  const server = createServer({ matchLogSize: Number(values.ring), matchLogBytes: Number(values['ring-mib']) * 1024 * 1024 });
   for (let i = 0; i < ruleCount; i++) server.bridge.putRule({ Name: `rule-${i}`, EventPattern: patternFor(i) });
   const address = await server.listen(0, '127.0.0.1');
   process.send?.({ url: address.url });
@@ -77,7 +80,7 @@ async function drive() {
   const seconds = Number(values.seconds);
   const clients = Number(values.clients);
   const batch = Number(values.batch);
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', '--rules', String(ruleCount), '--ring', String(values.ring), '--dist', String(values.dist)]);
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', '--rules', String(ruleCount), '--ring', String(values.ring), '--ring-mib', String(values['ring-mib']), '--dist', String(values.dist)]);
   /** @type {string} */
   const url = await new Promise((resolvePromise, reject) => {
     child.once('message', (message) => resolvePromise(/** @type {{ url: string }} */ (message).url));
