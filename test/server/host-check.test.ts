@@ -6,7 +6,9 @@
 
 import { ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hostOfHeader, isHostAllowed, isValidHost } from '../../src/server/host-check.js';
+import { hostOfHeader, isHostAllowed, isValidHost, refuseForeignHost } from '../../src/server/host-check.js';
+import type { HostPolicy } from '../../src/server/host-check.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from '../../src/server/index.js';
 import type { EventBridgeServer } from '../../src/server/index.js';
 import { callOperation, rawRequest } from './helpers.js';
@@ -44,6 +46,51 @@ describe('isHostAllowed', () => {
     expect(isHostAllowed('10.0.0.5:4010', ['::ffff:10.0.0.5'], [])).toBe(true);
     expect(isHostAllowed('Dev.Example:4010', [], ['dev.example'])).toBe(true);
     expect(isHostAllowed('[fd00::1]:4010', [], ['[fd00::1]'])).toBe(true);
+  });
+});
+
+describe('refuseForeignHost', () => {
+  /** A request with this Host on a socket bound to 10.0.0.5, counting the address lookups. */
+  function check(host: string | undefined, allowedHosts: string[] = []): { refused: boolean; lookups: number; status: number | undefined } {
+    let lookups = 0;
+    let status: number | undefined;
+    const req = {
+      headers: host === undefined ? {} : { host },
+      socket: {
+        get localAddress(): string {
+          lookups++;
+          return '10.0.0.5';
+        },
+      },
+      resume: () => undefined,
+    } as unknown as IncomingMessage;
+    const res = {
+      headersSent: false,
+      writeHead(code: number) {
+        status = code;
+        return this;
+      },
+      setHeader: () => undefined,
+      end: () => undefined,
+    } as unknown as ServerResponse;
+    const server = {
+      address() {
+        lookups++;
+        return { address: '10.0.0.5', family: 'IPv4', port: 4010 };
+      },
+    } as unknown as HostPolicy['server'];
+    const refused = refuseForeignHost(req, res, 'req-1', { allowedHosts, ...(server === undefined ? {} : { server }) });
+    return { refused, lookups, status };
+  }
+
+  test('should let loopback, a missing Host and allowed names through without asking for addresses', () => {
+    for (const host of [undefined, 'localhost:4010', '127.0.0.1', '[::1]:4010']) expect(check(host)).toEqual({ refused: false, lookups: 0, status: undefined });
+    expect(check('dev.example', ['dev.example'])).toEqual({ refused: false, lookups: 0, status: undefined });
+  });
+
+  test('should look the addresses up for any other Host: the server\'s own address passes, others get 403', () => {
+    expect(check('10.0.0.5:4010')).toEqual({ refused: false, lookups: 2, status: undefined });
+    expect(check('evil.example')).toMatchObject({ refused: true, lookups: 2, status: 403 });
   });
 });
 
