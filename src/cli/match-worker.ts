@@ -55,15 +55,14 @@ export function matchBatch(matcher: Matcher, lines: readonly BatchLine[], lineBe
     out += `{"line":${lineNumber},"error":${JSON.stringify(message)}}\n`;
     err += `line ${lineNumber}: ${message}\n`;
   };
-  for (const raw of lines) {
+  for (const line of lines) {
     lineNumber++;
-    if (typeof raw !== 'string') {
+    if (typeof line !== 'string') {
       events++;
-      reject(raw.error);
+      reject(line.error);
       continue;
     }
-    // A CRLF line's `\r` is gone already (ndjsonLinesOf).
-    const line = raw;
+    // A CRLF line comes without its `\r` (ndjsonLinesOf).
     if (line.trim() === '') continue;
     events++;
     let names: string[];
