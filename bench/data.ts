@@ -21,8 +21,8 @@ export interface GeneratedEvent {
 /**
  * The text as one flat string, as a reader gets a line from a file or a socket (`Buffer` or
  * `TextDecoder`): `JSON.stringify`, `+` and `replace` leave V8 a rope of parts, which every scan
- * of it (the matcher's, a `charCodeAt` loop) reads more slowly, by 15–20 % in the matcher's case,
- * until a full collection happens to flatten it (design note 012, tenth pass).
+ * of it (the matcher's, a `charCodeAt` loop) reads more slowly, by 10–20 % in the matcher's case
+ * (design note 012, tenth pass).
  *
  * @param text - Any string.
  * @returns An equal string held flat.
