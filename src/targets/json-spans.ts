@@ -77,7 +77,8 @@ export function readSpans(text: string): SpanNode {
       const stop = end < 0 ? n : end;
       const top = stack[stack.length - 1];
       if (top?.kind === 'object' && isKeyPosition(text, stop)) {
-        pendingKey = JSON.parse(text.slice(i, stop)) as string;
+        // A key without escapes is its own text; only one with escapes is decoded.
+        pendingKey = hasEscape(text, i + 1, stop - 1) ? (JSON.parse(text.slice(i, stop)) as string) : text.slice(i + 1, stop - 1);
       } else {
         attach({ kind: 'string', start: i, end: stop });
       }
@@ -99,6 +100,35 @@ export function readSpans(text: string): SpanNode {
   return root ?? { kind: 'literal', start: 0, end: 0 };
 }
 
+/** Whether `text[start, end)` holds a backslash. */
+function hasEscape(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x5c) return true;
+  return false;
+}
+
+/**
+ * Where the whole text's value lies, without reading inside it: from its first to its last
+ * character that is not whitespace. Enough for {@link compactText} of the whole value.
+ *
+ * @param text - JSON text of one value, already validated.
+ * @returns The value's extent and kind.
+ */
+export function wholeSpan(text: string): SpanExtent {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isJsonWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isJsonWhitespace(text.charCodeAt(end - 1))) end--;
+  const c = text.charCodeAt(start);
+  return { kind: c === 0x7b ? 'object' : c === 0x5b ? 'array' : c === 0x22 ? 'string' : c === 0x2d || (c >= 0x30 && c <= 0x39) ? 'number' : 'literal', start, end };
+}
+
+/** Where a value lies in its text, and its kind: what {@link compactText} needs of a span. */
+export interface SpanExtent {
+  readonly kind: SpanNode['kind'];
+  readonly start: number;
+  readonly end: number;
+}
+
 /** Whether the next non-whitespace character after `from` is a colon (the string was a key). */
 function isKeyPosition(text: string, from: number): boolean {
   let j = from;
@@ -114,7 +144,7 @@ function isKeyPosition(text: string, from: number): boolean {
  * @param node - The value.
  * @returns The value's compact text.
  */
-export function compactText(text: string, node: SpanNode): string {
+export function compactText(text: string, node: SpanExtent): string {
   if (node.kind !== 'object' && node.kind !== 'array') return text.slice(node.start, node.end);
   let out = '';
   let runStart = node.start;

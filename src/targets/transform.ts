@@ -27,7 +27,7 @@
 import { EventBridgeError } from '../errors.js';
 import { parseEventText } from '../event/parse-event.js';
 import { parseJsonPath, selectJsonPath } from './json-path.js';
-import { compactText, memberOf, readSpans } from './json-spans.js';
+import { compactText, memberOf, readSpans, wholeSpan } from './json-spans.js';
 import type { SpanNode } from './json-spans.js';
 import { readTemplate } from './template.js';
 import type { TargetInputContext, TargetInputSpec } from './types.js';
@@ -100,18 +100,18 @@ export function transformTargetInput(target: TargetInputSpec, eventText: string,
  */
 export function targetInput(target: TargetInputSpec, eventText: string, context: TargetInputContext = {}): string {
   if (typeof target.Input === 'string') return target.Input;
-  const root = readSpans(eventText);
   if (typeof target.InputPath === 'string') {
     const path = parseJsonPath(target.InputPath);
-    const found = path === undefined ? [] : selectJsonPath(root, path);
+    const found = path === undefined ? [] : selectJsonPath(readSpans(eventText), path);
     if (path === undefined || (path.definite && found.length === 0)) {
       throw new TargetInputError(`InputPath ${target.InputPath} selects nothing in the event.`);
     }
     return path.definite ? compactText(eventText, found[0] as SpanNode) : `[${found.map((v) => compactText(eventText, v)).join(',')}]`;
   }
   const transformer = target.InputTransformer;
-  if (transformer === undefined || transformer === null) return compactText(eventText, root);
-  return fillTemplate(transformer.InputTemplate, transformer.InputPathsMap ?? {}, eventText, root, context, target.Id ?? '');
+  // The whole event (most targets): its compact text, without reading a tree of its values.
+  if (transformer === undefined || transformer === null) return compactText(eventText, wholeSpan(eventText));
+  return fillTemplate(transformer.InputTemplate, transformer.InputPathsMap ?? {}, eventText, readSpans(eventText), context, target.Id ?? '');
 }
 
 function fillTemplate(

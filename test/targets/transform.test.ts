@@ -100,6 +100,20 @@ describe('no input member, Input, InputPath', () => {
     expect(transformTargetInput({}, pretty)).toBe('{"a":[1,2],"b":"x y"}');
   });
 
+  it('sends the whole event compact whatever whitespace surrounds it or sits inside it, strings kept', () => {
+    const spaced = ' \n\t{ "a" : [ 1 , { "b" : " x  y " } ] ,\r\n "c": "\\" }" }\n ';
+    expect(transformTargetInput({}, spaced)).toBe('{"a":[1,{"b":" x  y "}],"c":"\\" }"}');
+    expect(transformTargetInput({}, EVENT)).toBe(EVENT);
+  });
+
+  it('finds members whose keys are spelled with escapes, by their decoded names', () => {
+    const event = '{"detail":{"a\\u0062":1,"q\\"k":2,"plain":3,"\\u00e9t\\u00e9":4}}';
+    expect(transformTargetInput({ InputPath: '$.detail.ab' }, event)).toBe('1');
+    expect(transformTargetInput({ InputPath: '$.detail.plain' }, event)).toBe('3');
+    expect(transformTargetInput({ InputPath: '$.detail.été' }, event)).toBe('4');
+    expect(transformTargetInput({ Id: 't', InputTransformer: { InputPathsMap: { k: '$.detail.ab', e: '$.detail.été' }, InputTemplate: '{"k": <k>, "e": <e>}' } }, event)).toBe('{"k": 1, "e": 4}');
+  });
+
   it('sends Input as it is', () => {
     expect(transformTargetInput({ Input: '{ "constant" : true }' }, EVENT)).toBe('{ "constant" : true }');
   });
