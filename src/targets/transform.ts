@@ -109,7 +109,7 @@ export function targetInput(target: TargetInputSpec, eventText: string, context:
     return path.definite ? compactText(eventText, found[0] as SpanNode) : `[${found.map((v) => compactText(eventText, v)).join(',')}]`;
   }
   const transformer = target.InputTransformer;
-  // The whole event (most targets): its compact text, without reading a tree of its values.
+  // No input member: the whole event, compact, which needs no tree of its values.
   if (transformer === undefined || transformer === null) return compactText(eventText, wholeSpan(eventText));
   return fillTemplate(transformer.InputTemplate, transformer.InputPathsMap ?? {}, eventText, readSpans(eventText), context, target.Id ?? '');
 }
