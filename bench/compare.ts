@@ -28,7 +28,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CITYLOTS_RULE_SETS, makeCityLots2 } from './citylots.js';
 import { BENCH_SEED, createRandom, flatText } from './data.js';
 import { SCENARIOS, SHAPES } from './scenarios.js';
-import { PAIRED_ROUNDS, hasTrustedOption, median, pairedRatios, parseLine, sameNames } from './timing.js';
+import { PAIRED_ROUNDS, hasTrustedOption, median, pairedRatio, pairedRatios, parseLine, sameNames } from './timing.js';
 
 /** The part of a build's API compared: `Matcher` with `addRule` and `match`. */
 export interface ComparedMatcher {
@@ -200,8 +200,7 @@ function busTarget(name: string, options: CompareOptions): CompareTarget {
   const scenario = SCENARIOS.find((s) => s.name === name.slice(BUS_PREFIX.length));
   if (scenario?.shape !== 'envelope') throw new Error(`${name}: a bus target takes an envelope scenario`);
   const inner = resolveTarget(scenario.name, options);
-  const random = createRandom(BENCH_SEED);
-  const events = Array.from({ length: inner.texts.length }, () => SHAPES.envelope(random).value);
+  const events = inner.texts.map((text) => JSON.parse(text) as { source: string; 'detail-type': string; detail: unknown; resources: string[] });
   const batches: BusBatch[] = [];
   for (let i = 0; i < events.length; i += BUS_BATCH) {
     const entries = events.slice(i, i + BUS_BATCH).map((event): ComparedEntry => ({
@@ -278,17 +277,14 @@ export function compareBuilds(buildA: LoadedBuild, buildB: LoadedBuild, target: 
   const scanA = options.split ? scanOnly(a, buildA.scanEventText, options.trusted) : undefined;
   const scanB = options.split ? scanOnly(b, buildB.scanEventText, options.trusted) : undefined;
   const toParse = (timed: ((text: string) => number) | undefined): number | null =>
-    timed === undefined ? null : median(pairedRatios(timed, parseLine, texts, options.rounds));
-  const rounds = pairedRatios(matchB, matchA, texts, options.rounds).sort((x, y) => x - y);
+    timed === undefined ? null : pairedRatio(timed, parseLine, texts, options.rounds);
   return {
     target: target.name,
     rules: target.patterns.length,
     events: texts.length,
     trusted: options.trusted,
     matchesPerEvent: matches / texts.length,
-    speedup: median(rounds),
-    lowQuartile: rounds[Math.floor(rounds.length / 4)] as number,
-    highQuartile: rounds[Math.ceil((3 * rounds.length) / 4) - 1] as number,
+    ...speedupOf(pairedRatios(matchB, matchA, texts, options.rounds)),
     aToParse: toParse(matchA) as number,
     bToParse: toParse(matchB) as number,
     aScanToParse: toParse(scanA),
@@ -345,7 +341,6 @@ function compareBuses(buildA: LoadedBuild, buildB: LoadedBuild, target: CompareT
     for (const text of batch.texts) sum += parseLine(text);
     return sum;
   };
-  const rounds = pairedRatios(putB, putA, batches, options.rounds).sort((x, y) => x - y);
   return {
     target: target.name,
     rules: target.patterns.length,
@@ -353,13 +348,21 @@ function compareBuses(buildA: LoadedBuild, buildB: LoadedBuild, target: CompareT
     trusted: true,
     batch: BUS_BATCH,
     matchesPerEvent: matches / target.texts.length,
-    speedup: median(rounds),
-    lowQuartile: rounds[Math.floor(rounds.length / 4)] as number,
-    highQuartile: rounds[Math.ceil((3 * rounds.length) / 4) - 1] as number,
-    aToParse: median(pairedRatios(putA, parse, batches, options.rounds)),
-    bToParse: median(pairedRatios(putB, parse, batches, options.rounds)),
+    ...speedupOf(pairedRatios(putB, putA, batches, options.rounds)),
+    aToParse: pairedRatio(putA, parse, batches, options.rounds),
+    bToParse: pairedRatio(putB, parse, batches, options.rounds),
     aScanToParse: null,
     bScanToParse: null,
+  };
+}
+
+/** B's speed over A's from the paired rounds: their median, and the middle half of them. */
+function speedupOf(rounds: number[]): Pick<Comparison, 'speedup' | 'lowQuartile' | 'highQuartile'> {
+  const sorted = [...rounds].sort((x, y) => x - y);
+  return {
+    speedup: median(sorted),
+    lowQuartile: sorted[Math.floor(sorted.length / 4)] as number,
+    highQuartile: sorted[Math.ceil((3 * sorted.length) / 4) - 1] as number,
   };
 }
 

@@ -74,15 +74,15 @@ export let pairedSink = 0;
  *
  * @param timed - What is timed, called once per item of the pool (its result feeds a sink).
  * @param base - What it is compared with, likewise.
- * @param texts - The pool: event texts, or whatever both sides take (a batch of PutEvents entries).
+ * @param pool - Event texts, or whatever both sides take (a batch of PutEvents entries).
  * @param rounds - How many rounds.
  * @returns Per round, (CPU time of `base`) ÷ (CPU time of `timed`).
  */
-export function pairedRatios<T = string>(timed: (item: T) => number, base: (item: T) => number, texts: readonly T[], rounds = PAIRED_ROUNDS): number[] {
+export function pairedRatios<T = string>(timed: (item: T) => number, base: (item: T) => number, pool: readonly T[], rounds = PAIRED_ROUNDS): number[] {
   let sink = 0;
   const sweep = (body: (item: T) => number, sweeps: number): number => {
     const start = cpuMicros();
-    for (let k = 0; k < sweeps; k++) for (const item of texts) sink += body(item);
+    for (let k = 0; k < sweeps; k++) for (const item of pool) sink += body(item);
     return cpuMicros() - start;
   };
   // Sweeps per pass: enough for the slower of the two to take PAIRED_PASS_MICROS.
@@ -106,9 +106,8 @@ export function pairedRatios<T = string>(timed: (item: T) => number, base: (item
 }
 
 /**
- * The median of {@link pairedRatios} over {@link PAIRED_ROUNDS} rounds: how many times as fast as
- * `base` `timed` runs over the texts.
+ * The median of {@link pairedRatios}: how many times as fast as `base` `timed` runs over the pool.
  */
-export function pairedRatio(timed: (text: string) => number, base: (text: string) => number, texts: readonly string[]): number {
-  return median(pairedRatios(timed, base, texts));
+export function pairedRatio<T = string>(timed: (item: T) => number, base: (item: T) => number, pool: readonly T[], rounds = PAIRED_ROUNDS): number {
+  return median(pairedRatios(timed, base, pool, rounds));
 }
