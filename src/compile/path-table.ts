@@ -16,7 +16,7 @@
 
 import { addToBucket, removeFromBucket } from './buckets.js';
 import { PresenceFilter } from './presence-filter.js';
-import { hashKey, hashSpan, own } from './strings.js';
+import { hashCodes, hashKey, hashSpan, own } from './strings.js';
 
 /**
  * A dotted prefix of at least one used path, or a used path itself, and the step that leads to it
@@ -370,11 +370,13 @@ export function stepByKey(from: PathNode, key: string): PathNode | undefined {
  *
  * @param from - Current node.
  * @param text - The JSON text.
+ * @param codes - Its code units (the scanner's copy), read in place of `charCodeAt` where a key is
+ *   read a code unit at a time.
  * @param start - Index of the key's first character.
  * @param end - Index of the key's closing quote.
  * @returns The next node, or `undefined`.
  */
-export function stepByText(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
+export function stepByText(from: PathNode, text: string, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
   const steps = from.stepSet;
   if (steps === undefined) return undefined;
   const keyStart = steps.keyStart;
@@ -386,17 +388,17 @@ export function stepByText(from: PathNode, text: string, start: number, end: num
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as string;
       // One-character keys (coordinates, short codes) are compared in place, cheaper than a call.
-      if (key.length === len && (len === 1 ? key.charCodeAt(0) === text.charCodeAt(start) : text.startsWith(key, start))) return few[k] as PathNode;
+      if (key.length === len && (len === 1 ? key.charCodeAt(0) === codes[start] : text.startsWith(key, start))) return few[k] as PathNode;
     }
     if (steps.deepSteps === 0) return undefined;
     // A dotted key starts with a step's segment and a dot.
     for (let k = 0; k < few.length; k++) {
-      const found = afterSegment(few[k] as PathNode, keyStart, text, start, end);
+      const found = afterSegment(few[k] as PathNode, keyStart, text, codes, start, end);
       if (found !== undefined) return found;
     }
     return undefined;
   }
-  const hash = hashSpan(text, start, end);
+  const hash = hashCodes(codes, start, end);
   const bucket = (steps.filter as PresenceFilter).mayHave(hash) ? (steps.byHash as Map<number, PathNode | PathNode[]>).get(hash) : undefined;
   if (bucket !== undefined) {
     if (!Array.isArray(bucket)) {
@@ -427,10 +429,10 @@ function keyIs(path: string, keyStart: number, text: string, start: number): boo
  * Where a dotted key `text[start, end)` leads past step `s`, when the key starts with the step's
  * segment and a dot (and the step leads to more steps); `undefined` otherwise.
  */
-function afterSegment(s: PathNode, keyStart: number, text: string, start: number, end: number): PathNode | undefined {
+function afterSegment(s: PathNode, keyStart: number, text: string, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
   const n = s.path.length - keyStart;
   if (n >= end - start || text.charCodeAt(start + n) !== 0x2e || s.stepSet === undefined || !keyIs(s.path, keyStart, text, start)) return undefined;
-  return stepByText(s, text, start + n + 1, end);
+  return stepByText(s, text, codes, start + n + 1, end);
 }
 
 /**

@@ -30,6 +30,21 @@ export function hashSpan(text: string, start: number, end: number): number {
 }
 
 /**
+ * {@link hashKey} of the string whose code units are `codes[start, end)`: the scanner hashes keys
+ * in its copy of the text's code units, which it reads faster than the text.
+ *
+ * @param codes - Code units.
+ * @param start - First index.
+ * @param end - Index after the last.
+ * @returns The hash.
+ */
+export function hashCodes(codes: ArrayLike<number>, start: number, end: number): number {
+  let h = end - start;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (codes[i] as number)) | 0;
+  return h;
+}
+
+/**
  * A flat copy of a string that shares no memory with others. Strings sliced from a pattern's text
  * keep that whole text alive, and concatenations are chains of parts; V8 builds both only for
  * strings of 13 or more code units. The copies of short strings go through {@link recentCopies},

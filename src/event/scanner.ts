@@ -18,6 +18,7 @@ import type { LeafValue } from '../values/leaf-value.js';
 import type { PathNode, PathTable } from '../compile/path-table.js';
 import { stepByKey, stepByText } from '../compile/path-table.js';
 import { numberFromSpan, numberFromValue, readNumber, readNumberEnd } from '../values/json-number.js';
+import { codeUnitsOf } from './code-units.js';
 import { scanJsonString } from './json-lexical.js';
 import { canStop, enterTop, startLookahead } from './trusted-stop.js';
 
@@ -128,9 +129,9 @@ export function isCompactJsonObject(text: string): boolean {
  * or text it rejects) {@link skipContainerUnchecked} instead of the strict character loop. Returns
  * the index after the container, or -1.
  */
-function skipTrusted(text: string, pos: number): number {
+function skipTrusted(text: string, codes: Uint16Array, pos: number): number {
   const end = skipContainer(text, pos);
-  return end >= 0 ? end : skipContainerUnchecked(text, pos);
+  return end >= 0 ? end : skipContainerUnchecked(text, codes, pos);
 }
 
 /**
@@ -140,18 +141,18 @@ function skipTrusted(text: string, pos: number): number {
  * error). Never looks at a character twice except the backslashes before a quote, and always ends.
  * Malformed text inside is not noticed, as `trusted` documents.
  */
-function skipContainerUnchecked(text: string, pos: number): number {
+function skipContainerUnchecked(text: string, codes: Uint16Array, pos: number): number {
   const n = text.length;
   let depth = 0;
   for (let i = pos; i < n; i++) {
-    const c = text.charCodeAt(i);
+    const c = codes[i] as number;
     if (c === 0x22) {
       let q = i;
       for (;;) {
         q = text.indexOf('"', q + 1);
         if (q < 0) return -1;
         let b = q - 1;
-        while (text.charCodeAt(b) === 0x5c) b--;
+        while (codes[b] === 0x5c) b--;
         if (((q - 1 - b) & 1) === 0) break;
       }
       i = q;
@@ -165,9 +166,9 @@ function skipContainerUnchecked(text: string, pos: number): number {
 }
 
 /** Index of the first non-whitespace character at or after `i`. Hot: the whitespace test inlined. */
-function ws(text: string, i: number): number {
+function ws(codes: Uint16Array, i: number): number {
   for (;;) {
-    const c = text.charCodeAt(i);
+    const c = codes[i] as number;
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
     else return i;
   }
@@ -179,18 +180,18 @@ function ws(text: string, i: number): number {
  * character loop over the string only, so text in containers skipped by the regex, or after the
  * last string read, is never looked at twice.
  */
-function cleanStringEnd(text: string, pos: number): number {
+function cleanStringEnd(codes: Uint16Array, pos: number): number {
   for (let i = pos + 1; ; i++) {
-    const c = text.charCodeAt(i);
+    const c = codes[i] as number;
     if (c === 0x22) return i;
-    // Also true for NaN past the end of the text: the slow path reports it.
+    // Also true for the zeros past the end of the text (event/code-units.ts): the slow path reports it.
     if (!(c >= 0x20) || c === 0x5c) return -1;
   }
 }
 
 /** Validates a string starting at its opening quote and returns the index after its closing quote. */
-function skipString(text: string, pos: number): number {
-  const end = cleanStringEnd(text, pos);
+function skipString(text: string, codes: Uint16Array, pos: number): number {
+  const end = cleanStringEnd(codes, pos);
   return end >= 0 ? end + 1 : skipStringSlow(text, pos);
 }
 
@@ -238,8 +239,8 @@ function decodeString(text: string, start: number, end: number): string {
 let stringEnd = 0;
 
 /** Reads a string value at its opening quote; returns it and leaves the end in `stringEnd`. */
-function readString(text: string, pos: number): string {
-  const end = cleanStringEnd(text, pos);
+function readString(text: string, codes: Uint16Array, pos: number): string {
+  const end = cleanStringEnd(codes, pos);
   if (end >= 0) {
     stringEnd = end + 1;
     return text.slice(pos + 1, end);
@@ -253,29 +254,29 @@ function readString(text: string, pos: number): string {
  * Validates a number token at `pos` (a `-` or digit) and returns the index after it. Hot: kept as
  * an unrolled loop rather than json-lexical's `scanJsonNumber`, which measured slower per number.
  */
-function skipNumber(text: string, pos: number): number {
+function skipNumber(text: string, codes: Uint16Array, pos: number): number {
   let i = pos;
-  if (text.charCodeAt(i) === 0x2d) i++;
-  let c = text.charCodeAt(i);
+  if (codes[i] === 0x2d) i++;
+  let c = codes[i] as number;
   if (c === 0x30) {
     i++;
-    c = text.charCodeAt(i);
+    c = codes[i] as number;
     if (c >= 0x30 && c <= 0x39) fail(text);
   } else if (c >= 0x31 && c <= 0x39) {
-    do c = text.charCodeAt(++i);
+    do c = codes[++i] as number;
     while (c >= 0x30 && c <= 0x39);
   } else fail(text);
   if (c === 0x2e) {
-    c = text.charCodeAt(++i);
+    c = codes[++i] as number;
     if (!(c >= 0x30 && c <= 0x39)) fail(text);
-    do c = text.charCodeAt(++i);
+    do c = codes[++i] as number;
     while (c >= 0x30 && c <= 0x39);
   }
   if (c === 0x65 || c === 0x45) {
-    c = text.charCodeAt(++i);
-    if (c === 0x2b || c === 0x2d) c = text.charCodeAt(++i);
+    c = codes[++i] as number;
+    if (c === 0x2b || c === 0x2d) c = codes[++i] as number;
     if (!(c >= 0x30 && c <= 0x39)) fail(text);
-    do c = text.charCodeAt(++i);
+    do c = codes[++i] as number;
     while (c >= 0x30 && c <= 0x39);
   }
   return i;
@@ -286,25 +287,25 @@ function skipNumber(text: string, pos: number): number {
  * in `keyNode`. Returns the index after the colon. Hot: escape-free keys are followed in place
  * (no substring); only keys with escapes are decoded.
  */
-function readKey(text: string, pos: number, from: PathNode | undefined): number {
-  if (text.charCodeAt(pos) !== 0x22) fail(text);
+function readKey(text: string, codes: Uint16Array, pos: number, from: PathNode | undefined): number {
+  if (codes[pos] !== 0x22) fail(text);
   let i: number;
   if (from === undefined) {
-    i = skipString(text, pos);
+    i = skipString(text, codes, pos);
     keyNode = undefined;
   } else {
-    const end = cleanStringEnd(text, pos);
+    const end = cleanStringEnd(codes, pos);
     if (end >= 0) {
-      keyNode = stepByText(from, text, pos + 1, end);
+      keyNode = stepByText(from, text, codes, pos + 1, end);
       i = end + 1;
     } else {
       i = skipStringSlow(text, pos);
       keyNode = stepByKey(from, decodeString(text, pos + 1, i - 1));
     }
   }
-  if (text.charCodeAt(i) !== 0x3a) {
-    i = ws(text, i);
-    if (text.charCodeAt(i) !== 0x3a) fail(text);
+  if (codes[i] !== 0x3a) {
+    i = ws(codes, i);
+    if (codes[i] !== 0x3a) fail(text);
   }
   return i + 1;
 }
@@ -315,34 +316,34 @@ function readKey(text: string, pos: number, from: PathNode | undefined): number 
  * else. Strings stay inline in both callers: folded in here, they made the scan 2-4% slower
  * (paired, CityLots EXACT, COMPLEX_ARRAYS, COMBO and mixed envelopes).
  */
-function scanScalar(text: string, pos: number, c: number, node: PathNode | undefined, context: number, fields: EventFields): number {
+function scanScalar(text: string, codes: Uint16Array, pos: number, c: number, node: PathNode | undefined, context: number, fields: EventFields): number {
   if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-    if (node === undefined || node.leafId < 0) return skipNumber(text, pos);
+    if (node === undefined || node.leafId < 0) return skipNumber(text, codes, pos);
     // Plain decimals are validated and read in one pass; anything else the general way.
-    const number = readNumber(text, pos);
+    const number = readNumber(text, codes, pos);
     if (number !== undefined) {
       fields.add(node.leafId, number, context);
       return readNumberEnd;
     }
-    const end = skipNumber(text, pos);
+    const end = skipNumber(text, codes, pos);
     fields.add(node.leafId, numberFromSpan(text, pos, end), context);
     return end;
   }
-  if (c === 0x74 && text.charCodeAt(pos + 1) === 0x72 && text.charCodeAt(pos + 2) === 0x75 && text.charCodeAt(pos + 3) === 0x65) {
+  if (c === 0x74 && codes[pos + 1] === 0x72 && codes[pos + 2] === 0x75 && codes[pos + 3] === 0x65) {
     if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, true, context);
     return pos + 4;
   }
   if (
     c === 0x66 &&
-    text.charCodeAt(pos + 1) === 0x61 &&
-    text.charCodeAt(pos + 2) === 0x6c &&
-    text.charCodeAt(pos + 3) === 0x73 &&
-    text.charCodeAt(pos + 4) === 0x65
+    codes[pos + 1] === 0x61 &&
+    codes[pos + 2] === 0x6c &&
+    codes[pos + 3] === 0x73 &&
+    codes[pos + 4] === 0x65
   ) {
     if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, false, context);
     return pos + 5;
   }
-  if (c === 0x6e && text.charCodeAt(pos + 1) === 0x75 && text.charCodeAt(pos + 2) === 0x6c && text.charCodeAt(pos + 3) === 0x6c) {
+  if (c === 0x6e && codes[pos + 1] === 0x75 && codes[pos + 2] === 0x6c && codes[pos + 3] === 0x6c) {
     if (node !== undefined && node.leafId >= 0) fields.add(node.leafId, null, context);
     return pos + 4;
   }
@@ -363,36 +364,36 @@ let memberContainer = false;
  * @param from - The object's path node (`undefined` inside what no rule reads).
  * @param context - The object's array context.
  */
-function scanMembers(text: string, pos: number, from: PathNode | undefined, context: number, fields: EventFields): number {
+function scanMembers(text: string, codes: Uint16Array, pos: number, from: PathNode | undefined, context: number, fields: EventFields): number {
   for (;;) {
-    pos = readKey(text, pos, from);
+    pos = readKey(text, codes, pos, from);
     const node = keyNode;
-    let c = text.charCodeAt(pos);
+    let c = codes[pos] as number;
     if (c <= 0x20) {
-      pos = ws(text, pos);
-      c = text.charCodeAt(pos);
+      pos = ws(codes, pos);
+      c = codes[pos] as number;
     }
     if (c === 0x22) {
       if (node !== undefined && node.leafId >= 0) {
-        fields.add(node.leafId, readString(text, pos), context);
+        fields.add(node.leafId, readString(text, codes, pos), context);
         pos = stringEnd;
       } else {
-        pos = skipString(text, pos);
+        pos = skipString(text, codes, pos);
       }
     } else if (c === 0x7b || c === 0x5b) {
       memberContainer = true;
       return pos;
     } else {
-      pos = scanScalar(text, pos, c, node, context, fields);
+      pos = scanScalar(text, codes, pos, c, node, context, fields);
     }
-    let d = text.charCodeAt(pos);
+    let d = codes[pos] as number;
     if (d <= 0x20) {
-      pos = ws(text, pos);
-      d = text.charCodeAt(pos);
+      pos = ws(codes, pos);
+      d = codes[pos] as number;
     }
     if (d === 0x2c) {
       pos++;
-      if (text.charCodeAt(pos) <= 0x20) pos = ws(text, pos);
+      if ((codes[pos] as number) <= 0x20) pos = ws(codes, pos);
       continue;
     }
     if (d !== 0x7d) fail(text);
@@ -424,9 +425,10 @@ function scanMembers(text: string, pos: number, from: PathNode | undefined, cont
  */
 export function scanEventText(text: string, table: PathTable, fields: EventFields, trusted = false): void {
   const n = text.length;
+  const codes = codeUnitsOf(text);
   compact = true;
-  let pos = ws(text, 0);
-  if (text.charCodeAt(pos) !== 0x7b) fail(text);
+  let pos = ws(codes, 0);
+  if (codes[pos] !== 0x7b) fail(text);
   let sp = 0;
   let node: PathNode | undefined = table.root;
   let context = -1;
@@ -434,10 +436,10 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
   const lookahead = startLookahead(trusted, table.root);
   for (;;) {
     // A value starts at `pos` (after whitespace); `node` is its path, `context` its array context.
-    let c = text.charCodeAt(pos);
+    let c = codes[pos] as number;
     if (c <= 0x20) {
-      pos = ws(text, pos);
-      c = text.charCodeAt(pos);
+      pos = ws(codes, pos);
+      c = codes[pos] as number;
     }
     // A container no used path reaches into (an object whose path has no further steps counts too).
     let skipped = -1;
@@ -448,7 +450,7 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
         stackNode[0] = undefined;
         return;
       }
-      skipped = trusted ? skipTrusted(text, pos) : skipContainer(text, pos);
+      skipped = trusted ? skipTrusted(text, codes, pos) : skipContainer(text, pos);
     }
     if (skipped >= 0) {
       pos = skipped;
@@ -457,9 +459,9 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
       if (node !== undefined && sp > 0 && stackKind[sp - 1] === ARRAY) {
         inner = fields.newElement(stackArray[sp - 1] as number, stackIndex[sp - 1] as number, context);
       }
-      pos = ws(text, pos + 1);
+      pos = ws(codes, pos + 1);
       const close = c === 0x7b ? 0x7d : 0x5d;
-      if (text.charCodeAt(pos) === close) {
+      if (codes[pos] === close) {
         pos++;
       } else {
         stackKind[sp] = c === 0x7b ? OBJECT : ARRAY;
@@ -471,7 +473,7 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
         sp++;
         context = inner;
         if (c === 0x5b) continue;
-        pos = scanMembers(text, pos, node, inner, fields);
+        pos = scanMembers(text, codes, pos, node, inner, fields);
         if (memberContainer) {
           node = keyNode;
           continue;
@@ -482,21 +484,21 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
       }
     } else if (c === 0x22) {
       if (node !== undefined && node.leafId >= 0) {
-        fields.add(node.leafId, readString(text, pos), context);
+        fields.add(node.leafId, readString(text, codes, pos), context);
         pos = stringEnd;
       } else {
-        pos = skipString(text, pos);
+        pos = skipString(text, codes, pos);
       }
     } else {
-      pos = scanScalar(text, pos, c, node, context, fields);
+      pos = scanScalar(text, codes, pos, c, node, context, fields);
     }
 
     // A value is complete: continue its container, closing as many as the text closes.
     for (;;) {
-      let d = text.charCodeAt(pos);
+      let d = codes[pos] as number;
       if (d <= 0x20) {
-        pos = ws(text, pos);
-        d = text.charCodeAt(pos);
+        pos = ws(codes, pos);
+        d = codes[pos] as number;
       }
       if (sp === 0) {
         if (pos !== n) fail(text);
@@ -512,10 +514,10 @@ export function scanEventText(text: string, table: PathTable, fields: EventField
           return;
         }
         pos++;
-        if (text.charCodeAt(pos) <= 0x20) pos = ws(text, pos);
+        if ((codes[pos] as number) <= 0x20) pos = ws(codes, pos);
         context = stackContext[top] as number;
         if (isObject) {
-          pos = scanMembers(text, pos, stackNode[top], context, fields);
+          pos = scanMembers(text, codes, pos, stackNode[top], context, fields);
           if (memberContainer) {
             node = keyNode;
             break;

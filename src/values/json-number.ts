@@ -220,24 +220,26 @@ export let readNumberEnd = 0;
  * by `longDecimal` ({@link shortestVerdict}, as `numberFromSpan` decides them).
  *
  * @param text - The event text.
+ * @param codes - Its code units (the scanner's copy of them, `event/code-units.ts`), read in place of
+ *   `charCodeAt`; past the token's end they must hold a code unit that is no digit, `.`, `e` or `E`.
  * @param pos - Index of the token's first character (`-` or a digit).
  * @returns The number, or `undefined` when the token is not a short plain decimal.
  */
-export function readNumber(text: string, pos: number): JsonNumber | undefined {
+export function readNumber(text: string, codes: ArrayLike<number>, pos: number): JsonNumber | undefined {
   let i = pos;
-  const negative = text.charCodeAt(i) === 0x2d;
+  const negative = codes[i] === 0x2d;
   if (negative) i++;
   let m = 0;
-  let c = text.charCodeAt(i);
+  let c = codes[i] as number;
   let intDigits = 0;
   if (c === 0x30) {
-    c = text.charCodeAt(++i);
+    c = codes[++i] as number;
     if (c >= 0x30 && c <= 0x39) return undefined;
   } else if (c >= 0x31 && c <= 0x39) {
     const first = i;
     do {
       m = m * 10 + (c - 0x30);
-      c = text.charCodeAt(++i);
+      c = codes[++i] as number;
     } while (c >= 0x30 && c <= 0x39);
     intDigits = i - first;
     if (intDigits > 15) return undefined;
@@ -248,18 +250,18 @@ export function readNumber(text: string, pos: number): JsonNumber | undefined {
     return new SpanNumber(text, pos, i, m === 0 ? 0 : negative ? -m : m);
   }
   const fractionStart = ++i;
-  c = text.charCodeAt(i);
+  c = codes[i] as number;
   if (!(c >= 0x30 && c <= 0x39)) return undefined;
   let leadingZeros = 0;
   if (intDigits === 0) {
-    while (c === 0x30) c = text.charCodeAt(++i);
+    while (c === 0x30) c = codes[++i] as number;
     leadingZeros = i - fractionStart;
   }
   // The first 15 significant digits, exactly.
   const limit = i + 15 - intDigits;
   while (c >= 0x30 && c <= 0x39 && i < limit) {
     m = m * 10 + (c - 0x30);
-    c = text.charCodeAt(++i);
+    c = codes[++i] as number;
   }
   if (!(c >= 0x30 && c <= 0x39)) {
     if (c === 0x65 || c === 0x45) return undefined;
@@ -276,21 +278,21 @@ export function readNumber(text: string, pos: number): JsonNumber | undefined {
   let low = 0;
   do {
     low = low * 10 + (c - 0x30);
-    c = text.charCodeAt(++i);
+    c = codes[++i] as number;
   } while (c >= 0x30 && c <= 0x39);
   if (c === 0x65 || c === 0x45) return undefined;
   readNumberEnd = i;
   const extra = i - lowStart;
   // Trailing zeros are not significant; when they reach back to the point, leave it to numberFromSpan.
   let lastAt = i - 1;
-  while (text.charCodeAt(lastAt) === 0x30) lastAt--;
+  while (codes[lastAt] === 0x30) lastAt--;
   if (lastAt < fractionStart || extra > 7) return numberFromSpan(text, pos, i);
   const significant = 15 + extra - (i - 1 - lastAt);
   if (significant > 17) return new SpanNumber(text, pos, i, undefined);
   const fraction = i - fractionStart;
   if (significant < 16 || fraction > 22) return numberFromSpan(text, pos, i);
   const lead = intDigits > 0 ? intDigits - 1 : -(leadingZeros + 1);
-  const last = text.charCodeAt(lastAt) - 0x30;
+  const last = (codes[lastAt] as number) - 0x30;
   const spacing = lead - significant + 1;
   if (significant === 16) {
     // Sixteen digits whose integer N is below 2^53: N / 10^f is one correctly rounded division of

@@ -123,6 +123,32 @@ describe('scanEventText', () => {
     expect((got['a']?.[0]?.value as string).length).toBe(1 << 20);
   });
 
+  test('should read characters whose low byte is JSON syntax as themselves', () => {
+    // U+0122, U+015C, U+017B and U+0100 end in the bytes of '"', '\\', '{' and NUL: the scanner reads
+    // a copy of the text's code units, which must be whole UTF-16 code units, not bytes.
+    const key = '\u0122\u015c\u017b\u0100';
+    const got = scan([key, 'b'], `{"${key}":"x\u0122y","skip":{"\u015c":["\u017b\u0122"]},"b":"\u0100"}`);
+    expect(values(got[key])).toEqual(['x\u0122y']);
+    expect(values(got['b'])).toEqual(['\u0100']);
+  });
+
+  test('should reject every cut-off prefix of an event it read whole, each like the event reader', () => {
+    // Each cut is read right after the whole text, in the copy of code units the whole text left behind.
+    const whole = '{"a":"xyz","n":[12.5,true,null],"z":{"q":"r"},"b":false}';
+    scan(['a', 'n', 'b'], whole);
+    for (let end = 1; end < whole.length; end++) {
+      const cut = whole.slice(0, end);
+      scan(['a', 'n', 'b'], whole);
+      let reason = 'accepted';
+      try {
+        scan(['a', 'n', 'b'], cut);
+      } catch (e) {
+        reason = (e as InvalidEventError).reason;
+      }
+      expect({ cut, reason }).toEqual({ cut, reason: readerReason(cut) });
+    }
+  });
+
   test('should allow whitespace between every token', () => {
     const got = scan(['a.b'], ' \n{ "a" :\t[ { "b" : 1 } ,\r\n{"b":2} ] , "c" : [ ] }\n ');
     expect(values(got['a.b']).length).toBe(2);

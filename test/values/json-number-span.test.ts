@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import * as jsonNumber from '../../src/values/json-number.js';
 import { numberFromSpan, numberFromText, readNumber } from '../../src/values/json-number.js';
+import { codeUnitsOf } from '../../src/event/code-units.js';
 
 /** Reads `token` embedded between other text, as the scanner sees it, and compares with numberFromText. */
 function expectSameAsText(token: string): void {
@@ -19,7 +20,7 @@ function expectSameAsText(token: string): void {
   expect(Object.is(n.value, -0)).toBe(false);
   expect(n.text).toBe(token);
   // The one-pass reader gives the same number and end, or declines (exponents, long integer parts).
-  const r = readNumber(text, 6);
+  const r = readNumber(text, codeUnitsOf(text), 6);
   if (r === undefined) {
     expect({ token, declined: /[eE]/.test(token) || /^-?[0-9]{16,}/.test(token) }).toEqual({ token, declined: true });
   } else {
@@ -122,7 +123,7 @@ describe('readNumber', () => {
   test.each(['01', '-', '-a', '1.', '1.e5', '-.5', '.5', '00.1', '-01.5', '1e5', '1.5E-3', '2.5e+3', '12345678901234567'])(
     'declines %s (malformed, an exponent or a long integer part): the scanner then validates it',
     (token) => {
-      expect(readNumber(`${token},`, 0)).toBeUndefined();
+      expect(readNumber(`${token},`, codeUnitsOf(`${token},`), 0)).toBeUndefined();
     },
   );
 
@@ -132,8 +133,11 @@ describe('readNumber', () => {
     ['-0]', 0, 2],
     ['12.25}', 12.25, 5],
     ['37.729900216217324 ', 37.729900216217324, 18],
+    // At the end of the text the scanner's copy goes on with zeros, which end the token.
+    ['37.7299002162173', 37.7299002162173, 16],
+    ['-12', -12, 3],
   ])('stops at the end of the valid token in %s (what follows is the scanner\'s to judge)', (text, value, end) => {
-    expect(readNumber(text, 0)?.value).toBe(value);
+    expect(readNumber(text, codeUnitsOf(text), 0)?.value).toBe(value);
     expect(jsonNumber.readNumberEnd).toBe(end);
   });
 });
