@@ -71,7 +71,7 @@ const LINEAR_STEPS = 8;
 
 /**
  * The outgoing steps of a node that has some: up to {@link LINEAR_STEPS} in an array searched
- * linearly (hot: compared by length and `startsWith`), more by the hash of their key behind a
+ * linearly (hot: compared by length, then code unit by code unit), more by the hash of their key behind a
  * presence filter (most keys of an event lead nowhere, and most misses are answered without the
  * map).
  */
@@ -85,8 +85,8 @@ export class StepSet {
   few: PathNode[] | undefined = [];
   /**
    * The keys of `few`, in the same order: below the root a key is a flat copy of the end of its
-   * step's path, so that the scanner compares it with one native `startsWith` (at most
-   * {@link LINEAR_STEPS} strings per node; many steps are found by hash and keep none).
+   * step's path, which the scanner reads a code unit at a time (at most {@link LINEAR_STEPS}
+   * strings per node; many steps are found by hash and keep none).
    */
   fewKeys: string[] | undefined = [];
   /** The steps while many, by {@link hashKey} of their key: a lone step bare. */
@@ -361,117 +361,125 @@ export function stepByKey(from: PathNode, key: string): PathNode | undefined {
 }
 
 /**
- * Follows the step for a key still in JSON text, between its quotes and free of escapes. Hot: runs
- * for every key of every relevant object; allocates nothing. Few steps are compared by length and
- * `startsWith`; many are found by hash. A key with dots that is no step is followed segment by
+ * Follows the step for a key still in JSON text, between its quotes and free of escapes, read in
+ * the scanner's copy of the text's code units. Hot: runs for every key of every relevant object;
+ * allocates nothing. Few steps are compared by length and then code unit by code unit; many are
+ * found by hash. A key with dots that is no step is followed segment by
  * segment (steps are single segments). At a node where some step leads deeper, a key that is no
  * step costs one more look: at each step's segment and a dot (few steps), or one pass over the key
  * for a dot (many steps); elsewhere nothing.
  *
  * @param from - Current node.
- * @param text - The JSON text.
- * @param codes - Its code units (the scanner's copy), read in place of `charCodeAt` where a key is
- *   read a code unit at a time.
+ * @param codes - The JSON text's code units (the scanner's copy of them, `event/code-units.ts`).
  * @param start - Index of the key's first character.
  * @param end - Index of the key's closing quote.
  * @returns The next node, or `undefined`.
  */
-export function stepByText(from: PathNode, text: string, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
+export function stepByCodes(from: PathNode, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
   const steps = from.stepSet;
   if (steps === undefined) return undefined;
-  const keyStart = steps.keyStart;
-  const length = keyStart + end - start;
   const few = steps.few;
   if (few !== undefined) {
+    const keyStart = steps.keyStart;
     const keys = steps.fewKeys as string[];
     const len = end - start;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k] as string;
-      // One-character keys (coordinates, short codes) are compared in place, cheaper than a call.
-      if (key.length === len && (len === 1 ? key.charCodeAt(0) === codes[start] : text.startsWith(key, start))) return few[k] as PathNode;
+      if (key.length !== len) continue;
+      // Compared a code unit at a time in place: faster than a native `startsWith` for keys this
+      // short, and most keys of the same length differ in their first code unit.
+      let j = 0;
+      while (j < len && key.charCodeAt(j) === codes[start + j]) j++;
+      if (j === len) return few[k] as PathNode;
     }
     if (steps.deepSteps === 0) return undefined;
     // A dotted key starts with a step's segment and a dot.
     for (let k = 0; k < few.length; k++) {
-      const found = afterSegment(few[k] as PathNode, keyStart, text, codes, start, end);
+      const found = afterSegment(few[k] as PathNode, keyStart, codes, start, end);
       if (found !== undefined) return found;
     }
     return undefined;
   }
+  return hashedStep(from, steps, codes, start, end);
+}
+
+/** {@link stepByCodes} where the steps are indexed by hash (kept apart: the few-steps case is the hot one). */
+function hashedStep(from: PathNode, steps: StepSet, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
+  const keyStart = steps.keyStart;
+  const length = keyStart + end - start;
   const hash = hashCodes(codes, start, end);
   const bucket = (steps.filter as PresenceFilter).mayHave(hash) ? (steps.byHash as Map<number, PathNode | PathNode[]>).get(hash) : undefined;
   if (bucket !== undefined) {
     if (!Array.isArray(bucket)) {
-      if (bucket.path.length === length && keyIs(bucket.path, keyStart, text, start)) return bucket;
+      if (bucket.path.length === length && keyIs(bucket.path, keyStart, codes, start)) return bucket;
     } else {
       for (let k = 0; k < bucket.length; k++) {
         const s = bucket[k] as PathNode;
-        if (s.path.length === length && keyIs(s.path, keyStart, text, start)) return s;
+        if (s.path.length === length && keyIs(s.path, keyStart, codes, start)) return s;
       }
     }
   }
-  return steps.deepSteps === 0 ? undefined : stepBySegments(from, text, start, end);
+  return steps.deepSteps === 0 ? undefined : stepBySegments(from, codes, start, end);
 }
 
 /**
- * Whether the key of a step, `path` past `keyStart`, is spelled in `text` at `start` (the lengths
- * are known to agree). Below the root the key is the whole path: one native comparison; deeper it
- * is compared a code unit at a time (keys are short, and most calls are for the key that matches).
+ * Whether the key of a step, `path` past `keyStart`, is spelled at `start` in the text whose code
+ * units are `codes` (the lengths are known to agree). Compared a code unit at a time: keys are
+ * short, and most calls are for the key that matches.
  */
-function keyIs(path: string, keyStart: number, text: string, start: number): boolean {
-  if (keyStart === 0) return text.startsWith(path, start);
+function keyIs(path: string, keyStart: number, codes: ArrayLike<number>, start: number): boolean {
   const delta = start - keyStart;
-  for (let i = keyStart; i < path.length; i++) if (path.charCodeAt(i) !== text.charCodeAt(i + delta)) return false;
+  for (let i = keyStart; i < path.length; i++) if (path.charCodeAt(i) !== codes[i + delta]) return false;
   return true;
 }
 
 /**
- * Where a dotted key `text[start, end)` leads past step `s`, when the key starts with the step's
+ * Where a dotted key `codes[start, end)` leads past step `s`, when the key starts with the step's
  * segment and a dot (and the step leads to more steps); `undefined` otherwise.
  */
-function afterSegment(s: PathNode, keyStart: number, text: string, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
+function afterSegment(s: PathNode, keyStart: number, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
   const n = s.path.length - keyStart;
-  if (n >= end - start || text.charCodeAt(start + n) !== 0x2e || s.stepSet === undefined || !keyIs(s.path, keyStart, text, start)) return undefined;
-  return stepByText(s, text, codes, start + n + 1, end);
+  if (n >= end - start || codes[start + n] !== 0x2e || s.stepSet === undefined || !keyIs(s.path, keyStart, codes, start)) return undefined;
+  return stepByCodes(s, codes, start + n + 1, end);
 }
 
 /**
- * {@link stepByText} for a key that is no step of `from`: if it has dots, it is followed segment by
+ * {@link stepByCodes} for a key that is no step of `from`: if it has dots, it is followed segment by
  * segment; otherwise it leads nowhere. Called only at indexed nodes where some step leads deeper,
  * for every key that misses there.
  */
-function stepBySegments(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
+function stepBySegments(from: PathNode, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
   let dot = start;
-  while (dot < end && text.charCodeAt(dot) !== 0x2e) dot++;
+  while (dot < end && codes[dot] !== 0x2e) dot++;
   if (dot === end) return undefined;
   let node: PathNode | undefined = from;
   let segmentStart = start;
   for (;;) {
-    node = segmentStep(node, text, segmentStart, dot);
+    node = segmentStep(node, codes, segmentStart, dot);
     if (node === undefined || dot === end) return node;
     segmentStart = dot + 1;
     dot = segmentStart;
-    while (dot < end && text.charCodeAt(dot) !== 0x2e) dot++;
+    while (dot < end && codes[dot] !== 0x2e) dot++;
   }
 }
 
-/** The step for one segment `text[start, end)` (no dot in it, or a whole key tried as one). */
-function segmentStep(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
+/** The step for one segment `codes[start, end)` (no dot in it, or a whole key tried as one). */
+function segmentStep(from: PathNode, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
   const steps = from.stepSet;
   if (steps === undefined) return undefined;
   const keyStart = steps.keyStart;
   const length = keyStart + end - start;
   let bucket: PathNode | PathNode[] | undefined = steps.few;
   if (bucket === undefined) {
-    const hash = hashSpan(text, start, end);
+    const hash = hashCodes(codes, start, end);
     if (!(steps.filter as PresenceFilter).mayHave(hash)) return undefined;
     bucket = (steps.byHash as Map<number, PathNode | PathNode[]>).get(hash);
   }
   if (bucket === undefined) return undefined;
-  if (!Array.isArray(bucket)) return bucket.path.length === length && keyIs(bucket.path, keyStart, text, start) ? bucket : undefined;
+  if (!Array.isArray(bucket)) return bucket.path.length === length && keyIs(bucket.path, keyStart, codes, start) ? bucket : undefined;
   for (let k = 0; k < bucket.length; k++) {
     const s = bucket[k] as PathNode;
-    if (s.path.length === length && keyIs(s.path, keyStart, text, start)) return s;
+    if (s.path.length === length && keyIs(s.path, keyStart, codes, start)) return s;
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ import type { EventObject, EventValue } from './parse-event.js';
 import type { EventFields } from './scanner-fields.js';
 import type { LeafValue } from '../values/leaf-value.js';
 import type { PathNode, PathTable } from '../compile/path-table.js';
-import { stepByKey, stepByText } from '../compile/path-table.js';
+import { stepByCodes, stepByKey } from '../compile/path-table.js';
 import { numberFromSpan, numberFromValue, readNumber, readNumberEnd } from '../values/json-number.js';
 import { codeUnitsOf } from './code-units.js';
 import { scanJsonString } from './json-lexical.js';
@@ -296,7 +296,7 @@ function readKey(text: string, codes: Uint16Array, pos: number, from: PathNode |
   } else {
     const end = cleanStringEnd(codes, pos);
     if (end >= 0) {
-      keyNode = stepByText(from, text, codes, pos + 1, end);
+      keyNode = stepByCodes(from, codes, pos + 1, end);
       i = end + 1;
     } else {
       i = skipStringSlow(text, pos);

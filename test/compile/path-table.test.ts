@@ -4,13 +4,13 @@
  */
 
 import { describe, expect, test } from 'vitest';
-import { PathTable, stepByKey, stepByText as stepByCodes } from '../../src/compile/path-table.js';
+import { PathTable, stepByCodes, stepByKey } from '../../src/compile/path-table.js';
 import type { PathNode } from '../../src/compile/path-table.js';
 import { codeUnitsOf } from '../../src/event/code-units.js';
 
 /** The step for the key `text[start, end)`, read as the scanner reads it (in its copy of the code units). */
 function stepByText(from: PathNode, text: string, start: number, end: number): PathNode | undefined {
-  return stepByCodes(from, text, codeUnitsOf(text), start, end);
+  return stepByCodes(from, codeUnitsOf(text), start, end);
 }
 
 function follow(table: PathTable, keys: readonly string[]): PathNode | undefined {
