@@ -20,9 +20,9 @@ export interface GeneratedEvent {
 
 /**
  * The text as one flat string, as a reader gets a line from a file or a socket (`Buffer` or
- * `TextDecoder`): `JSON.stringify`, `+` and `replace` leave V8 a rope of parts, which every scan
- * of it (the matcher's, a `charCodeAt` loop) reads more slowly, by 10–20 % in the matcher's case
- * (design note 012, tenth pass).
+ * `TextDecoder`): `JSON.stringify`, `+` and `replace` leave V8 a rope of parts, which a
+ * `charCodeAt` loop (the bench's floor) reads more slowly. The matcher read ropes 10–20 % more
+ * slowly until it read a copy of the text's code units (design notes 012, tenth pass, and 016).
  *
  * @param text - Any string.
  * @returns An equal string held flat.

@@ -71,9 +71,9 @@ const LINEAR_STEPS = 8;
 
 /**
  * The outgoing steps of a node that has some: up to {@link LINEAR_STEPS} in an array searched
- * linearly (hot: compared by length, then code unit by code unit), more by the hash of their key behind a
- * presence filter (most keys of an event lead nowhere, and most misses are answered without the
- * map).
+ * linearly (hot: compared by length, then code unit by code unit), more by the hash of their key
+ * behind a presence filter (most keys of an event lead nowhere, and most misses are answered
+ * without the map).
  */
 export class StepSet {
   /**
@@ -364,10 +364,10 @@ export function stepByKey(from: PathNode, key: string): PathNode | undefined {
  * Follows the step for a key still in JSON text, between its quotes and free of escapes, read in
  * the scanner's copy of the text's code units. Hot: runs for every key of every relevant object;
  * allocates nothing. Few steps are compared by length and then code unit by code unit; many are
- * found by hash. A key with dots that is no step is followed segment by
- * segment (steps are single segments). At a node where some step leads deeper, a key that is no
- * step costs one more look: at each step's segment and a dot (few steps), or one pass over the key
- * for a dot (many steps); elsewhere nothing.
+ * found by hash. A key with dots that is no step is followed segment by segment (steps are single
+ * segments). At a node where some step leads deeper, a key that is no step costs one more look: at
+ * each step's segment and a dot (few steps), or one pass over the key for a dot (many steps);
+ * elsewhere nothing.
  *
  * @param from - Current node.
  * @param codes - The JSON text's code units (the scanner's copy of them, `event/code-units.ts`).
@@ -403,7 +403,10 @@ export function stepByCodes(from: PathNode, codes: ArrayLike<number>, start: num
   return hashedStep(from, steps, codes, start, end);
 }
 
-/** {@link stepByCodes} where the steps are indexed by hash (kept apart: the few-steps case is the hot one). */
+/**
+ * {@link stepByCodes} where the steps are indexed by hash: a function of its own, which kept the
+ * few-steps case small enough to be inlined into the scanner (design note 016).
+ */
 function hashedStep(from: PathNode, steps: StepSet, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
   const keyStart = steps.keyStart;
   const length = keyStart + end - start;

@@ -1,5 +1,6 @@
 /**
- * The matcher's single-pass event scanner. It reads JSON text once, left to right, follows object
+ * The matcher's single-pass event scanner. It reads JSON text once, left to right (character by
+ * character in a copy of its code units, `code-units.ts`; unread containers by regex), follows object
  * keys through the {@link PathTable} and extracts only leaves on paths some rule uses, with their
  * array coordinates (docs/semantics.md §2.2, §2.5); everything else is validated and skipped without
  * building strings or objects. Duplicate keys are all kept, numbers keep their text. Iterative
