@@ -404,8 +404,9 @@ export function stepByCodes(from: PathNode, codes: ArrayLike<number>, start: num
 }
 
 /**
- * {@link stepByCodes} where the steps are indexed by hash: a function of its own, which kept the
- * few-steps case small enough to be inlined into the scanner (design note 016).
+ * {@link stepByCodes} where the steps are indexed by hash. A function of its own: written inline,
+ * it made the scan of exact envelopes, whose nodes have few steps, 0.89–0.91× as fast (design
+ * note 016).
  */
 function hashedStep(from: PathNode, steps: StepSet, codes: ArrayLike<number>, start: number, end: number): PathNode | undefined {
   const keyStart = steps.keyStart;
