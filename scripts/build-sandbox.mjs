@@ -3,7 +3,8 @@
 // modules that hold the page's HTML, CSS, script and icon, so the server can serve them from memory
 // whichever way it was loaded. The bundle is built for the browser platform, so an import of a Node
 // built-in anywhere in what the page needs fails the build instead of reaching the page; the global
-// Buffer, the one Node global the library uses, is replaced by src/sandbox/page/buffer-shim.ts.
+// Buffer, the one Node global the library uses by name, is replaced by src/sandbox/page/buffer-shim.ts.
+// (src/event/code-units.ts looks for globalThis.Buffer instead, and without it copies by a loop.)
 import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
