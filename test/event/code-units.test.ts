@@ -4,7 +4,7 @@
  * writer, which must fall back when a runtime's `Buffer` writes anything else.
  */
 
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { bufferWriter, codeUnitsOf, END_PADDING, KEPT_CODE_UNITS, writeByLoop } from '../../src/event/code-units.js';
 import type { NodeBufferClass } from '../../src/event/code-units.js';
 
@@ -115,6 +115,22 @@ describe('bufferWriter', () => {
       const units = new Uint16Array(text.length);
       writeByLoop(text, units);
       expect(Array.from(units)).toEqual(expected(text).slice(0, text.length));
+    }
+  });
+});
+
+describe('codeUnitsOf without Buffer (a browser)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  test('should copy by the loop, the same code units', async () => {
+    vi.stubGlobal('Buffer', undefined);
+    vi.resetModules();
+    const fresh = (await import('../../src/event/code-units.js')) as typeof import('../../src/event/code-units.js');
+    for (const text of TEXTS) {
+      expect(Array.from(fresh.codeUnitsOf(text).subarray(0, text.length + END_PADDING))).toEqual(expected(text));
     }
   });
 });
