@@ -127,6 +127,9 @@ describe('codeUnitsOf without Buffer (a browser)', () => {
 
   test('should copy by the loop, the same code units', async () => {
     vi.stubGlobal('Buffer', undefined);
+    // The module looks for Buffer when it loads: without this, a stub that did not take would leave
+    // the test copying through Buffer and passing for the wrong reason.
+    expect((globalThis as { Buffer?: unknown }).Buffer).toBeUndefined();
     vi.resetModules();
     const fresh = (await import('../../src/event/code-units.js')) as typeof import('../../src/event/code-units.js');
     for (const text of TEXTS) {
