@@ -52,6 +52,17 @@ const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e
  * number literal that is not comparable). One object per number on a path some rule reads.
  */
 class SpanNumber implements JsonNumber {
+  /**
+   * One instance kept for the life of the module and never read, so that the hidden class every
+   * instance shares outlives garbage collections. V8's optimized code holds the hidden classes it
+   * was specialized for weakly: a forced full collection (`gc()`, as benchmarks and memory tests
+   * call it) that found no number alive, the normal state between two matches, freed the class and
+   * with it the optimized code of the scanner, the walk and the value index, which ran unoptimized
+   * until compiled again (design note 017). It has no value, so its `value` field holds anything
+   * from the start and later numbers keep its class.
+   */
+  static readonly keptForItsClass = new SpanNumber('', 0, 0, undefined);
+
   readonly value: number | undefined;
   private source: string;
   private readonly start: number;
