@@ -117,6 +117,36 @@ describe('numberFromSpan', () => {
       expectSameAsText(t);
     }
   });
+
+  test('agrees with numberFromText on seventeen-digit decimals of every magnitude', () => {
+    // Seventeen digits (most coordinates) take the double-double estimate and its shortest-decimal
+    // verdict: random ones, doubles printed with 17 digits (their shortest decimal or not), and
+    // those printed texts moved by one in the last digit, which puts some within a hair of the
+    // point halfway between two doubles, where the estimate must not decide.
+    const digits17 = fc.stringMatching(/^[1-9][0-9]{15}[1-9]$/);
+    const placed = fc.tuple(fc.boolean(), digits17, fc.integer({ min: -6, max: 16 })).map(([neg, d, point]) => {
+      const body = point <= 0 ? `0.${'0'.repeat(-point)}${d}` : `${d.slice(0, point)}.${d.slice(point)}`;
+      return `${neg ? '-' : ''}${body}`;
+    });
+    fc.assert(fc.property(placed, (t) => expectSameAsText(t)), { seed: 18, numRuns: 20000 });
+    const printed = fc
+      .tuple(fc.boolean(), fc.double({ min: 1, max: 10, noNaN: true, maxExcluded: true }), fc.integer({ min: -6, max: 14 }), fc.integer({ min: -1, max: 1 }))
+      .map(([neg, mantissa, exponent, nudge]) => {
+        const t = ((neg ? -1 : 1) * mantissa * 10 ** exponent).toPrecision(17);
+        const last = t.charCodeAt(t.length - 1) - 0x30 + nudge;
+        return last >= 1 && last <= 9 ? `${t.slice(0, -1)}${last}` : t;
+      });
+    let checked = 0;
+    fc.assert(
+      fc.property(printed, (t) => {
+        if (/e/.test(t)) return;
+        checked++;
+        expectSameAsText(t);
+      }),
+      { seed: 19, numRuns: 20000 },
+    );
+    expect(checked).toBeGreaterThan(19000);
+  });
 });
 
 describe('readNumber', () => {
