@@ -92,27 +92,9 @@ describe('numberFromSpan', () => {
   test('agrees with numberFromText on sixteen-digit decimals of every magnitude', () => {
     // readNumber settles most 16-digit texts with one division and an ulp test; near 2^53 / 10^k
     // the decimal grid is finer than the doubles and the general check must still decide.
-    const digits16 = fc.stringMatching(/^[1-9][0-9]{14}[1-9]$/);
-    const placed = fc.tuple(fc.boolean(), digits16, fc.integer({ min: -6, max: 15 })).map(([neg, d, point]) => {
-      const body = point <= 0 ? `0.${'0'.repeat(-point)}${d}` : `${d.slice(0, point)}.${d.slice(point)}`;
-      return `${neg ? '-' : ''}${body}`;
-    });
-    fc.assert(fc.property(placed, (t) => expectSameAsText(t)), { seed: 16, numRuns: 20000 });
+    fc.assert(fc.property(placedDecimals(16), (t) => expectSameAsText(t)), { seed: 16, numRuns: 20000 });
     // Doubles printed with 16 digits (often not their shortest decimal), and texts next to 2^53.
-    // A magnitude from 1e-6 to 1e15 and a mantissa, so that toPrecision never writes an exponent.
-    const printed = fc
-      .tuple(fc.boolean(), fc.double({ min: 1, max: 10, noNaN: true, maxExcluded: true }), fc.integer({ min: -6, max: 14 }))
-      .map(([neg, mantissa, exponent]) => ((neg ? -1 : 1) * mantissa * 10 ** exponent).toPrecision(16));
-    let checked = 0;
-    fc.assert(
-      fc.property(printed, (t) => {
-        if (/e/.test(t)) return;
-        checked++;
-        expectSameAsText(t);
-      }),
-      { seed: 17, numRuns: 20000 },
-    );
-    expect(checked).toBeGreaterThan(19000);
+    expectSameOnPrinted(printedDoubles(16, false), 17);
     for (const t of ['9007199254740991', '9007199254740993', '900719925474099.1', '900719925474099.3', '90071992547409.93', '8.999999999999999', '9.007199254740993', '0.9007199254740993']) {
       expectSameAsText(t);
     }
@@ -123,31 +105,48 @@ describe('numberFromSpan', () => {
     // verdict: random ones, doubles printed with 17 digits (their shortest decimal or not), and
     // those printed texts moved by one in the last digit, which puts some within a hair of the
     // point halfway between two doubles, where the estimate must not decide.
-    const digits17 = fc.stringMatching(/^[1-9][0-9]{15}[1-9]$/);
-    const placed = fc.tuple(fc.boolean(), digits17, fc.integer({ min: -6, max: 16 })).map(([neg, d, point]) => {
-      const body = point <= 0 ? `0.${'0'.repeat(-point)}${d}` : `${d.slice(0, point)}.${d.slice(point)}`;
-      return `${neg ? '-' : ''}${body}`;
-    });
-    fc.assert(fc.property(placed, (t) => expectSameAsText(t)), { seed: 18, numRuns: 20000 });
-    const printed = fc
-      .tuple(fc.boolean(), fc.double({ min: 1, max: 10, noNaN: true, maxExcluded: true }), fc.integer({ min: -6, max: 14 }), fc.integer({ min: -1, max: 1 }))
-      .map(([neg, mantissa, exponent, nudge]) => {
-        const t = ((neg ? -1 : 1) * mantissa * 10 ** exponent).toPrecision(17);
-        const last = t.charCodeAt(t.length - 1) - 0x30 + nudge;
-        return last >= 1 && last <= 9 ? `${t.slice(0, -1)}${last}` : t;
-      });
-    let checked = 0;
-    fc.assert(
-      fc.property(printed, (t) => {
-        if (/e/.test(t)) return;
-        checked++;
-        expectSameAsText(t);
-      }),
-      { seed: 19, numRuns: 20000 },
-    );
-    expect(checked).toBeGreaterThan(19000);
+    fc.assert(fc.property(placedDecimals(17), (t) => expectSameAsText(t)), { seed: 18, numRuns: 20000 });
+    expectSameOnPrinted(printedDoubles(17, true), 19);
   });
 });
+
+/** Decimals of `digits` significant digits (the first and last not 0), signed, the point anywhere from 0.000000d… to d….d. */
+function placedDecimals(digits: number): fc.Arbitrary<string> {
+  const mantissa = fc.stringMatching(new RegExp(`^[1-9][0-9]{${digits - 2}}[1-9]$`));
+  return fc.tuple(fc.boolean(), mantissa, fc.integer({ min: -6, max: digits - 1 })).map(([neg, d, point]) => {
+    const body = point <= 0 ? `0.${'0'.repeat(-point)}${d}` : `${d.slice(0, point)}.${d.slice(point)}`;
+    return `${neg ? '-' : ''}${body}`;
+  });
+}
+
+/**
+ * Doubles from 1e-6 to 1e15 printed with `precision` significant digits (`toPrecision` then writes
+ * no exponent), with `nudged` their last digit moved by -1, 0 or +1 where it stays 1-9.
+ */
+function printedDoubles(precision: number, nudged: boolean): fc.Arbitrary<string> {
+  const magnitude = fc.tuple(fc.boolean(), fc.double({ min: 1, max: 10, noNaN: true, maxExcluded: true }), fc.integer({ min: -6, max: 14 }));
+  const print = ([neg, mantissa, exponent]: [boolean, number, number]): string => ((neg ? -1 : 1) * mantissa * 10 ** exponent).toPrecision(precision);
+  if (!nudged) return magnitude.map(print);
+  return fc.tuple(magnitude, fc.integer({ min: -1, max: 1 })).map(([m, nudge]) => {
+    const t = print(m);
+    const last = t.charCodeAt(t.length - 1) - 0x30 + nudge;
+    return last >= 1 && last <= 9 ? `${t.slice(0, -1)}${last}` : t;
+  });
+}
+
+/** {@link expectSameAsText} on 20,000 printed texts of a seed, of which nearly all must be exponent-free. */
+function expectSameOnPrinted(printed: fc.Arbitrary<string>, seed: number): void {
+  let checked = 0;
+  fc.assert(
+    fc.property(printed, (t) => {
+      if (/e/.test(t)) return;
+      checked++;
+      expectSameAsText(t);
+    }),
+    { seed, numRuns: 20000 },
+  );
+  expect(checked).toBeGreaterThan(19000);
+}
 
 describe('readNumber', () => {
   test.each(['01', '-', '-a', '1.', '1.e5', '-.5', '.5', '00.1', '-01.5', '1e5', '1.5E-3', '2.5e+3', '12345678901234567'])(
