@@ -18,6 +18,7 @@ import { compileIgnoreCase } from '../values/ignore-case.js';
 import type { CompiledWildcard } from '../values/wildcard.js';
 import { compileWildcard, isLoneStar, matchesLoneStar, matchesSegments, matchesWildcard } from '../values/wildcard.js';
 import { AffixTable, KeyedItem } from './affix-table.js';
+import { AnswerMemo } from './answer-memo.js';
 import { addToBucket, appendTo, removeFromBucket } from './buckets.js';
 import { own } from './strings.js';
 import { IgnoreCaseTrie } from './ignore-case-trie.js';
@@ -478,6 +479,12 @@ class OperatorIndex<C extends IndexTarget> {
   /** Every other operator, and how many pairs it holds. */
   private tables: OperatorTables<C> | undefined = undefined;
   private tableCount = 0;
+  /**
+   * The tables' answers for string values seen lately: made on the first string evaluated after a
+   * change when the tables look a string up in {@link MEMO_LOOKUPS} places or more, `null` when
+   * they look in fewer (a memo's lookup would cost about what it saves), dropped on every change.
+   */
+  private memo: AnswerMemo<C> | null | undefined = undefined;
 
   /**
    * Adds (`adding`) or removes the entries of one matcher (not `exists:false`, not a plain exact
@@ -502,6 +509,7 @@ class OperatorIndex<C extends IndexTarget> {
       }
       return;
     }
+    this.memo = undefined;
     if (adding) {
       (this.tables ??= new OperatorTables()).file(m, target, true);
       this.tableCount++;
@@ -524,14 +532,44 @@ class OperatorIndex<C extends IndexTarget> {
 
   /** The part of {@link ValueIndex.evaluate} for these matchers (evaluation state already set). Hot. */
   evaluate(v: LeafValue, epoch: number): void {
-    if (this.tables !== undefined) this.tables.evaluate(v, epoch);
+    const tables = this.tables;
+    if (tables !== undefined) {
+      let memo = this.memo;
+      if (typeof v === 'string' && memo !== null) {
+        if (memo === undefined) memo = this.memo = tables.stringLookups() >= MEMO_LOOKUPS ? new AnswerMemo() : null;
+        if (memo !== null) this.evaluateString(tables, memo, v, epoch);
+        else tables.evaluate(v, epoch);
+      } else tables.evaluate(v, epoch);
+    }
     const exists = this.existsTrue;
     if (exists !== undefined) {
       if (Array.isArray(exists)) for (let i = 0; i < exists.length; i++) report(exists[i] as C);
       else report(exists as C);
     }
   }
+
+  /**
+   * The tables' answer for a string, from the memo when it has it. Targets reported already in
+   * this evaluation (by a plain exact string) are not in the answer kept, and are reported again
+   * before the memo is asked whenever the same value comes back, so the answer replayed is the same.
+   */
+  private evaluateString(tables: OperatorTables<C>, memo: AnswerMemo<C>, v: string, epoch: number): void {
+    const known = memo.find(v);
+    if (known !== undefined) {
+      for (let i = 0; i < known.length; i++) report(known[i] as C);
+      return;
+    }
+    const from = curCount;
+    tables.evaluate(v, epoch);
+    memo.keep(v, curOut as readonly (C | undefined)[], from, curCount);
+  }
 }
+
+/**
+ * Fewest places the operator tables look a string up in (see `OperatorTables.stringLookups`) for
+ * their answers to be remembered: a memo's lookup costs about what one or two of theirs do.
+ */
+const MEMO_LOOKUPS = 3;
 
 /**
  * The operator tables (prefix, suffix, wildcard, equals-ignore-case, numeric, cidr, anything-but),
@@ -758,6 +796,25 @@ class OperatorTables<C extends IndexTarget> {
         }
         return;
     }
+  }
+
+  /**
+   * In how many places a string is looked up here: each table that holds something (an
+   * ignore-case trie counts twice, a walk over its states), each glob checked in full, and the
+   * anything-but entries' pass.
+   */
+  stringLookups(): number {
+    let n = 0;
+    if (this.exact !== undefined && this.exact.size > 0) n++;
+    if (this.prefixes !== undefined) n++;
+    if (this.suffixes !== undefined) n++;
+    if (this.asciiFolded !== undefined) n++;
+    if (this.ignoreCase !== undefined) n += 2;
+    if (this.ignoreCaseSuffixes !== undefined) n += 2;
+    if (this.wildcards !== undefined) n += this.wildcards.length;
+    if (this.ipExact !== undefined || this.cidr4 !== undefined || this.cidr6 !== undefined) n++;
+    if (this.negatives !== undefined && this.negatives.length > 0) n++;
+    return n;
   }
 
   /** See {@link ValueIndex.clearStamps}: an operand marks its reporting entry, one of these. */
