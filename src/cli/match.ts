@@ -2,7 +2,7 @@
  * `eventbridge-matcher match`: loads rules into one compiled Matcher, streams NDJSON events in and
  * NDJSON results out (`{"line":n,"rules":[...]}`), in constant memory: input is read chunk by chunk,
  * output is written once per chunk and the next chunk is not read until stdout has drained. With
- * `--workers N` up to 4×N chunks are in flight (read, being matched or waiting to be written), so
+ * `--workers N` up to 8×N chunks are in flight (read, being matched or waiting to be written), so
  * memory is bounded by that many chunks. A bad line is reported (stderr and `{"line":n,"error":...}`)
  * and the stream goes on.
  */
@@ -172,7 +172,7 @@ interface StreamOptions {
 /**
  * The streaming loop. Hot: runs once per input chunk; per line it allocates only the line, the
  * matcher's answer and the output text. On one thread memory is bounded by one chunk, one line and
- * the output of one chunk; with `--workers N` by 4×N chunks and their output, whatever the length
+ * the output of one chunk; with `--workers N` by 8×N chunks and their output, whatever the length
  * of the stream.
  */
 async function streamMatches(matcher: Matcher, input: Readable, io: CliIo, options: StreamOptions): Promise<MatchStats> {
