@@ -1,8 +1,9 @@
 /**
- * What a value index answered for the string values it was asked about lately: the same value
- * reaching the same operator tables again (a `source`, a `detail-type`, a street type) gets the
- * same targets back without the prefix, suffix, ignore-case, wildcard and anything-but lookups.
- * Bounded in size, and resting where values seldom repeat (docs/design/018-answer-memo.md).
+ * What a value index answered for string values: the first ones it is asked about after a change
+ * (or after a rest), kept without eviction. The same value reaching the same operator tables again
+ * (a `source`, a `detail-type`, a street type) gets the same targets back without the prefix,
+ * suffix, ignore-case, wildcard and anything-but lookups. Bounded in size, and resting where values
+ * seldom repeat (docs/design/018-answer-memo.md).
  */
 
 import { own } from './strings.js';

@@ -480,9 +480,10 @@ class OperatorIndex<C extends IndexTarget> {
   private tables: OperatorTables<C> | undefined = undefined;
   private tableCount = 0;
   /**
-   * The tables' answers for string values seen lately: made on the first string evaluated after a
-   * change when the tables look a string up in {@link MEMO_LOOKUPS} places or more, `null` when
-   * they look in fewer (a memo's lookup would cost about what it saves), dropped on every change.
+   * The tables' answers for the first string values evaluated since the last change (see
+   * {@link AnswerMemo}): made on the first string evaluated after a change when the tables look a
+   * string up in {@link MEMO_LOOKUPS} places or more, `null` when they look in fewer (a memo's
+   * lookup would cost about what it saves), dropped on every change.
    */
   private memo: AnswerMemo<C> | null | undefined = undefined;
 
@@ -799,9 +800,11 @@ class OperatorTables<C extends IndexTarget> {
   }
 
   /**
-   * In how many places a string is looked up here: each table that holds something (an
-   * ignore-case trie counts twice, a walk over its states), each glob checked in full, and the
-   * anything-but entries' pass.
+   * In how many places a string is looked up here: each table made (an ignore-case trie counts
+   * twice, a walk over its states; a table emptied by removals stays made and still counts, except
+   * the exact map, which counts only while it holds a key), each glob checked in full, and the
+   * anything-but entries' pass. Counting an emptied table can only make a memo where it does not
+   * pay, never change an answer.
    */
   stringLookups(): number {
     let n = 0;

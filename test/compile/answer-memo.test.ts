@@ -39,7 +39,8 @@ describe('AnswerMemo', () => {
     memo.keep('enough', many, 0, TARGETS_MAX);
     expect(memo.find('enough')).toHaveLength(TARGETS_MAX);
 
-    // Two values kept so far; fill up to the size and one more.
+    // Two values kept so far (had the long value been kept, the last one filled here would not fit);
+    // fill up to the size and one more.
     for (let i = 2; i <= VALUES_MAX; i++) memo.keep(`v${i}`, ['t'], 0, 1);
     expect(memo.find(`v${VALUES_MAX - 1}`)).toEqual(['t']);
     expect(memo.find(`v${VALUES_MAX}`)).toBeUndefined();
